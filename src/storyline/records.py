@@ -1,0 +1,276 @@
+"""Frozen, slotted, typed records for every stage of storyline.
+
+Standard library only. Every extracted item points back to its evidence through
+``(article_id, start, end)`` character offsets into the cleaned article text, so that
+``article.text[start:end] == item.text`` always holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A deterministic id: the hex digest of the parts joined by NUL."""
+    joined = "\x00".join(str(part) for part in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
+
+
+# ---------------------------------------------------------------- ingest
+
+
+class RejectReason(str, Enum):
+    """Why an input could not become an article. Values are stable codes."""
+
+    EMPTY = "empty"
+    BINARY = "binary"
+    UNDECODABLE = "undecodable"
+    TRUNCATED = "truncated"
+    MALFORMED = "malformed"
+    TOO_LARGE = "too_large"
+    UNREADABLE = "unreadable"
+    UNSUPPORTED = "unsupported"
+    NO_TEXT = "no_text"
+
+
+class DateSource(str, Enum):
+    """Where an article's publication date came from."""
+
+    METADATA = "metadata"
+    HTML = "html"
+    TEXT = "text"
+    INFERRED = "inferred"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One input item before cleaning: a file, or one entry of a feed/JSON list.
+
+    ``source`` names where it came from (a path, with ``#n`` for the n-th entry of a
+    container). ``kind`` is ``text`` (plain scraped text) or ``html``; ``text`` is the
+    decoded body. ``fields`` carries metadata the reader found (title, url, published,
+    outlet, authors) as strings.
+    """
+
+    source: str
+    kind: str
+    text: str
+    fields: tuple[tuple[str, str], ...] = ()
+
+    def field(self, name: str) -> str | None:
+        for key, value in self.fields:
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line that cleaning removed, with the rule that removed it."""
+
+    line: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article. ``text`` is the cleaned text every offset points into."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+    url: str | None = None
+    published: str | None = None
+    published_from: DateSource = DateSource.UNKNOWN
+    published_confidence: float | None = None
+    removed: tuple[RemovedLine, ...] = ()
+    duplicate_of: str | None = None
+    content_hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input that could not become an article, and why."""
+
+    source: str
+    reason: RejectReason
+    detail: str = ""
+
+
+# ---------------------------------------------------------------- annotate
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character span of an article's cleaned text."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention. ``label`` is the spaCy label (PERSON, ORG, GPE, ...)."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression normalized against the article's reference date.
+
+    ``value`` is ISO 8601 (``2021-12-07``, ``2021-06``, ``2014``, ``2021-W49``...) or None
+    when it cannot be resolved; ``granularity`` is day, month, year (or week, time,
+    duration, set for expressions that are not calendar dates).
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: str | None
+    granularity: str
+    ambiguous: bool = False
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    direct: bool
+    cue: str | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_actor_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None = None
+    qualifier: str | None = None
+    subject: str | None = None
+    as_of: str | None = None
+    claimed_by_text: str | None = None
+    claimed_by_actor_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical actor. ``roles`` are titles seen with the name ("Secretary of State")."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mention_count: int = 0
+    article_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """Everything the annotate stages found in one article."""
+
+    article_id: str
+    versions: tuple[tuple[str, str], ...]
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    events: tuple["Event", ...] = ()
+
+
+# ---------------------------------------------------------------- story
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    id: str
+    subject: str
+    claim_ids: tuple[str, ...]
+    status: str  # consistent | updated | conflicting
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    type: str
+    text: str
+    source_actor_id: str | None = None
+    target_actor_id: str | None = None
+    date: str | None = None
+    modality: str = "asserted"
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str
+    granularity: str
+    summary: str
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSentence:
+    text: str
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    first_published: str | None = None
+    last_published: str | None = None
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    claim_groups: tuple[ClaimGroup, ...] = ()
+    events: tuple[Event, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    brief: tuple[BriefSentence, ...] = ()
+    extra: dict = field(default_factory=dict, compare=False, hash=False)

@@ -1,0 +1,108 @@
+"""Terminal presentation (rich): tables and the highlighted article view."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..records import Annotation, Article
+
+STYLES = {
+    "quote": "italic green",
+    "claim": "bold yellow",
+    "time": "cyan",
+    "actor": "bold magenta",
+}
+
+
+def articles_table(items: Sequence[Article]) -> Table:
+    table = Table(title=f"{len(items)} articles")
+    for column in ("id", "date", "from", "outlet", "title", "chars", "duplicate_of"):
+        table.add_column(column, overflow="fold")
+    for a in items:
+        table.add_row(a.id, a.published or "-", a.published_from.value, a.outlet or "-",
+                      a.title or "-", str(len(a.text)), a.duplicate_of or "")
+    return table
+
+
+def stories_table(items) -> Table:
+    table = Table(title=f"{len(items)} stories")
+    for column in ("id", "first", "last", "articles", "outlets", "title"):
+        table.add_column(column, overflow="fold")
+    for s in items:
+        table.add_row(s.id, s.first_published or "-", s.last_published or "-",
+                      str(s.article_count), ", ".join(s.outlets), s.title)
+    return table
+
+
+def highlighted_text(article: Article, annotation: Annotation | None) -> Text:
+    text = Text(article.text)
+    if annotation is None:
+        return text
+    spans = [("actor", m.start, m.end) for m in annotation.mentions]
+    spans += [("time", t.start, t.end) for t in annotation.times]
+    spans += [("quote", q.start, q.end) for q in annotation.quotes]
+    spans += [("claim", c.start, c.end) for c in annotation.claims]
+    for kind, start, end in spans:
+        text.stylize(STYLES[kind], start, end)
+    return text
+
+
+def _annotation_tables(annotation: Annotation) -> list[Table]:
+    quotes = Table(title=f"{len(annotation.quotes)} quotes")
+    for column in ("speaker", "cue", "direct", "text"):
+        quotes.add_column(column, overflow="fold")
+    for q in annotation.quotes:
+        quotes.add_row(q.speaker_text or "?", q.cue or "", "yes" if q.direct else "no", q.text)
+    claims = Table(title=f"{len(annotation.claims)} numeric claims")
+    for column in ("value", "unit", "qualifier", "subject", "as of", "claimed by", "text"):
+        claims.add_column(column, overflow="fold")
+    for c in annotation.claims:
+        claims.add_row(f"{c.value:g}", c.unit or "", c.qualifier or "", c.subject or "",
+                       c.as_of or "", c.claimed_by_text or "", c.text)
+    times = Table(title=f"{len(annotation.times)} time expressions")
+    for column in ("text", "value", "granularity", "ambiguous"):
+        times.add_column(column)
+    for t in annotation.times:
+        times.add_row(t.text, t.value or "?", t.granularity,
+                      ", ".join(t.alternatives) if t.ambiguous else "")
+    actors = Table(title=f"{len(annotation.actors)} actors")
+    for column in ("name", "kind", "roles", "aliases", "mentions"):
+        actors.add_column(column, overflow="fold")
+    for a in annotation.actors:
+        actors.add_row(a.name, a.kind, "; ".join(a.roles), "; ".join(a.aliases),
+                       str(a.mention_count))
+    return [actors, quotes, claims, times]
+
+
+def article_view(article: Article, annotation: Annotation | None, story_id: str | None,
+                 *, plain: bool = False) -> list:
+    head = Table.grid(padding=(0, 2))
+    for label, value in (("id", article.id), ("title", article.title), ("outlet", article.outlet),
+                         ("authors", ", ".join(article.authors)),
+                         ("published", f"{article.published or '-'} "
+                                       f"({article.published_from.value})"),
+                         ("source", article.source), ("story", story_id),
+                         ("duplicate of", article.duplicate_of)):
+        if value:
+            head.add_row(label, Text(str(value)))
+    body = Text(article.text) if plain else highlighted_text(article, annotation)
+    parts: list = [head, Panel(body, title="cleaned text")]
+    if not plain and annotation is not None:
+        legend = Text("legend: ")
+        for kind, style in STYLES.items():
+            legend.append(kind, style=style)
+            legend.append("  ")
+        parts.append(legend)
+    removed = Table(title=f"{len(article.removed)} removed lines")
+    removed.add_column("reason")
+    removed.add_column("line", overflow="fold")
+    for r in article.removed:
+        removed.add_row(r.reason, Text(r.line))
+    parts.append(removed)
+    if annotation is not None:
+        parts.extend(_annotation_tables(annotation))
+    return parts

@@ -1,0 +1,401 @@
+"""Use cases shared by every edge (CLI, web): ingest, annotate, build stories, read, search.
+
+Loops, batching and parallelism live here; the stages they call are pure.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable, Mapping, Sequence
+
+from .config import Settings
+from .errors import TooLarge, UsageError
+from .records import Annotation, Article, DateSource, Rejected
+from .store import ArticleFilter, Page, SqlStore, StoryFilter, open_store as _open
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+BATCH = 25
+
+
+def _tick(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def open_store(settings: Settings) -> SqlStore:
+    return _open(settings.store.url)
+
+
+# ------------------------------------------------------------------ ingest
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    articles_added: int = 0
+    articles_updated: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    rejected: tuple[Rejected, ...] = ()
+    article_ids: tuple[str, ...] = ()
+
+
+def _clean_all(docs, sidecar, settings: Settings, rename):
+    from .ingest.clean import clean_document
+
+    for doc in docs:
+        if isinstance(doc, Rejected):
+            yield rename(doc)
+            continue
+        yield rename(clean_document(doc, sidecar, settings.ingest))
+
+
+def _store_batches(store: SqlStore, items: Iterable, progress: Progress | None, total: int):
+    added = updated = unchanged = 0
+    rejected: list[Rejected] = []
+    ids: list[str] = []
+    batch: list[Article] = []
+
+    def flush() -> None:
+        nonlocal added, updated, unchanged
+        counts = store.upsert_articles(batch)
+        store.clear_rejection([a.source for a in batch])
+        added, updated, unchanged = (added + counts.added, updated + counts.updated,
+                                     unchanged + counts.unchanged)
+        batch.clear()
+
+    for done, item in enumerate(items, 1):
+        if isinstance(item, Rejected):
+            rejected.append(item)
+            store.record_rejections([item])
+        else:
+            batch.append(item)
+            ids.append(item.id)
+            if len(batch) >= BATCH:
+                flush()
+        _tick(progress, done, max(total, done))
+    if batch:
+        flush()
+    return added, updated, unchanged, rejected, ids
+
+
+def link_duplicates(store: SqlStore, settings: Settings) -> int:
+    """Recompute duplicate links over the whole store; returns how many are duplicates."""
+    from .ingest.dedupe import find_duplicates
+
+    articles = list(store.iter_articles())
+    links = find_duplicates(articles, settings.ingest)
+    changes = {a.id: links.get(a.id) for a in articles if a.duplicate_of != links.get(a.id)}
+    if changes:
+        store.set_duplicates(changes)
+    return len(links)
+
+
+def _ingest(store, docs, sidecar, settings, rename, progress, total) -> IngestReport:
+    items = _clean_all(docs, sidecar, settings, rename)
+    added, updated, unchanged, rejected, ids = _store_batches(store, items, progress, total)
+    duplicates = link_duplicates(store, settings)
+    return IngestReport(added, updated, unchanged, duplicates, tuple(rejected), tuple(ids))
+
+
+def count_inputs(paths: Sequence[str]) -> int:
+    """A quick count of the files under ``paths`` (for the progress bar's total)."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            total += sum(1 for p in path.rglob("*") if p.is_file())
+        else:
+            total += 1
+    return total
+
+
+def ingest_paths(store: SqlStore, paths: Sequence[str], settings: Settings, *,
+                 metadata: str | None = None, progress: Progress | None = None) -> IngestReport:
+    """Read, clean, store and link every article under ``paths``; bad files become rejections."""
+    from .ingest.metadata import load_sidecar
+    from .ingest.sources import iter_documents
+
+    if not paths:
+        raise UsageError("no input paths given", hint="storyline ingest FOLDER_OR_FILE ...")
+    sidecar = load_sidecar(metadata) if metadata else None
+    docs = iter_documents(list(paths), settings.ingest)
+    return _ingest(store, docs, sidecar, settings, lambda x: x, progress, count_inputs(paths))
+
+
+def _safe_name(name: str) -> str:
+    base = os.path.basename(name.replace("\\", "/")) or "upload.txt"
+    return "".join(c if c.isalnum() or c in "._-" else "_" for c in base)[:120]
+
+
+def ingest_uploads(store: SqlStore, files: Sequence[tuple[str, bytes]], settings: Settings,
+                   *, metadata: bytes | None = None) -> IngestReport:
+    """Ingest uploaded files (name, bytes); sources are recorded as ``upload/<name>``."""
+    from .ingest.metadata import load_sidecar
+    from .ingest.sources import iter_documents
+
+    total = sum(len(data) for _, data in files)
+    if total > settings.web.max_upload_bytes:
+        raise TooLarge(f"upload of {total} bytes is over the limit of "
+                       f"{settings.web.max_upload_bytes}", hint="send fewer or smaller files")
+    with tempfile.TemporaryDirectory(prefix="storyline-upload-") as tmp:
+        paths = []
+        for index, (name, data) in enumerate(files):
+            target = Path(tmp) / f"{index:04d}" / _safe_name(name)
+            target.parent.mkdir()
+            target.write_bytes(data)
+            paths.append(str(target))
+        sidecar = None
+        if metadata:
+            meta_path = Path(tmp) / "metadata.jsonl"
+            meta_path.write_bytes(metadata)
+            sidecar = load_sidecar(str(meta_path))
+
+        def rename(item):
+            source = item.source.replace(tmp + os.sep, "", 1)
+            source = "upload/" + source.split(os.sep, 1)[-1]
+            return replace(item, source=source)
+
+        docs = iter_documents(paths, settings.ingest)
+        return _ingest(store, docs, sidecar, settings, rename, None, len(paths))
+
+
+# ------------------------------------------------------------------ annotate
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotateReport:
+    annotated: int = 0
+    skipped: int = 0
+    article_ids: tuple[str, ...] = ()
+
+
+_WORKER_NLP = None
+
+
+def _worker_init(model: str) -> None:
+    global _WORKER_NLP
+    from .annotate.models import load_nlp
+
+    _WORKER_NLP = load_nlp(model)
+
+
+def _annotate_chunk(articles: list[Article], model_version: str) -> list[Annotation]:
+    from .annotate.pipeline import annotate_article, stage_versions
+
+    nlp = _WORKER_NLP
+    docs = nlp.pipe([a.text for a in articles], batch_size=16)
+    return [annotate_article(a, d, stage_versions(model_version, a.published))
+            for a, d in zip(articles, docs)]
+
+
+def _annotate_serial(articles, nlp, settings, model_version, save, progress):
+    from .annotate.pipeline import annotate_article, stage_versions
+
+    docs = nlp.pipe((a.text for a in articles), batch_size=settings.annotate.batch_size)
+    for done, (article, doc) in enumerate(zip(articles, docs), 1):
+        save(annotate_article(article, doc, stage_versions(model_version, article.published)))
+        _tick(progress, done, len(articles))
+
+
+def _annotate_parallel(articles, settings, model_version, save, progress):
+    size = max(1, min(settings.annotate.batch_size, len(articles) // settings.annotate.workers))
+    chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
+    done = 0
+    with ProcessPoolExecutor(settings.annotate.workers, initializer=_worker_init,
+                             initargs=(settings.annotate.model,)) as pool:
+        for result in pool.map(_annotate_chunk, chunks, [model_version] * len(chunks)):
+            for annotation in result:
+                save(annotation)
+            done += len(result)
+            _tick(progress, done, len(articles))
+
+
+def annotate_pending(store: SqlStore, settings: Settings, *,
+                     progress: Progress | None = None) -> AnnotateReport:
+    """Annotate every article whose annotation is missing or was made by other stage versions."""
+    from .annotate.models import load_nlp, model_version as version_of
+    from .annotate.pipeline import stage_versions
+
+    nlp = load_nlp(settings.annotate.model)
+    model_version = version_of(nlp)
+    articles = list(store.iter_articles())
+    done = store.annotation_versions()
+    pending = [a for a in articles
+               if done.get(a.id) != stage_versions(model_version, a.published)]
+    if not pending:
+        return AnnotateReport(0, len(articles), ())
+    if settings.annotate.workers > 1 and len(pending) > settings.annotate.workers:
+        _annotate_parallel(pending, settings, model_version, store.save_annotation, progress)
+    else:
+        _annotate_serial(pending, nlp, settings, model_version, store.save_annotation, progress)
+    return AnnotateReport(len(pending), len(articles) - len(pending),
+                          tuple(a.id for a in pending))
+
+
+# ------------------------------------------------------------------ stories
+
+
+@dataclass(frozen=True, slots=True)
+class StoriesReport:
+    stories_built: int = 0
+    new_stories: int = 0
+    dates_inferred: int = 0
+    story_ids: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _profiles(store: SqlStore, articles: Sequence[Article]):
+    from .story.cluster import profile_article
+
+    return {a.id: profile_article(a, store.get_annotation(a.id)) for a in articles}
+
+
+def cluster_new_articles(store: SqlStore, settings: Settings) -> dict[str, str]:
+    """Put every article not yet in a story into one (online: old memberships stay)."""
+    from .story.cluster import assign_stories
+
+    members = store.story_memberships()
+    articles = [a for a in store.iter_articles() if not a.duplicate_of]
+    new = sorted((a for a in articles if a.id not in members),
+                 key=lambda a: (a.published or "9999", a.id))
+    if not new:
+        return {}
+    profiles = _profiles(store, articles)
+    existing: dict[str, list] = {}
+    for article_id, story_id in members.items():
+        if article_id in profiles:
+            existing.setdefault(story_id, []).append(profiles[article_id])
+    return assign_stories([profiles[a.id] for a in new], existing, settings.story)
+
+
+def _story_groups(store: SqlStore, assigned: Mapping[str, str]) -> dict[str, list[Article]]:
+    members = {**store.story_memberships(), **assigned}
+    groups: dict[str, list[Article]] = {}
+    articles = list(store.iter_articles())
+    for article in articles:
+        story_id = members.get(article.id) or members.get(article.duplicate_of or "")
+        if story_id:
+            groups.setdefault(story_id, []).append(article)
+    return groups
+
+
+def _infer_dates(store: SqlStore, articles: list[Article]) -> list[str]:
+    from .story.dates import infer_publication_dates
+
+    if all(a.published for a in articles):
+        return []
+    annotations = {a.id: store.get_annotation(a.id) for a in articles}
+    annotations = {k: v for k, v in annotations.items() if v is not None}
+    inferred = infer_publication_dates(articles, annotations)
+    for article_id, (date, confidence) in inferred.items():
+        store.set_published(article_id, date, DateSource.INFERRED.value, confidence)
+    return list(inferred)
+
+
+def build_stories(store: SqlStore, settings: Settings, *, touched: Iterable[str] = (),
+                  rebuild: bool = False, progress: Progress | None = None) -> StoriesReport:
+    """Cluster new articles, infer missing dates, and (re)build the stories that changed."""
+    from .render.json_v1 import story_json
+    from .story.build import build_story
+
+    before = set(store.story_memberships().values())
+    assigned = cluster_new_articles(store, settings)
+    groups = _story_groups(store, assigned)
+    changed = set(touched) | set(assigned)
+    todo = [s for s, arts in groups.items()
+            if rebuild or s not in before or any(a.id in changed for a in arts)]
+    inferred: list[str] = []
+    for story_id in todo:
+        inferred += _infer_dates(store, groups[story_id])
+    if inferred:
+        annotate_pending(store, settings)
+        groups = _story_groups(store, assigned)
+    for done, story_id in enumerate(todo, 1):
+        articles = groups[story_id]
+        annotations = {a.id: store.get_annotation(a.id) for a in articles}
+        annotations = {k: v for k, v in annotations.items() if v is not None}
+        story = build_story(story_id, articles, annotations, settings.story)
+        store.save_story(story_json(story, story_sorted(articles, story.article_ids)))
+        _tick(progress, done, len(todo))
+    return StoriesReport(len(todo), len(set(groups) - before), len(inferred), tuple(todo))
+
+
+def story_sorted(articles: Sequence[Article], order: Sequence[str]) -> list[Article]:
+    position = {article_id: i for i, article_id in enumerate(order)}
+    return sorted(articles, key=lambda a: position.get(a.id, len(position)))
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzeReport:
+    ingest: IngestReport | None
+    annotate: AnnotateReport
+    stories: StoriesReport
+
+
+def analyze(store: SqlStore, settings: Settings, *, paths: Sequence[str] = (),
+            metadata: str | None = None, progress: Callable[[str, int, int], None] | None = None,
+            rebuild: bool = False) -> AnalyzeReport:
+    """Ingest ``paths`` (if any), annotate what is pending, and build the stories."""
+
+    def stage(name: str) -> Progress | None:
+        return None if progress is None else (lambda d, t: progress(name, d, t))
+
+    ingest = (ingest_paths(store, paths, settings, metadata=metadata, progress=stage("ingest"))
+              if paths else None)
+    annotated = annotate_pending(store, settings, progress=stage("annotate"))
+    touched = set(annotated.article_ids) | set(ingest.article_ids if ingest else ())
+    stories = build_stories(store, settings, touched=touched, rebuild=rebuild,
+                            progress=stage("stories"))
+    return AnalyzeReport(ingest, annotated, stories)
+
+
+# ------------------------------------------------------------------ reading
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    article: Article
+    annotation: Annotation | None
+    story_id: str | None
+
+
+def get_article_view(store: SqlStore, article_id: str) -> ArticleView:
+    resolved = store.resolve_article_id(article_id)
+    return ArticleView(store.get_article(resolved), store.get_annotation(resolved),
+                       store.story_of(resolved))
+
+
+def get_story(store: SqlStore, story_id: str) -> dict:
+    return store.get_story(store.resolve_story_id(story_id))
+
+
+def list_stories(store: SqlStore, flt: StoryFilter | None = None, limit: int = 50,
+                 cursor: str | None = None) -> Page:
+    return store.list_stories(flt, limit, cursor)
+
+
+def list_articles(store: SqlStore, flt: ArticleFilter | None = None, limit: int = 50,
+                  cursor: str | None = None) -> Page:
+    return store.list_articles(flt, limit, cursor)
+
+
+def all_stories(store: SqlStore) -> list[dict]:
+    """Every story as story JSON v1, newest first."""
+    out, cursor = [], None
+    while True:
+        page = store.list_stories(None, 200, cursor)
+        out.extend(store.get_story(s.id) for s in page.items)
+        if page.next is None:
+            return out
+        cursor = page.next
+
+
+def search(store: SqlStore, q: str, flt: ArticleFilter | None = None, limit: int = 20,
+           cursor: str | None = None, actor: str | None = None) -> Page:
+    return store.search_sentences(q, flt, limit, cursor, actor=actor)

@@ -1,0 +1,109 @@
+"""The one small Store protocol every backend implements (SQLite by default, PostgreSQL by URL).
+
+Stories are kept as story JSON v1 documents (the public contract) plus a membership table;
+annotations as one document per article plus a sentence table for full-text search.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Mapping, Protocol, Sequence
+
+from ..records import Annotation, Article, Rejected
+
+
+@dataclass(frozen=True, slots=True)
+class UpsertCounts:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilter:
+    outlet: str | None = None
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None  # ISO date, inclusive
+    story_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFilter:
+    actor: str | None = None  # actor name or alias, case-insensitive
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    q: str | None = None  # words in the title
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    id: str
+    title: str
+    first_published: str | None
+    last_published: str | None
+    article_count: int
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    snippet: str  # the sentence with matches between \x02 and \x03 markers
+    title: str | None
+    outlet: str | None
+    published: str | None
+    story_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a listing; ``next`` is the cursor of the next page or None."""
+
+    items: tuple
+    next: str | None
+
+
+class Store(Protocol):
+    url: str
+
+    def migrate(self) -> None: ...
+    def close(self) -> None: ...
+
+    # articles
+    def upsert_articles(self, articles: Sequence[Article]) -> UpsertCounts: ...
+    def set_duplicates(self, links: Mapping[str, str | None]) -> None: ...
+    def set_published(self, article_id: str, published: str | None, source: str,
+                      confidence: float | None) -> None: ...
+    def get_article(self, article_id: str) -> Article: ...
+    def resolve_article_id(self, prefix: str) -> str: ...
+    def iter_articles(self, flt: ArticleFilter | None = None) -> Iterator[Article]: ...
+    def list_articles(self, flt: ArticleFilter | None, limit: int,
+                      cursor: str | None = None) -> Page: ...
+    def count_articles(self) -> int: ...
+
+    # rejections
+    def record_rejections(self, rejected: Iterable[Rejected]) -> None: ...
+    def list_rejections(self) -> list[Rejected]: ...
+
+    # annotations
+    def save_annotation(self, annotation: Annotation) -> None: ...
+    def get_annotation(self, article_id: str) -> Annotation | None: ...
+    def pending_annotation(self, versions: Mapping[str, str]) -> list[str]: ...
+
+    # stories
+    def save_story(self, story_json: Mapping) -> None: ...
+    def get_story(self, story_id: str) -> dict: ...
+    def resolve_story_id(self, prefix: str) -> str: ...
+    def list_stories(self, flt: StoryFilter | None, limit: int,
+                     cursor: str | None = None) -> Page: ...
+    def story_of(self, article_id: str) -> str | None: ...
+    def story_memberships(self) -> dict[str, str]: ...
+
+    # search
+    def search_sentences(self, q: str, flt: ArticleFilter | None, limit: int,
+                         cursor: str | None = None, actor: str | None = None) -> Page: ...
