@@ -8,15 +8,16 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
 
 from .config import Settings
 from .errors import TooLarge, UsageError
 from .records import Annotation, Article, DateSource, Rejected
-from .store import ArticleFilter, Page, SqlStore, StoryFilter, open_store as _open
+from .store import ArticleFilter, Page, SqlStore, StoryFilter
+from .store import open_store as _open
 
 log = logging.getLogger(__name__)
 
@@ -105,15 +106,10 @@ def _ingest(store, docs, sidecar, settings, rename, progress, total) -> IngestRe
 
 
 def count_inputs(paths: Sequence[str]) -> int:
-    """A quick count of the files under ``paths`` (for the progress bar's total)."""
-    total = 0
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            total += sum(1 for p in path.rglob("*") if p.is_file())
-        else:
-            total += 1
-    return total
+    """How many input files ``paths`` name (for the progress bar's total)."""
+    from .ingest.sources import expand_paths
+
+    return len(list(expand_paths(list(paths))))
 
 
 def ingest_paths(store: SqlStore, paths: Sequence[str], settings: Settings, *,
@@ -155,7 +151,7 @@ def ingest_uploads(store: SqlStore, files: Sequence[tuple[str, bytes]], settings
         if metadata:
             meta_path = Path(tmp) / "metadata.jsonl"
             meta_path.write_bytes(metadata)
-            sidecar = load_sidecar(str(meta_path))
+            sidecar = {_safe_name(k): v for k, v in load_sidecar(str(meta_path)).items()}
 
         def rename(item):
             source = item.source.replace(tmp + os.sep, "", 1)
@@ -220,7 +216,8 @@ def _annotate_parallel(articles, settings, model_version, save, progress):
 def annotate_pending(store: SqlStore, settings: Settings, *,
                      progress: Progress | None = None) -> AnnotateReport:
     """Annotate every article whose annotation is missing or was made by other stage versions."""
-    from .annotate.models import load_nlp, model_version as version_of
+    from .annotate.models import load_nlp
+    from .annotate.models import model_version as version_of
     from .annotate.pipeline import stage_versions
 
     nlp = load_nlp(settings.annotate.model)

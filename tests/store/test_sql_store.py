@@ -5,10 +5,19 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from sqlalchemy import text
 
 from storyline.errors import NotFound, UsageError
 from storyline.records import (
-    Actor, Annotation, Article, DateSource, Mention, Rejected, RejectReason, RemovedLine, Sentence,
+    Actor,
+    Annotation,
+    Article,
+    DateSource,
+    Mention,
+    Rejected,
+    RejectReason,
+    RemovedLine,
+    Sentence,
 )
 from storyline.store import ArticleFilter, StoryFilter, open_store
 
@@ -131,3 +140,36 @@ def test_rejections_replace_by_source(store):
 def test_bad_url_is_a_usage_error():
     with pytest.raises(UsageError):
         open_store("nosuchdialect://x")
+
+
+# ---------------------------------------------------------------- PostgreSQL
+
+
+@pytest.fixture()
+def pg_store(postgres_url):
+    store = open_store(postgres_url)
+    yield store
+    with store.engine.begin() as conn:
+        for table in ("sentences", "annotations", "story_articles", "stories", "rejections",
+                      "articles"):
+            conn.execute(text(f"DELETE FROM {table}"))
+    store.close()
+
+
+def test_postgres_round_trip(pg_store):
+    assert pg_store.engine.dialect.name == "postgresql"
+    article = make_article()
+    assert pg_store.upsert_articles([article]).added == 1
+    assert pg_store.upsert_articles([article]).unchanged == 1
+    assert pg_store.get_article("a1") == article
+    pg_store.save_annotation(make_annotation())
+    assert pg_store.get_annotation("a1") == make_annotation()
+    hits = pg_store.search_sentences("walked", ArticleFilter(outlet="harbor post"), 10).items
+    assert [(h.start, h.end) for h in hits] == [(34, len(TEXT))]
+    pg_store.save_story({"story": {"id": "s1", "title": "Dock strike",
+                                   "first_published": "2031-03-04",
+                                   "last_published": "2031-03-04", "article_count": 1},
+                         "articles": [{"id": "a1", "outlet": "Harbor Post"}],
+                         "actors": [{"name": "Ilsa Varn", "aliases": []}]})
+    assert pg_store.list_stories(StoryFilter(actor="ilsa varn"), 5).items[0].id == "s1"
+    assert pg_store.story_of("a1") == "s1"

@@ -1,0 +1,185 @@
+"""Parsers from decoded file content to RawDocuments, one per file type. No I/O here.
+
+Entries of a container (a JSON list, a JSONL file, a feed) get the source ``path#n``,
+``n`` counting from 1 (for JSONL, the line number).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import re
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import feedparser
+
+from ..records import RawDocument, Rejected, RejectReason
+
+logger = logging.getLogger(__name__)
+
+Item = RawDocument | Rejected
+TEXT_KEYS = ("text", "body", "content", "articleBody", "article")
+FIELD_KEYS = {
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "published": ("published", "date", "published_at", "datePublished", "pubdate"),
+    "outlet": ("outlet", "source", "site", "publisher"),
+    "authors": ("authors", "author", "byline"),
+}
+_HTML_TAG = re.compile(
+    r"<(?:p|div|br|span|a|html|body|article|section|h[1-6]|ul|ol|li|table|em|strong|b|i|"
+    r"img|blockquote|figure)\b[^>]*>", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    read: Callable[[str, str, bytes], list[Item]]
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is markup rather than plain text."""
+    stripped = text.lstrip()
+    if stripped[:15].lower().startswith(("<!doctype html", "<html")):
+        return True
+    return len(_HTML_TAG.findall(text[:20000])) >= 2
+
+
+def _as_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        parts = [_as_text(v) for v in value]
+        return "; ".join(p for p in parts if p) or None
+    if isinstance(value, Mapping):
+        return _as_text(value.get("name") or value.get("value"))
+    text = str(value).strip()
+    return text or None
+
+
+def _fields(item: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
+    found = []
+    for name, keys in FIELD_KEYS.items():
+        value = next((_as_text(item[k]) for k in keys if _as_text(item.get(k))), None)
+        if value:
+            found.append((name, value))
+    return tuple(found)
+
+
+def document_from_item(source: str, item: object) -> Item:
+    """One JSON object -> RawDocument; no text field -> MALFORMED, blank text -> EMPTY."""
+    if not isinstance(item, Mapping):
+        return Rejected(source, RejectReason.MALFORMED, "not a JSON object")
+    key = next((k for k in TEXT_KEYS if isinstance(item.get(k), str)), None)
+    if key is None:
+        return Rejected(source, RejectReason.MALFORMED,
+                        f"no text field (one of {', '.join(TEXT_KEYS)})")
+    body = str(item[key])
+    if not body.strip():
+        return Rejected(source, RejectReason.EMPTY, f"field {key!r} is empty")
+    kind = "html" if looks_like_html(body) else "text"
+    return RawDocument(source, kind, body, _fields(item))
+
+
+def read_text(source: str, text: str, data: bytes) -> list[Item]:
+    if not text.strip():
+        return [Rejected(source, RejectReason.EMPTY, "only whitespace")]
+    return [RawDocument(source, "text", text)]
+
+
+def read_html(source: str, text: str, data: bytes) -> list[Item]:
+    if not text.strip():
+        return [Rejected(source, RejectReason.EMPTY, "only whitespace")]
+    return [RawDocument(source, "html", text)]
+
+
+def read_json(source: str, text: str, data: bytes) -> list[Item]:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return [Rejected(source, RejectReason.MALFORMED,
+                         f"invalid JSON at line {exc.lineno}: {exc.msg}")]
+    if isinstance(value, list):
+        if not value:
+            return [Rejected(source, RejectReason.EMPTY, "an empty JSON list")]
+        return [document_from_item(f"{source}#{n}", item) for n, item in enumerate(value, 1)]
+    return [document_from_item(source, value)]
+
+
+def read_jsonl(source: str, text: str, data: bytes) -> list[Item]:
+    items: list[Item] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        entry = f"{source}#{number}"
+        try:
+            items.append(document_from_item(entry, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            items.append(Rejected(entry, RejectReason.MALFORMED, f"invalid JSON: {exc.msg}"))
+    return items or [Rejected(source, RejectReason.EMPTY, "no JSON lines")]
+
+
+def _entry_date(entry: Mapping[str, object]) -> str | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            return time.strftime("%Y-%m-%d", parsed)
+    return _as_text(entry.get("published") or entry.get("updated"))
+
+
+def _entry_body(entry: Mapping[str, object]) -> tuple[str, bool]:
+    """The longest of the entry's content blocks and summary, and whether it is HTML."""
+    blocks = [(c.get("value") or "", c.get("type") or "") for c in entry.get("content") or []]
+    summary = entry.get("summary_detail") or {}
+    blocks.append((entry.get("summary") or "", summary.get("type") or ""))
+    body, mime = max(blocks, key=lambda block: len(block[0]))
+    return body, "html" in mime and looks_like_html(body)
+
+
+def _feed_entry(source: str, entry: Mapping[str, object], outlet: str | None,
+                problem: object = None) -> Item:
+    body, is_html = _entry_body(entry)
+    if not body.strip() and problem is not None:
+        return Rejected(source, RejectReason.MALFORMED, f"broken feed entry: {problem}")
+    if not body.strip():
+        return Rejected(source, RejectReason.EMPTY, "feed entry without content or summary")
+    authors = _as_text([a.get("name") for a in entry.get("authors") or [] if a.get("name")])
+    fields = {"title": _as_text(entry.get("title")), "url": _as_text(entry.get("link")),
+              "published": _entry_date(entry), "outlet": outlet,
+              "authors": authors or _as_text(entry.get("author"))}
+    return RawDocument(source, "html" if is_html else "text", body,
+                       tuple((k, v) for k, v in fields.items() if v))
+
+
+def read_feed(source: str, text: str, data: bytes) -> list[Item]:
+    parsed = feedparser.parse(io.BytesIO(data))  # bytes, never a path or URL
+    entries = parsed.get("entries") or []
+    if not entries:
+        if parsed.get("bozo"):
+            problem = parsed.get("bozo_exception")
+            return [Rejected(source, RejectReason.MALFORMED, f"not a readable feed: {problem}")]
+        if not parsed.get("version"):
+            return [Rejected(source, RejectReason.MALFORMED, "not an RSS or Atom feed")]
+        return [Rejected(source, RejectReason.EMPTY, "a feed without entries")]
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if problem is not None:
+        logger.warning("%s: feed has errors (%s); reading what parsed", source, problem)
+    outlet = _as_text((parsed.get("feed") or {}).get("title"))
+    return [_feed_entry(f"{source}#{n}", entry, outlet, problem)
+            for n, entry in enumerate(entries, 1)]
+
+
+READERS: dict[str, Reader] = {
+    ".txt": Reader(read_text),
+    ".text": Reader(read_text),
+    ".html": Reader(read_html),
+    ".htm": Reader(read_html),
+    ".json": Reader(read_json),
+    ".jsonl": Reader(read_jsonl),
+    ".ndjson": Reader(read_jsonl),
+    ".xml": Reader(read_feed),
+    ".rss": Reader(read_feed),
+    ".atom": Reader(read_feed),
+}
