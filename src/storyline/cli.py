@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -43,9 +44,9 @@ def handle_errors(func):
         try:
             return func(*args, **kwargs)
         except StorylineError as exc:
-            err.print(f"[bold red]error[/] [{exc.code}] {exc.message}", markup=True)
+            err.print(f"[bold red]error[/] {escape(f'[{exc.code}] {exc.message}')}")
             if exc.hint:
-                err.print(f"hint: {exc.hint}")
+                err.print(f"hint: {escape(exc.hint)}")
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             err.print("interrupted: the store is consistent; run the command again to resume")
@@ -142,7 +143,8 @@ def ingest(ctx, paths, metadata, db):
 @db_option
 @click.option("--outlet", default=None, help="Only articles of this outlet.")
 @click.option("--story", "story_id", default=None, help="Only articles of this story id.")
-@click.option("--limit", default=200, show_default=True, help="At most this many rows.")
+@click.option("--limit", default=200, show_default=True, type=click.IntRange(min=0),
+              help="At most this many rows.")
 @click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
 @click.pass_context
 @handle_errors
@@ -157,7 +159,8 @@ def articles(ctx, db, outlet, story_id, limit, as_json):
 
     if as_json:
         for a in page.items:
-            out.print(json.dumps({"id": a.id, "published": a.published, "outlet": a.outlet,
+            out.print(json.dumps({"id": a.id, "published": a.published,
+                                  "published_from": a.published_from.value, "outlet": a.outlet,
                                   "title": a.title, "chars": len(a.text),
                                   "duplicate_of": a.duplicate_of}), markup=False)
     else:
@@ -233,7 +236,8 @@ def analyze(ctx, paths, metadata, db, workers, rebuild, open_report, report_path
 
 @cli.command()
 @db_option
-@click.option("--limit", default=100, show_default=True, help="At most this many rows.")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(min=0),
+              help="At most this many rows.")
 @click.pass_context
 @handle_errors
 def stories(ctx, db, limit):

@@ -127,7 +127,8 @@ def ingest_paths(store: SqlStore, paths: Sequence[str], settings: Settings, *,
 
 def _safe_name(name: str) -> str:
     base = os.path.basename(name.replace("\\", "/")) or "upload.txt"
-    return "".join(c if c.isalnum() or c in "._-" else "_" for c in base)[:120]
+    safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in base)[:120]
+    return safe if safe.strip(".") else "upload.txt"
 
 
 def ingest_uploads(store: SqlStore, files: Sequence[tuple[str, bytes]], settings: Settings,

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
 
 from sqlalchemy import (
-    and_, column, create_engine, delete, event, func, or_, select, table, text, update,
+    and_,
+    column,
+    create_engine,
+    delete,
+    event,
+    func,
+    or_,
+    select,
+    table,
+    text,
+    update,
 )
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAlchemyError
 
 from ..errors import NotFound, StoreError, UsageError
 from ..records import Annotation, Article, DateSource, Rejected, RejectReason, RemovedLine
@@ -31,7 +41,7 @@ log = logging.getLogger(__name__)
 
 _ARTICLE_FIELDS = ("source", "title", "outlet", "authors", "url", "published",
                    "published_from", "published_confidence", "text", "removed",
-                   "duplicate_of", "content_hash", "chars")
+                   "content_hash", "chars")
 
 
 def normalize_url(url: str) -> str:
@@ -73,6 +83,14 @@ def _article_row(article: Article) -> dict:
         "duplicate_of": article.duplicate_of, "content_hash": article.content_hash,
         "chars": len(article.text),
     }
+
+
+def _keep_derived(old: Mapping, row: dict) -> dict:
+    """Keep what later stages derived (an inferred date) when the input still lacks it."""
+    if old["published_from"] == DateSource.INFERRED.value and row["published"] is None:
+        return {**row, "published": old["published"], "published_from": old["published_from"],
+                "published_confidence": old["published_confidence"]}
+    return row
 
 
 def _row_article(row) -> Article:
@@ -133,7 +151,7 @@ class SqlStore:
     def migrate(self) -> None:
         try:
             migrate(self.engine)
-        except OperationalError as exc:
+        except DatabaseError as exc:
             raise StoreError(f"cannot prepare database {self.url}: {exc.orig}",
                              hint="check the path exists and is writable") from exc
 
@@ -154,9 +172,11 @@ class SqlStore:
                 if old is None:
                     conn.execute(articles.insert().values(**row))
                     added += 1
-                elif any(old._mapping[k] != row[k] for k in _ARTICLE_FIELDS):
+                    continue
+                row = _keep_derived(old._mapping, row)
+                if any(old._mapping[k] != row[k] for k in _ARTICLE_FIELDS):
                     conn.execute(update(articles).where(articles.c.id == article.id)
-                                 .values(**row))
+                                 .values(**{k: row[k] for k in _ARTICLE_FIELDS}))
                     updated += 1
                 else:
                     unchanged += 1
