@@ -26,8 +26,9 @@ COMMANDS = list(_commands(cli))
 
 @pytest.mark.parametrize("name,command", COMMANDS, ids=[c[0] for c in COMMANDS])
 def test_command_and_options_documented(name, command):
-    assert f"### storyline {name}" in DOCS, f"docs/cli.md lacks a section for {name}"
-    section = DOCS.split(f"### storyline {name}", 1)[1].split("\n### ", 1)[0]
+    heading = f"### storyline {name}\n"
+    assert heading in DOCS, f"docs/cli.md lacks a section for {name}"
+    section = DOCS.split(heading, 1)[1].split("\n### ", 1)[0]
     for param in command.params:
         if isinstance(param, click.Option):
             longest = max(param.opts, key=len)

@@ -1,0 +1,46 @@
+"""The web app: pages and the REST API (/api/v1) on one FastAPI app."""
+
+from __future__ import annotations
+
+from fastapi import Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import PackageLoader
+
+PACKAGE = "storyline"
+from ..config import Settings
+from ..render.html import make_environment
+from ..store.base import Store
+from . import api, downloads, login, pages
+from .auth import is_loopback, require_read
+from .errors import ERROR_RESPONSES, install_error_handlers
+
+API_PREFIX = "/api/v1"
+
+
+def _templates() -> Jinja2Templates:
+    env = make_environment(PackageLoader(PACKAGE, "web/templates"))
+    return Jinja2Templates(env=env)
+
+
+def create_app(settings: Settings, store: Store) -> FastAPI:
+    """The FastAPI app over ``store``. Needs the token everywhere when the host is not loopback."""
+    app = FastAPI(
+        title="storyline API", version="1", openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs", redoc_url=None,
+        description="Stories, articles, actors, quotes, claims and events extracted from news "
+                    "articles. Errors are {\"error\": {\"code\", \"message\", \"hint\"}}.",
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.state.require_all = not is_loopback(settings.web.host)
+    app.state.templates = _templates()
+    install_error_handlers(app)
+    guard = [Depends(require_read)]
+    app.include_router(api.router, prefix=API_PREFIX, dependencies=guard, tags=["api"],
+                       responses=ERROR_RESPONSES)
+    app.include_router(pages.router, dependencies=guard, include_in_schema=False)
+    app.include_router(downloads.router, dependencies=guard)
+    app.include_router(login.router)
+    app.mount("/static", StaticFiles(packages=[(PACKAGE, "web/static")]), name="static")
+    return app

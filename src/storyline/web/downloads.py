@@ -1,0 +1,42 @@
+"""Story downloads from the story page: HTML report, Markdown, CSV tables, story JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Literal
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from .. import services
+from ..render.csv_export import write_csv_zip
+from ..render.html import render_report
+from ..render.markdown import story_markdown
+
+router = APIRouter(include_in_schema=False)
+
+Format = Literal["html", "md", "csv", "json"]
+MEDIA = {"html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8",
+         "csv": "application/zip", "json": "application/json"}
+SUFFIX = {"html": "html", "md": "md", "csv": "zip", "json": "json"}
+
+
+def _body(story: dict, fmt: str) -> bytes:
+    if fmt == "html":
+        return render_report([story]).encode("utf-8")
+    if fmt == "md":
+        return story_markdown(story).encode("utf-8")
+    if fmt == "json":
+        return json.dumps(story, ensure_ascii=False, indent=2).encode("utf-8")
+    buffer = io.BytesIO()
+    write_csv_zip([story], buffer)
+    return buffer.getvalue()
+
+
+@router.get("/stories/{story_id}/download/{fmt}")
+def download(request: Request, story_id: str, fmt: Format) -> Response:
+    story = services.get_story(request.app.state.store, story_id)
+    name = "".join(c if c.isalnum() or c in "-_" else "_" for c in story["story"]["id"])
+    headers = {"Content-Disposition": f'attachment; filename="story-{name}.{SUFFIX[fmt]}"'}
+    return Response(_body(story, fmt), media_type=MEDIA[fmt], headers=headers)

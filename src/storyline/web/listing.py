@@ -1,0 +1,67 @@
+"""Items read out of story JSON (actors, quotes, claims, events) with offset paging.
+
+Uses only services and the Store protocol; no SQL.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from .. import services
+from ..errors import UsageError
+from ..records import Annotation, Article
+from ..render.json_v1 import article_json
+from ..store.base import Page, Store
+
+STORY_ITEM_KINDS = ("actors", "quotes", "claims", "events")
+
+
+def parse_offset(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    if not cursor.isdigit():
+        raise UsageError(f"bad cursor {cursor!r}", hint="pass the 'next' value of a page")
+    return int(cursor)
+
+
+def page_of(items: list, limit: int, cursor: str | None) -> Page:
+    offset = parse_offset(cursor)
+    chunk = items[offset: offset + limit]
+    more = offset + limit < len(items)
+    return Page(items=tuple(chunk), next=str(offset + limit) if more else None)
+
+
+def story_items(store: Store, kind: str, story_id: str | None) -> list[dict]:
+    """All ``kind`` items of one story (or of every story), each with its ``story_id``."""
+    stories = [services.get_story(store, story_id)] if story_id else services.all_stories(store)
+    items = []
+    for story in stories:
+        sid = story["story"]["id"]
+        items.extend({**item, "story_id": sid} for item in story.get(kind, []))
+    return items
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    """An article without its text (listing form)."""
+    data = article_json(article)
+    data.pop("text")
+    data["text_chars"] = len(article.text)
+    return data
+
+
+def annotation_json(annotation: Annotation | None) -> dict[str, Any] | None:
+    if annotation is None:
+        return None
+    data = dataclasses.asdict(annotation)
+    data["versions"] = dict(annotation.versions)
+    return data
+
+
+def check_limit(limit: int | None, default: int, maximum: int) -> int:
+    if limit is None:
+        return default
+    if limit > maximum:
+        raise UsageError(f"limit {limit} is over the maximum page size of {maximum}",
+                         hint=f"pass limit={maximum} or less and follow 'next'")
+    return limit
