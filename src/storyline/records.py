@@ -212,7 +212,7 @@ class Annotation:
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
     actors: tuple[Actor, ...] = ()
-    events: tuple["Event", ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 # ---------------------------------------------------------------- story

@@ -14,5 +14,15 @@ def open_store(url: str, *, migrate: bool = True) -> SqlStore:
     return store
 
 
-__all__ = ["ArticleFilter", "Page", "SearchHit", "Store", "StoryFilter", "StorySummary",
-           "UpsertCounts", "SqlStore", "normalize_url", "open_store"]
+__all__ = [
+    "ArticleFilter",
+    "Page",
+    "SearchHit",
+    "SqlStore",
+    "Store",
+    "StoryFilter",
+    "StorySummary",
+    "UpsertCounts",
+    "normalize_url",
+    "open_store",
+]

@@ -6,8 +6,9 @@ annotations as one document per article plus a sentence table for full-text sear
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import Protocol
 
 from ..records import Annotation, Article, Rejected
 

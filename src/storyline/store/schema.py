@@ -8,7 +8,7 @@ steps must only add (new tables, new nullable columns), never rename.
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import (
     Column,
