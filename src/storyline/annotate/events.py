@@ -1,0 +1,498 @@
+"""Coded events: who did what to whom, with PLOVER verbs, from a lexicon plus the parse.
+
+Per sentence, a trigger (a verb lemma, or an event noun: "talks", "sanctions", "buildup") is
+looked up in a small lexicon; the dependency parse gives the source (subject, possessor, "by
+X", "between X and ...") and the target (object, "with X", the subject of an "if" clause for
+threats) among the ``Mention`` records passed in. Every event cites its sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import Citation, Event, Mention, TimeExpression, stable_id
+
+EVENTS_VERSION = "events-1"
+
+
+def _table(spec: str) -> dict[str, str]:
+    """``TYPE: word word ...`` lines (or ``;``-separated parts) -> {word: TYPE}."""
+    table: dict[str, str] = {}
+    for line in spec.replace(";", "\n").strip().splitlines():
+        kind, _, words = line.partition(":")
+        table.update(dict.fromkeys(words.split(), kind.strip()))
+    return table
+
+
+def _wordset(spec: str) -> frozenset[str]:
+    return frozenset(spec.split())
+
+
+MILITARY = _wordset("troop troops force forces soldier soldiers tank tanks army unit units "
+                  "battalion battalions military")
+AID_OBJECTS = _wordset("aid weapon weapons weaponry assistance arms adviser advisers advisor "
+                     "advisors equipment ammunition supplies help money funding loan vaccines")
+WANT_OBJECTS = _wordset("guarantee guarantees assurance assurances pledge promise concession "
+                      "concessions commitment apology")
+PENALTIES = _wordset("sanction sanctions consequence consequences penalty penalties cost costs "
+                   "countermeasure countermeasures price punishment embargo tariff tariffs")
+
+# verb lemma -> PLOVER type (always)
+VERBS = _table("""
+ACCUSE: accuse blame condemn criticize criticise denounce allege slam
+AGREE: agree accept sign endorse approve ratify
+AID: aid assist help
+ASSAULT: attack invade bomb shell annex assault strike kill occupy
+COERCE: arrest detain expel seize coerce punish blockade pressure
+CONCEDE: concede relent yield compromise
+CONSULT: meet speak talk discuss negotiate consult visit phone confer telephone
+COOPERATE: cooperate collaborate coordinate partner
+MOBILIZE: mass amass mobilize mobilise
+PROTEST: protest demonstrate rally
+REJECT: reject dismiss deny refuse rebuff oppose veto spurn rebuke
+REQUEST: demand request urge ask appeal implore
+RETREAT: withdraw retreat evacuate de-escalate deescalate
+SUPPORT: support back praise reassure defend applaud
+SANCTION: sanction embargo; THREATEN: threaten warn
+""")
+
+# verb lemma -> (type, object heads that license it): fires only with one of these objects
+OBJECT_VERBS: dict[str, tuple[str, frozenset[str]]] = {
+    **dict.fromkeys(("deploy", "gather", "move", "station", "build"), ("MOBILIZE", MILITARY)),
+    **dict.fromkeys(("send", "provide", "supply", "deliver"), ("AID", AID_OBJECTS)),
+    **dict.fromkeys(("want", "seek"), ("REQUEST", WANT_OBJECTS)),
+    **dict.fromkeys(("impose", "levy"), ("SANCTION", PENALTIES)),
+    "hold": ("CONSULT", _wordset("talks call meeting summit conversation")),
+}
+
+# particle verbs: (lemma, particle) -> type
+PARTICLE_VERBS: dict[tuple[str, str], str] = {
+    tuple(pair.split("_")): kind for pair, kind in _table("""
+RETREAT: pull_back pull_out
+CONCEDE: back_down give_in
+REJECT: rule_out; SANCTION: cut_off; MOBILIZE: build_up
+REQUEST: call_on call_for press_for
+CONSULT: sit_down
+COERCE: crack_down
+THREATEN: respond_with
+""").items()}
+
+# event nouns -> type
+NOUNS = _table("""
+CONSULT: call talks meeting summit conversation dialogue negotiation negotiations sit-down
+SANCTION: sanction sanctions embargo
+CONSULT: discussion discussions
+ASSAULT: invasion attack assault offensive bombing incursion annexation
+MOBILIZE: buildup build-up mobilization mobilisation deployment
+REQUEST: demand demands request ultimatum
+THREATEN: threat threats warning warnings
+SUPPORT: support backing
+AGREE: agreement deal accord treaty
+ACCUSE: accusation accusations condemnation
+PROTEST: protest protests demonstration demonstrations
+AID: aid assistance; CONCEDE: concession
+RETREAT: withdrawal pullback de-escalation retreat
+COOPERATE: cooperation coordination
+REJECT: rejection refusal denial
+""")
+
+FLIP_ON_NEGATION = {"AGREE": "REJECT"}  # "won't accept", "refused to agree"
+SYMMETRIC, THREAT_TYPES = _wordset("CONSULT COOPERATE AGREE"), _wordset("SANCTION ASSAULT COERCE")
+REPORTING = _wordset("say tell report claim believe state add note suggest assert announce "
+                     "according think find assess expect warn")
+DENIAL, HEDGES = _wordset("deny refuse rule"), _wordset("reportedly allegedly purportedly")
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+TARGET_PREPS = ("to", "with", "against", "on", "at", "from", "for", "toward", "towards", "into")
+NOUN_TARGET_PREPS = (*(p for p in TARGET_PREPS if p != "from"), "of")
+PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON",
+            "it": "THING", "its": "THING", "they": "ANY", "them": "ANY", "their": "ANY"}
+NOT_MET = _wordset("criteria requirement requirements standard standards target targets goals")
+LIGHT_VERBS = _wordset("hold have conduct launch make impose issue give express reiterate "
+                       "underscore announce join participate stage begin start offer voice")
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class EventFinding:
+    """An event together with the mentions and trigger it was read from."""
+
+    event: Event
+    source: Mention | None
+    target: Mention | None
+    trigger: str
+    trigger_start: int
+
+
+def find_events(doc, article_id: str, mentions: Sequence[Mention], *,
+                times: Sequence[TimeExpression] = (),
+                reference: str | None = None) -> tuple[Event, ...]:
+    """PLOVER-coded events of a parsed article (``doc`` is the spaCy Doc of its text)."""
+    return tuple(f.event for f in find_event_findings(doc, article_id, mentions,
+                                                      times=times, reference=reference))
+
+
+def find_event_findings(doc, article_id: str, mentions: Sequence[Mention], *,
+                        times: Sequence[TimeExpression] = (),
+                        reference: str | None = None) -> tuple[EventFinding, ...]:
+    """Like :func:`find_events`, keeping the source/target mentions and the trigger."""
+    index = _mention_index(doc, mentions)
+    found: list[EventFinding] = []
+    text = doc.text  # once: building Doc.text walks every token
+    for sent in doc.sents:
+        date = _sentence_date(sent.start_char, sent.end_char, times) or reference
+        raw = []
+        for token in sent:
+            kind = _code(token)
+            source, target = _actors(token, kind, index) if kind else (None, None)
+            if source is not None or target is not None:  # an event needs an actor
+                raw.append((token, _adjust(kind, token), source, target))
+        found.extend(_sentence_events(article_id, text, sent, raw, date))
+    return tuple(found)
+
+
+def _code(token) -> str | None:
+    """The PLOVER type of a trigger token, or None."""
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        return _code_verb(token)
+    return _code_noun(token) if token.pos_ in ("NOUN", "PROPN") and token.lower_ in NOUNS else None
+
+
+def _code_verb(token) -> str | None:
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if (child.dep_ in ("prt", "prep") and child.i > token.i
+                and (lemma, child.lower_) in PARTICLE_VERBS and _particle_object_ok(child, lemma)):
+            return PARTICLE_VERBS[(lemma, child.lower_)]
+    if lemma == "ask" and not any(c.dep_ in ("xcomp", "ccomp") or (
+            c.dep_ == "prep" and c.lower_ == "for") for c in token.children):
+        return None
+    if lemma == "meet" and any(c.dep_ == "dobj" and c.lower_ in NOT_MET for c in token.children):
+        return None  # "meets the criteria"
+    if lemma in OBJECT_VERBS:
+        kind, heads = OBJECT_VERBS[lemma]
+        if any(t.lower_ in heads for t in _objects(token) + _subjects(token)):
+            if kind == "SANCTION" and not any(t.lower_.startswith("sanction")
+                                              for t in _objects(token)):
+                return "THREATEN"
+            return kind
+        return None
+    return VERBS.get(lemma)
+
+
+def _particle_object_ok(prep, lemma: str) -> bool:
+    """A prepositional particle counts unless its object is a date ("calling ... on Monday")."""
+    if any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children):
+        return False
+    return lemma != "respond" or any(g.lower_ in PENALTIES for g in prep.subtree)
+
+
+def _code_noun(token) -> str | None:
+    """Event nouns count unless a lexicon verb already governs them."""
+    head = token.head
+    if (token.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX")
+            and _code_verb(head) is not None):
+        return None
+    if token.dep_ == "pobj" and head.head.pos_ == "VERB" and _code_verb(head.head):
+        return None
+    if token.lower_ == "call" and not any(  # "call" is an event only as "a (video) call with"
+            (c.dep_ == "prep" and c.lower_ in ("with", "between"))
+            or c.lower_ in ("video", "phone") for c in token.children):
+        return None
+    return NOUNS[token.lower_]
+
+
+def _adjust(kind: str, token) -> tuple[str, str]:
+    """(final type, modality) after negation flips and threat readings."""
+    modality = _modality(token)
+    if modality == "negated" and kind in FLIP_ON_NEGATION and token.pos_ == "VERB":
+        return FLIP_ON_NEGATION[kind], "asserted"
+    if kind in THREAT_TYPES and modality == "threatened":
+        return "THREATEN", "threatened"
+    if modality == "threatened" and kind != "THREATEN":
+        return kind, "conditional"  # "he would be accused ... if"
+    if kind == "THREATEN" and modality == "asserted":
+        return kind, "threatened"
+    return kind, modality
+
+
+def _modality(token) -> str:
+    if _in_if_clause(token):
+        return "conditional"
+    if _negated(token):
+        return "negated"
+    conditioned = _future_with_condition(token)
+    if conditioned:
+        return "threatened" if _code_verb(token) and conditioned != "only" else "conditional"
+    if any(n.dep_ == "xcomp" and n.head.lemma_.lower() in ("threaten", "warn")
+           for n in _clause_chain(token, stop_at_clause=False, limit=3)):
+        return "threatened"  # "threatened to impose sanctions"
+    if _reported(token):
+        return "reported"
+    return "asserted"
+
+
+def _in_if_clause(token) -> bool:
+    return any(node.dep_ in ("advcl", "ccomp", "conj") and _has_if(node)
+               for node in _clause_chain(token))
+
+
+def _negated(token) -> bool:
+    if token.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            return True
+        head = token.head
+        return token.dep_ in SUBJECTS + ("dobj",) and any(c.dep_ == "neg" for c in head.children)
+    if any(c.dep_ == "neg" for v in _verb_group(token) for c in v.children):
+        return True
+    for node in _clause_chain(token, stop_at_clause=False, limit=5):
+        if node != token and node.lemma_.lower() in DENIAL:
+            return True
+        if node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
+                                       for c in node.children):
+            return True
+    return False
+
+
+def _future_with_condition(token) -> str | None:
+    """"if" for a future verb with an if-clause ("will impose ... if"), "only" for "only if"."""
+    group = _verb_group(token)
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo")
+               for v in group for c in v.children):
+        return None
+    clauses = [c for v in group for c in v.children if c.dep_ == "advcl" and _has_if(c)]
+    if any(t.lower_ == "only" for c in clauses for t in c.subtree):
+        return "only"
+    return "if" if clauses else None
+
+
+def _has_if(node) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children)
+
+
+def _reported(token) -> bool:
+    if any(c.lower_ in HEDGES for v in _verb_group(token) for c in v.children):
+        return True
+    return any(node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in REPORTING
+               for node in _clause_chain(token, stop_at_clause=False, limit=4))
+
+
+def _clause_chain(token, *, stop_at_clause: bool = True, limit: int = 6):
+    """The token and its heads up to the root (or the first clause boundary)."""
+    node = token
+    for _ in range(limit):
+        yield node
+        if node.head == node:
+            return
+        if stop_at_clause and node.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
+            yield node.head
+            return
+        node = node.head
+
+
+def _verb_group(token) -> list:
+    """The verb and the verbs it hangs off by control (xcomp) or coordination."""
+    group = [token]
+    node = token
+    while node.dep_ in ("xcomp", "conj") and node.head != node:
+        node = node.head
+        group.append(node)
+    return group
+
+
+def _mention_index(doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
+    index: dict[int, Mention] = {}
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and (not mention.label or mention.label in ACTOR_LABELS):
+            for token in span:
+                index.setdefault(token.i, mention)
+    return index
+
+
+def _actors(token, kind: str, index: dict[int, Mention]):
+    if token.pos_ in ("NOUN", "PROPN"):
+        source, target = _noun_actors(token, kind, index)
+    else:
+        source = _source(token, index)
+        target = _target(token, kind, index, source)
+    return source, (None if target == source else target)
+
+
+CLIMB = ("xcomp", "conj", "pcomp", "prep", "acomp", "advcl")
+
+
+def _source(verb, index: dict[int, Mention]) -> Mention | None:
+    """The agent, else the subject of the verb or of the verbs it hangs off."""
+    node = verb
+    for _ in range(5):
+        agent = _first_other((_phrase_mention(p, index) for c in node.children
+                              if c.dep_ == "agent" for p in c.children), None)
+        if agent is not None:
+            return agent
+        subjects = [s for s in _subjects(node) if s.dep_ != "nsubjpass" or node != verb]
+        for subject in subjects:
+            found = _phrase_mention(subject, index) or _resolve_pronoun(subject, index)
+            if found is not None:
+                return found
+        if subjects or node.dep_ not in CLIMB or node.head == node:
+            return None
+        if node.dep_ == "advcl" and node.tag_ != "VBG":
+            return None
+        controller = _controller(node, index) if node.dep_ == "xcomp" else None
+        if controller is not None:
+            return controller
+        node = node.head
+    return None
+
+
+def _controller(xcomp, index) -> Mention | None:
+    """Object control: "urged Republicans to join", "called on Trump to stop"."""
+    head = xcomp.head
+    objects = [c for c in head.children if c.dep_ in ("dobj", "dative")] + [
+        p for c in head.children if c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
+    return _first_other((_phrase_mention(o, index) for o in objects), None)
+
+
+def _first_other(found, source: Mention | None) -> Mention | None:
+    return next((m for m in found if m is not None and m != source), None)
+
+
+def _target(verb, kind: str, index, source) -> Mention | None:
+    candidates = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr")]
+    preps = ("to", "with") if kind in SYMMETRIC else TARGET_PREPS  # not "spoke at X"
+    candidates += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
+                   for p in c.children if p.dep_ == "pobj"]
+    found = _first_other((_phrase_mention(n, index, deep=True) for n in candidates), source)
+    if found is None and kind in SYMMETRIC:  # "Biden and Putin met"
+        found = _first_other((_phrase_mention(o, index) for s in _subjects(verb)
+                              for o in s.conjuncts), source)
+    return found or _fallback_target(verb, kind, index, source)
+
+
+def _fallback_target(verb, kind: str, index, source) -> Mention | None:
+    """Threats aim at whoever the condition is about; requests and warnings at their content."""
+    for node in _verb_group(verb):
+        for child in node.children:
+            if (child.dep_ == "advcl" and _has_if(child)) or (child.dep_ == "ccomp" and kind in (
+                    "THREATEN", "REQUEST", "ACCUSE", "REJECT")):
+                found = (_first_other((_phrase_mention(s, index) for s in _subjects(child)),
+                                      source)
+                         or _first_other((index.get(t.i) for t in child.subtree), source))
+                if found is not None:
+                    return found
+    return None
+
+
+def _noun_actors(noun, kind: str, index):
+    """"Russia's demand", "warnings from X", "withdrawal of X from Y", "talks between X and Y"."""
+    moving = kind in ("RETREAT", "MOBILIZE")  # "withdrawal of X from Y": X moves, Y is left
+    source_preps = ("by", "of") if moving else ("by", "from")
+    source = target = None
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and source is None:
+            source = _phrase_mention(child, index) or _resolve_pronoun(child, index)
+        elif child.dep_ == "prep" and child.lower_ in source_preps:
+            source = next(iter(_pobj_mentions(child, index)), source)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            pair = [m for m in (_pobj_mentions(child, index)) if m != source]
+            if source is None and pair:
+                source, pair = pair[0], pair[1:]
+            target = target or (pair[0] if pair else None)
+        elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS + ("from",) and not (
+                child.lower_ in source_preps):
+            target = target or next(iter(_pobj_mentions(child, index)), None)
+    verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+    if source is None and noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in LIGHT_VERBS:
+        source = _source(verb, index)  # "Biden will hold a call with ...", "reiterated support"
+    return source, target
+
+
+def _pobj_mentions(prep, index) -> list[Mention]:
+    """The mentions on the objects of a preposition and their conjuncts, in order."""
+    out: list[Mention] = []
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        for phrase in (pobj, *pobj.conjuncts):
+            mention = _phrase_mention(phrase, index, deep=True)
+            if mention is not None and mention not in out:
+                out.append(mention)
+    return out
+
+
+def _phrase_mention(node, index, *, deep: bool = False) -> Mention | None:
+    """The mention on a noun phrase: its head, else a modifier (not a clause or preposition)."""
+    if node.i in index:
+        return index[node.i]
+    skip = ("relcl", "acl", "advcl", "ccomp") if deep else ("relcl", "acl", "advcl", "ccomp",
+                                                             "prep")
+    stack = [c for c in node.children if c.dep_ not in skip]
+    while stack:
+        token = stack.pop(0)
+        if token.i in index:
+            return index[token.i]
+        stack.extend(c for c in token.children if c.dep_ not in skip)
+    return None
+
+
+def _resolve_pronoun(pronoun, index) -> Mention | None:
+    """He/his/it/they: the nearest earlier subject mention of a fitting kind in the sentence;
+    for he/she/his also the main subject of the sentence before."""
+    want, start = PRONOUNS.get(pronoun.lower_), pronoun.sent.start
+    for i in range(pronoun.i - 1, (pronoun.doc[start - 1].sent.start if start else 0) - 1, -1):
+        token, mention = pronoun.doc[i], index.get(i)
+        fits = mention is not None and (want == "ANY" or (want == "PERSON") == (
+            mention.label == "PERSON"))
+        subject = token if token.dep_ in SUBJECTS else token.head
+        if i < start and (want != "PERSON" or subject.head != subject.sent.root):
+            continue
+        if want and fits and subject.dep_ in SUBJECTS:
+            return mention
+    return None
+
+
+def _subjects(verb) -> list:
+    return [c for c in verb.children if c.dep_ in SUBJECTS]
+
+
+def _objects(verb) -> list:
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")]
+    return direct + [g for c in verb.children if c.dep_ in ("prep", "dobj") for g in c.children
+                     if g.dep_ in (("pobj",) if c.dep_ == "prep" else ("conj", "compound"))]
+
+
+
+def _sentence_date(start: int, end: int, times: Sequence[TimeExpression]) -> str | None:
+    for time in sorted(times, key=lambda t: t.start):
+        inside = start <= time.start and time.end <= end
+        if inside and time.value and time.granularity in ("day", "month", "year"):
+            return time.value
+    return None
+
+
+def _sentence_events(article_id: str, text: str, sent, raw, date) -> list[EventFinding]:
+    """Event records for one sentence; the citation is the sentence without outer spaces."""
+    whole = text[sent.start_char:sent.end_char]
+    start = sent.start_char + len(whole) - len(whole.lstrip())
+    body = whole.strip()
+    end = start + len(body)
+    out: list[EventFinding] = []
+    seen: set[tuple] = set()
+    used_ids: set[str] = set()
+    for token, (kind, modality), source, target in raw:
+        key = (kind, source, target, modality)
+        if key in seen:
+            continue
+        seen.add(key)
+        event_id = stable_id(article_id, start, end, kind, "event")
+        if event_id in used_ids:  # a second event of the same type in the sentence
+            event_id = stable_id(article_id, start, end, kind, "event", token.idx)
+        used_ids.add(event_id)
+        event = Event(id=event_id, type=kind, text=body,
+                      source_actor_id=source.actor_id if source else None,
+                      target_actor_id=target.actor_id if target else None,
+                      date=date, modality=modality,
+                      citations=(Citation(article_id, start, end),))
+        out.append(EventFinding(event, source, target, token.text, token.idx))
+    return out
+
