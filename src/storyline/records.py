@@ -141,9 +141,10 @@ class Mention:
 class TimeExpression:
     """A time expression normalized against the article's reference date.
 
-    ``value`` is ISO 8601 (``2021-12-07``, ``2021-06``, ``2014``, ``2021-W49``...) or None
-    when it cannot be resolved; ``granularity`` is day, month, year (or week, time,
-    duration, set for expressions that are not calendar dates).
+    ``value`` is ISO 8601 / TimeML (``2021-12-07``, ``2021-06``, ``2014``, ``2021-W49``,
+    ``P6M``, ``PRESENT_REF``...) or None when it cannot be resolved; ``granularity`` is one
+    of day, week, month, quarter, half, season, year, decade, century, time, duration, set,
+    reference. ``ambiguous`` expressions list the other readings in ``alternatives``.
     """
 
     article_id: str
