@@ -38,8 +38,10 @@ class AnnotateSettings:
 
 @dataclass(frozen=True, slots=True)
 class StorySettings:
-    cluster_threshold: float = 0.3
-    cluster_window_days: int = 45
+    cluster_threshold: float = 0.1
+    cluster_window_days: int = 90
+    cluster_actor_weight: float = 0.7
+    cluster_time_weight: float = 0.5
     brief_min: int = 5
     brief_max: int = 10
 
