@@ -42,9 +42,33 @@ def _link_quotes(quotes: Sequence[Quote], mentions: Sequence[Mention]) -> tuple[
     return tuple(replace(q, speaker_actor_id=_speaker_actor(q, mentions)) for q in quotes)
 
 
-def _claimer_ids(claims, quotes: Sequence[Quote]):
+def _actor_by_name(actors) -> dict[str, str]:
+    """Lower-cased names and aliases -> actor id; a person's surname too when unique."""
+    names: dict[str, str] = {}
+    surnames: dict[str, set[str]] = {}
+    for actor in actors:
+        for name in (actor.name, *actor.aliases):
+            names.setdefault(name.lower(), actor.id)
+        if actor.kind == "person" and " " in actor.name:
+            surnames.setdefault(actor.name.split()[-1].lower(), set()).add(actor.id)
+    for surname, ids in surnames.items():
+        if len(ids) == 1:
+            names.setdefault(surname, next(iter(ids)))
+    return names
+
+
+def _claimer_id(text: str, by_speaker: dict, by_name: dict) -> str | None:
+    if text in by_speaker:
+        return by_speaker[text]
+    key = text.lower().removeprefix("the ")
+    return by_name.get(key) or by_name.get(key.split()[-1]) if key else None
+
+
+def _claimer_ids(claims, quotes: Sequence[Quote], actors):
     by_speaker = {q.speaker_text: q.speaker_actor_id for q in quotes if q.speaker_actor_id}
-    return tuple(replace(c, claimed_by_actor_id=by_speaker.get(c.claimed_by_text))
+    by_name = _actor_by_name(actors)
+    return tuple(replace(c, claimed_by_actor_id=_claimer_id(c.claimed_by_text, by_speaker,
+                                                             by_name))
                  if c.claimed_by_text and not c.claimed_by_actor_id else c for c in claims)
 
 
@@ -67,7 +91,7 @@ def annotate_article(article: Article, doc, versions: Mapping[str, str]) -> Anno
         mentions=mentions,
         times=times,
         quotes=quotes,
-        claims=_claimer_ids(claims, quotes),
+        claims=_claimer_ids(claims, quotes, actors),
         actors=actors,
         events=events,
     )

@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.annotate.actors import ACTORS_VERSION, normalize_name, resolve_actors
+from storyline.annotate.mentions import find_mentions
+from storyline.records import Mention, stable_id
+
+
+def build(text: str, spans: list[tuple[str, str]]) -> list[Mention]:
+    """Mentions for (surface, label) pairs, found left to right in ``text``."""
+    mentions, cursor = [], 0
+    for surface, label in spans:
+        start = text.index(surface, cursor)
+        mentions.append(Mention("a1", start, start + len(surface), surface, label))
+        cursor = start + len(surface)
+    return mentions
+
+
+def by_name(actors):
+    return {a.name: a for a in actors}
+
+
+def test_version():
+    assert ACTORS_VERSION
+
+
+def test_person_forms_merge_with_roles_and_longest_name():
+    text = ("Nordland President Ivo Karsk met Foreign Minister Lena Borg. "
+            "Mr. Karsk said Borg agreed. Ivo Karsk left; Karsk smiled.")
+    mentions = build(text, [("Ivo Karsk", "PERSON"), ("Lena Borg", "PERSON"),
+                            ("Karsk", "PERSON"), ("Borg", "ORG"), ("Ivo Karsk", "PERSON"),
+                            ("Karsk", "GPE")])
+    actors, resolved = resolve_actors(mentions, text, "a1")
+    names = by_name(actors)
+    assert set(names) == {"Ivo Karsk", "Lena Borg"}
+    karsk = names["Ivo Karsk"]
+    assert karsk.kind == "person" and karsk.mention_count == 4
+    assert "Nordland President" in karsk.roles
+    assert {"Ivo Karsk", "Karsk"} <= set(karsk.aliases)
+    assert names["Lena Borg"].roles == ("Foreign Minister",)
+    assert names["Lena Borg"].kind == "person"
+    assert karsk.id == stable_id("actor", "person", "ivo karsk")
+    assert all(m.actor_id for m in resolved)
+    assert [m.actor_id for m in resolved].count(karsk.id) == 4
+    for mention in resolved:
+        assert text[mention.start:mention.end] == mention.text
+
+
+def test_titles_inside_the_entity_become_roles():
+    text = "Yesterday President Tomas Vell spoke. Vell is tired."
+    mentions = build(text, [("President Tomas Vell", "PERSON"), ("Vell", "PERSON")])
+    actors, _ = resolve_actors(mentions, text, "a1")
+    assert len(actors) == 1
+    assert actors[0].name == "Tomas Vell" and actors[0].roles == ("President",)
+
+
+def test_multiword_role_phrases_and_role_fragments():
+    text = ("Talks between Secretary of State Ana Ruiz and the envoy. "
+            "Coastland press secretary Jo Pell spoke. Army Chief of Staff Gen. Ray Tull nodded.")
+    mentions = build(text, [("State", "ORG"), ("Ana Ruiz", "PERSON"), ("Coastland", "GPE"),
+                            ("Jo Pell", "PERSON"), ("Ray Tull", "PERSON")])
+    actors, resolved = resolve_actors(mentions, text, "a1")
+    names = by_name(actors)
+    assert names["Ana Ruiz"].roles == ("Secretary of State",)
+    assert names["Jo Pell"].roles == ("Coastland press secretary",)
+    assert names["Ray Tull"].roles == ("Army Chief of Staff",)
+    assert "State" not in names
+    assert resolved[0].actor_id is None
+
+
+def test_no_role_from_a_neighbouring_name_or_a_preposition():
+    text = "A call between Ivo Karsk and Lena Borg. A top adviser to Borg left."
+    mentions = build(text, [("Ivo Karsk", "PERSON"), ("Lena Borg", "PERSON"), ("Borg", "PERSON")])
+    actors, _ = resolve_actors(mentions, text, "a1")
+    assert all(actor.roles == () for actor in actors)
+
+
+def test_kind_is_voted_across_mentions():
+    text = "Pell. Pell. Pell. Pell."
+    mentions = build(text, [("Pell", "ORG"), ("Pell", "PERSON"), ("Pell", "PERSON"),
+                            ("Pell", "PERSON")])
+    actors, _ = resolve_actors(mentions, text, "a1")
+    assert len(actors) == 1 and actors[0].kind == "person"
+
+
+def test_country_aliases_merge_but_demonyms_stay_groups():
+    text = "the U.S. and US and America and the United States; Russian troops; Russians; Russia."
+    mentions = build(text, [("U.S.", "GPE"), ("US", "GPE"), ("America", "GPE"),
+                            ("United States", "GPE"), ("Russian", "NORP"), ("Russians", "NORP"),
+                            ("Russia", "GPE")])
+    actors, _ = resolve_actors(mentions, text, "a1")
+    names = by_name(actors)
+    assert names["United States"].kind == "place"
+    assert names["United States"].mention_count == 4
+    assert {"U.S.", "US", "America"} <= set(names["United States"].aliases)
+    assert names["Russian"].kind == "group" and names["Russian"].mention_count == 2
+    assert names["Russia"].kind == "place"
+    assert len(actors) == 3
+
+
+def test_surname_is_not_linked_when_ambiguous():
+    text = "Ann Vosk and Per Vosk met. Vosk spoke."
+    mentions = build(text, [("Ann Vosk", "PERSON"), ("Per Vosk", "PERSON"), ("Vosk", "PERSON")])
+    actors, _ = resolve_actors(mentions, text, "a1")
+    assert {a.name for a in actors} == {"Ann Vosk", "Per Vosk", "Vosk"}
+
+
+def test_same_id_in_every_article():
+    text_a = "Ivo Karsk arrived."
+    text_b = "Later Ivo Karsk and Karsk's aide left."
+    a, _ = resolve_actors(build(text_a, [("Ivo Karsk", "PERSON")]), text_a, "a")
+    spans_b = [("Ivo Karsk", "PERSON"), ("Karsk", "PERSON")]
+    b, _ = resolve_actors(build(text_b, spans_b), text_b, "b")
+    assert a[0].id == b[0].id
+    assert b[0].article_ids == ("b",)
+
+
+def test_normalize_name():
+    assert normalize_name("The U.S.") == "us"
+    assert normalize_name("Zelenskyy’s") == "zelenskyy's"
+    assert normalize_name("  José   Ruiz ") == "jose ruiz"
+
+
+@pytest.mark.slow
+def test_actor_merging_on_the_seeds(nlp, seeds_dir: Path):
+    roles: dict[str, set[str]] = {}
+    kinds: dict[str, set[str]] = {}
+    putin_actors = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        actors, resolved = resolve_actors(find_mentions(nlp(text), path.stem), text, path.stem)
+        for mention in resolved:
+            assert text[mention.start:mention.end] == mention.text
+        for actor in actors:
+            roles.setdefault(actor.name, set()).update(actor.roles)
+            kinds.setdefault(actor.name, set()).add(actor.kind)
+        putins = [a for a in actors if "Putin" in a.aliases]
+        assert len(putins) <= 1, putins
+        putin_actors += putins
+    assert putin_actors and all("Vladimir Putin" in a.aliases for a in putin_actors)
+    assert len({a.id for a in putin_actors}) == 1
+    assert any("Secretary of State" in r for r in roles["Antony Blinken"])
+    assert any("press secretary" in r for r in roles["Jen Psaki"])
+    biden = [k for name, k in kinds.items() if name.endswith("Biden")]
+    assert biden and all(k == {"person"} for k in biden)
+
+
+def test_short_forms_link_to_the_unique_longer_name():
+    text = ("Mark Jay Quell met Mark Quell's lawyer; Quell, Quell and Quell nodded. "
+            "The Associated Press and AP reported on the Boston Red Sox and the Red Sox.")
+    mentions = build(text, [("Mark Jay Quell", "PERSON"), ("Mark Quell", "PERSON"),
+                            ("Quell", "ORG"), ("Quell", "ORG"), ("Quell", "ORG"),
+                            ("Associated Press", "ORG"), ("AP", "ORG"),
+                            ("Boston Red Sox", "ORG"), ("Red Sox", "ORG")])
+    actors, _ = resolve_actors(mentions, text, "a1")
+    names = by_name(actors)
+    assert set(names) == {"Mark Jay Quell", "Associated Press", "Boston Red Sox"}
+    assert names["Mark Jay Quell"].kind == "person"
+    assert names["Mark Jay Quell"].mention_count == 5
+    assert names["Associated Press"].mention_count == 2
+    assert "Red Sox" in names["Boston Red Sox"].aliases
+
+
+def test_demonym_tagged_as_place_is_a_group():
+    text = "Ukrainian troops and Ukrainian officials."
+    mentions = build(text, [("Ukrainian", "GPE"), ("Ukrainian", "NORP")])
+    actors, _ = resolve_actors(mentions, text, "a1")
+    assert [(a.name, a.kind) for a in actors] == [("Ukrainian", "group")]
+
+
+def test_appositive_roles_and_no_role_from_a_plain_word_before_for():
+    text = ("Ana Ruiz, the agency's chief economist, spoke. Lawyers for Dr Tomas Vell left. "
+            "Ivo Karsk, who said little, left.")
+    mentions = build(text, [("Ana Ruiz", "PERSON"), ("Tomas Vell", "PERSON"),
+                            ("Ivo Karsk", "PERSON")])
+    names = by_name(resolve_actors(mentions, text, "a1")[0])
+    assert names["Ana Ruiz"].roles == ("agency's chief economist",)
+    assert names["Tomas Vell"].roles == ("Dr",)
+    assert names["Ivo Karsk"].roles == ()

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import pytest
+
+from storyline.annotate.mentions import (
+    MENTIONS_VERSION,
+    find_mentions,
+    find_sentences,
+    trim_mention,
+)
+
+pytestmark = pytest.mark.slow
+
+TEXT = (
+    "  The mayor of Springfield met Governor Ada Lindqvist on Friday.  She left early.\n\n"
+    "A heading without a stop\n\n"
+    "Officials of the Northwind Company said the United States' offer was late. "
+    "Lindqvist’s aides disagreed.\n"
+)
+
+
+def test_version_is_a_string():
+    assert isinstance(MENTIONS_VERSION, str) and MENTIONS_VERSION
+
+
+def test_sentences_are_stripped_and_never_cross_a_blank_line(nlp):
+    sentences = find_sentences(nlp(TEXT), "a1")
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    for sentence in sentences:
+        assert TEXT[sentence.start:sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip()
+        assert "\n\n" not in sentence.text
+        assert sentence.article_id == "a1"
+    assert "A heading without a stop" in [s.text for s in sentences]
+    assert sentences[0].text.startswith("The mayor")
+
+
+def test_mentions_keep_exact_offsets_and_trim_the_and_possessives(nlp):
+    mentions = find_mentions(nlp(TEXT), "a1")
+    assert mentions
+    for mention in mentions:
+        assert TEXT[mention.start:mention.end] == mention.text
+        assert not mention.text.lower().startswith("the ")
+        assert not mention.text.endswith(("'s", "’s", "'"))
+        assert mention.actor_id is None
+    texts = {m.text for m in mentions}
+    assert "United States" in texts
+    assert any(t.startswith("Lindqvist") or t.endswith("Lindqvist") for t in texts)
+
+
+def test_trim_mention_offsets():
+    text = "x the White House’s plan"
+    start, end = trim_mention(text, 2, 19)
+    assert text[start:end] == "White House"
+    text = "in the U.S. today"
+    start, end = trim_mention(text, 3, 11)
+    assert text[start:end] == "U.S."
+    text = "the United States' plan"
+    start, end = trim_mention(text, 0, 18)
+    assert text[start:end] == "United States"
+
+
+def test_entity_split_at_line_break(nlp):
+    text = "Written by Mara Quill\n\nMarch 3, 2022\n\nThe council met."
+    for mention in find_mentions(nlp(text), "a2"):
+        assert "\n" not in mention.text
+        assert text[mention.start:mention.end] == mention.text
+
+
+def test_headline_verbs_are_not_part_of_a_name(nlp):
+    text = "Ottilie Brandvold Dies at 91\n\nThe swimmer died on Sunday."
+    names = [m.text for m in find_mentions(nlp(text), "a3") if m.label == "PERSON"]
+    assert names and all(not name.endswith("Dies") for name in names)
