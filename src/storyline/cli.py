@@ -33,6 +33,7 @@ EVAL_MODULES = {
     "clusters": "storyline.eval.clusters",
     "tls": "storyline.eval.tls",
     "events": "storyline.eval.events",
+    "actors": "storyline.eval.actors",
 }
 
 

@@ -1,0 +1,464 @@
+"""Quotes and their speakers: direct quotes, indirect speech and ``according to``.
+
+Rules over a spaCy parse (no extra model):
+
+* Direct quotes are double-quoted passages (straight, curly or ``''``; see
+  ``quotes_marks``: an apostrophe is never a quote mark). ``Quote.text`` is the content
+  without the marks. A quote split by its attribution (``"A," he said, "B."``) gives two
+  adjacent quotes with the same speaker and cue (``Quote`` has one span; the scorer
+  counts them as one attribution).
+* A quoted passage the parse does not link to a cue is a scare quote or a title, not a
+  quote, when it has fewer than ``MIN_DIRECT_WORDS`` words or no verb (the "red lines",
+  "State of the Union"); linked, even one word is a quote (``"Never," she said``).
+* The cue of a direct quote is the reporting verb the parse links it to; else a reporting
+  verb (or ``according to``) in its sentence and paragraph; else, for a quote opening its
+  sentence, a cue in the previous sentence ending with a colon; else a dash and a name
+  after it; else a short next sentence like ``Jane Roe said.``; else the speaker of the
+  direct quote just before it (a continuation, same or previous paragraph).
+* Indirect speech (``direct=False``): the clausal complement of a reporting verb with a
+  subject (``X said (that) ...``, ``..., X warned``), a parenthetical cue's sentence
+  (``S1, X said, S2``), the rest of a sentence with ``according to X``, objects of
+  ``called X Y``/``accused X of Y``/``cited``, ``X's claim that ...``, and ``Name: ...``
+  at a paragraph start (see ``quotes_indirect``). It never crosses a paragraph break.
+* Attributions never overlap: a reported clause that contains a partial quote linked to
+  the same cue (``X said she would "never" go``) replaces it, as the clause is what was
+  said; otherwise direct quotes win, then longer indirect ones.
+* Pronoun (``he``/``she``) and definite nominal (``the president``) speakers are resolved to
+  a preceding PERSON mention (see ``quotes_resolve.resolve_speaker``);
+  ``speaker_actor_id`` is left to the actor stage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..errors import ModelError
+from ..records import Mention, Quote, stable_id
+from .quotes_indirect import Parenthetical, find_colon_leads, find_indirect, noun_cues
+from .quotes_marks import QuoteSpan, find_quote_spans, paragraph_bounds, paragraph_index
+from .quotes_resolve import person_spans, previous_speaker, resolve_speaker
+from .quotes_speakers import (
+    CLAUSE_ONLY,
+    Candidate,
+    according_to,
+    is_cue,
+    named_apposition,
+    person_candidates,
+    speaker_tokens,
+    subject_of,
+)
+
+QUOTES_VERSION = "quotes-1.0"
+MIN_DIRECT_WORDS = 4
+_LINK_DEPS = frozenset({"ccomp", "dobj", "parataxis", "xcomp", "oprd", "advcl", "conj", "npadvmod",
+                        "attr", "dep", "nsubj"})
+_ABSORB_CHARS = 15
+_MIN_CLIPPED = 10
+_VERBLESS_WORDS = 8
+_NEXT_SENTENCE_TOKENS = 14
+_DASHES = frozenset({"―", "—", "–", "--"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A quote before speaker resolution; the speaker span is the surface form."""
+
+    start: int
+    end: int
+    direct: bool
+    cue: str | None = None
+    cue_start: int | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    # direct: the parse attaches the quote to its cue; indirect: the content is the cue's
+    # complement (so it may absorb a partial quote linked to the same cue)
+    linked: bool = False
+
+
+def _tokens(doc, start: int, end: int):
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _linked_cue(doc, span: QuoteSpan):
+    """A reporting verb the parse attaches the quote to (either direction)."""
+    inside = _tokens(doc, span.outer_start, span.outer_end)
+    if inside is None:
+        return None
+    lo, hi = inside.start, inside.end
+    para_lo, para_hi = _paragraph_around(doc.text, span.start)
+    near = [t.head for t in inside if t.dep_ in _LINK_DEPS | {"ROOT"}]
+    near += [c for t in inside for c in t.children if c.dep_ in _LINK_DEPS]
+    for cue in near:
+        if not lo <= cue.i < hi and is_cue(cue) and para_lo <= cue.idx < para_hi:
+            return cue
+    return _cue_after_comma(doc, span, hi)
+
+
+def _cue_after_comma(doc, span: QuoteSpan, after: int):
+    """``"Never," Jane Roe said``: a quote ending in , ? or ! and a cue within a few words."""
+    if not span.closed or not any(c in ",?!" for c in doc.text[span.end - 1:span.outer_end]):
+        return None
+    for token in doc[after:min(len(doc), after + 5)]:
+        if token.is_punct and token.text not in ("'s",):
+            return None
+        if is_cue(token):
+            return token
+    return None
+
+
+def _outside(token, outers: Sequence[tuple[int, int]]) -> bool:
+    return not any(lo <= token.idx < hi for lo, hi in outers)
+
+
+def _sentence_cue(doc, sent, outers, near: int):
+    """The reporting verb (with a subject) or ``according`` nearest to ``near`` in ``sent``
+    and in the paragraph of ``near``."""
+    best, best_dist = None, None
+    para_lo, para_hi = _paragraph_around(doc.text, near)
+    for token in sent:
+        if not _outside(token, outers) or not para_lo <= token.idx < para_hi:
+            continue
+        ok = according_to(token) is not None or (
+            is_cue(token) and token.lemma_.lower() not in CLAUSE_ONLY and subject_of(token))
+        if ok:
+            dist = abs(token.idx - near)
+            if best_dist is None or dist < best_dist:
+                best, best_dist = token, dist
+    return best
+
+
+def _paragraph_around(text: str, offset: int) -> tuple[int, int]:
+    lo = text.rfind("\n\n", 0, max(0, offset - 1))
+    hi = text.find("\n\n", offset)
+    return (0 if lo < 0 else lo + 2), (len(text) if hi < 0 else hi)
+
+
+def _speaker_head(cue):
+    """The token heading the speaker of ``cue``: subject, ``according to`` object,
+    the noun a ``who said`` clause hangs on."""
+    pair = according_to(cue)
+    head = pair[1] if pair else subject_of(cue)
+    if head is not None and head.lower_ in ("who", "that") and cue.dep_ == "relcl":
+        head = cue.head
+    if head is None or head.lower_ in ("there", "which", "who", "that", "what"):
+        return None
+    return named_apposition(head) or head
+
+
+def _speaker_of(cue) -> tuple[int, int] | None:
+    """Character span of the surface speaker of ``cue`` (a verb, ``according``, a colon
+    after a name or a dash before one)."""
+    doc = cue.doc
+    if cue.text == ":":
+        lo = cue.i
+        while lo > 0 and (doc[lo - 1].pos_ == "PROPN" or doc[lo - 1].is_title) and cue.i - lo < 4:
+            lo -= 1
+        return (doc[lo].idx, cue.idx) if lo < cue.i else None
+    if cue.text in _DASHES:
+        return _name_after(cue)
+    head = _speaker_head(cue)
+    if head is None:
+        return None
+    lo, hi = speaker_tokens(head)
+    while hi > lo and doc[hi - 1].is_space:
+        hi -= 1
+    if not any(ch.isalpha() for ch in doc[lo:hi].text):
+        return None
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def _name_after(dash) -> tuple[int, int] | None:
+    doc = dash.doc
+    hi = dash.i + 1
+    while hi < len(doc) and doc[hi].pos_ == "PROPN" and hi - dash.i <= 4:
+        hi += 1
+    if hi == dash.i + 1:
+        return None
+    return doc[dash.i + 1].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def _dash_cue(doc, span: QuoteSpan):
+    """A dash right after a closed quote, followed by a name (``"..." ― Jane Roe``)."""
+    tail = doc.char_span(span.outer_end, min(len(doc.text), span.outer_end + 4),
+                         alignment_mode="expand")
+    if tail is None:
+        return None
+    for token in tail:
+        if token.text in _DASHES:
+            return token if _name_after(token) else None
+        if not token.is_space:
+            return None
+    return None
+
+
+def _cue_text(cue) -> str:
+    if according_to(cue) is not None:
+        return "according to"
+    return cue.text
+
+
+def _from_cue(span_start: int, span_end: int, cue, direct: bool) -> Attribution:
+    speaker = _speaker_of(cue) if cue is not None else None
+    return Attribution(
+        start=span_start, end=span_end, direct=direct,
+        cue=_cue_text(cue) if cue is not None else None,
+        cue_start=cue.idx if cue is not None else None,
+        speaker_start=speaker[0] if speaker else None,
+        speaker_end=speaker[1] if speaker else None)
+
+
+def _quotable(doc, span: QuoteSpan) -> bool:
+    """Can a quoted passage with no cue of its own be a quote? Not a scare quote or a
+    title: at least ``MIN_DIRECT_WORDS`` words, and a verb unless it is long."""
+    inside = _tokens(doc, span.start, span.end)
+    if inside is None:
+        return False
+    words = sum(1 for t in inside if not t.is_punct and not t.is_space)
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in inside)
+    return words >= MIN_DIRECT_WORDS and (has_verb or words >= _VERBLESS_WORDS)
+
+
+def _opens_sentence(doc, span: QuoteSpan) -> bool:
+    first = _tokens(doc, span.outer_start, span.outer_end)
+    if first is None:
+        return False
+    sent = first[0].sent
+    return all(t.is_punct or t.is_space for t in doc[sent.start:first.start])
+
+
+def _previous_colon_cue(doc, span: QuoteSpan, outers):
+    """A cue in the sentence just before a sentence-opening quote, if it ends with ':'."""
+    first = _tokens(doc, span.outer_start, span.outer_end)
+    sent = first[0].sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    last = [t for t in prev if not t.is_space]
+    colon = bool(last) and last[-1].text == ":"
+    if not colon and not (doc[sent.start - 1].text == ":" or first[0].i > 0 and doc[first[0].i - 1].text == ":"):
+        return None
+    return _sentence_cue(doc, prev, outers, prev.end_char)
+
+
+def _next_sentence_cue(doc, span: QuoteSpan, outers):
+    """``"We won." Jane Roe said after the vote.``: a short next sentence in the same
+    paragraph whose cue has a subject and nothing it reports of its own."""
+    last = _tokens(doc, span.outer_start, span.outer_end)
+    if last is None or last[-1].sent.end >= len(doc):
+        return None
+    nxt = doc[last[-1].sent.end].sent
+    para_hi = _paragraph_around(doc.text, span.outer_end)[1]
+    if nxt.start_char >= para_hi or len(nxt) > _NEXT_SENTENCE_TOKENS:
+        return None
+    for token in nxt:
+        if not _outside(token, outers):
+            return None
+        if is_cue(token) and token.lemma_.lower() not in CLAUSE_ONLY and subject_of(token) \
+                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children):
+            return token
+    return None
+
+
+def _direct(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
+    outers = [(s.outer_start, s.outer_end) for s in spans]
+    paragraphs = paragraph_bounds(doc.text)
+    found: list[Attribution] = []
+    for span in spans:
+        cue = linked = _linked_cue(doc, span)
+        if cue is None and not _quotable(doc, span):
+            continue
+        if cue is None:
+            tokens = _tokens(doc, span.outer_start, span.outer_end)
+            sent = tokens[0].sent if tokens is not None else None
+            cue = _sentence_cue(doc, sent, outers, span.outer_end) if sent is not None else None
+        if cue is None and _opens_sentence(doc, span):
+            cue = _previous_colon_cue(doc, span, outers)
+        if cue is None and span.closed:
+            cue = _dash_cue(doc, span) or _next_sentence_cue(doc, span, outers)
+        attribution = _from_cue(span.start, span.end, cue, True)
+        if linked is not None:
+            attribution = replace(attribution, linked=True)
+        if cue is None and found:
+            attribution = _continuation(doc.text, found[-1], attribution, paragraphs)
+        found.append(attribution)
+    return found
+
+
+def _continuation(text, previous: Attribution, current: Attribution, paragraphs) -> Attribution:
+    """Give an unattributed quote the speaker of the direct quote just before it."""
+    if previous.speaker_start is None:
+        return current
+    gap = text[previous.end:current.start]
+    if sum(1 for c in gap if c in ".!?") > 2 or len(gap) > 80:
+        return current
+    para_prev = paragraph_index(paragraphs, previous.end)
+    para_cur = paragraph_index(paragraphs, current.start)
+    if para_cur - para_prev > 1:
+        return current
+    return replace(current, cue=previous.cue, cue_start=previous.cue_start,
+                   speaker_start=previous.speaker_start, speaker_end=previous.speaker_end)
+
+
+def _noun_attribution(doc, start: int, end: int, noun, owner) -> Attribution:
+    lo, hi = speaker_tokens(owner)
+    while hi > lo + 1 and doc[hi - 1].tag_ == "POS":
+        hi -= 1
+    return Attribution(start=start, end=end, direct=False, cue=noun.text, cue_start=noun.idx,
+                       speaker_start=doc[lo].idx,
+                       speaker_end=doc[hi - 1].idx + len(doc[hi - 1].text))
+
+
+def _from_indirect(start: int, end: int, cue) -> Attribution:
+    """An indirect attribution; a clausal complement may absorb a quote linked to its
+    cue, a parenthetical cue's sentence may not."""
+    if isinstance(cue, Parenthetical):
+        return _from_cue(start, end, cue.token, False)
+    return replace(_from_cue(start, end, cue, False), linked=True)
+
+
+def _within_paragraph(item: Attribution, paragraphs) -> Attribution | None:
+    """Clip an indirect clause to its cue's paragraph (a clause the parser carried over
+    a paragraph break, as in a paragraph split mid-sentence)."""
+    lo, hi = paragraphs[paragraph_index(paragraphs, item.cue_start)]
+    start, end = max(item.start, lo), min(item.end, hi)
+    if end - start < _MIN_CLIPPED:
+        return None
+    return replace(item, start=start, end=end) if (start, end) != (item.start, item.end) else item
+
+
+def _indirect(doc, outers, paragraphs) -> list[Attribution]:
+    found = [_from_indirect(start, end, cue) for start, end, cue in find_indirect(doc, outers)]
+    found += [_noun_attribution(doc, *item) for item in noun_cues(doc)
+              if _outside(item[2], outers)]
+    found += [_from_cue(start, end, cue, False) for start, end, cue in find_colon_leads(doc, paragraphs)]
+    found = [_within_paragraph(a, paragraphs) for a in found if a.speaker_start is not None]
+    return [a for a in found if a is not None]
+
+
+def _overlaps(a: Attribution, b: Attribution) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _absorbs(indirect: Attribution, direct: Attribution) -> bool:
+    """Does an indirect clause contain a direct quote plus real words of its own?"""
+    inside = indirect.start <= direct.start + 1 and direct.end <= indirect.end + 2
+    return inside and (indirect.end - indirect.start) - (direct.end - direct.start) > _ABSORB_CHARS
+
+
+def _own_cue_start(direct: Attribution) -> int:
+    """Where a direct quote's own attribution starts: its cue, speaker or opening mark."""
+    marks = [direct.start - 1]
+    marks += [x for x in (direct.cue_start, direct.speaker_start) if x is not None]
+    return min(marks)
+
+
+def _clip(text: str, indirect: Attribution, direct: Sequence[Attribution]) -> Attribution | None:
+    """Cut an indirect clause short where a direct quote with a cue of its own begins."""
+    end = indirect.end
+    for quote in direct:
+        if quote.cue_start is None or quote.cue_start == indirect.cue_start:
+            continue
+        cut = _own_cue_start(quote)
+        if indirect.start < cut < end and quote.start < end:
+            end = cut
+    while end > indirect.start and text[end - 1] in " \n\t,;:-—–\"“”'":
+        end -= 1
+    if end - indirect.start < _MIN_CLIPPED:
+        return None
+    return replace(indirect, end=end) if end != indirect.end else indirect
+
+
+def _merge(text: str, direct: list[Attribution], indirect: list[Attribution]) -> list[Attribution]:
+    """Attributions that do not overlap: an indirect clause that contains a partial
+    direct quote (``X said she would "never" go``) replaces it; otherwise direct quotes
+    win, then longer indirect ones."""
+    clipped = [c for c in (_clip(text, i, direct) for i in indirect) if c is not None]
+    absorbed = {id(d) for d in direct
+                if any(i.linked and _absorbs(i, d) for i in clipped)}
+    kept = [d for d in direct if id(d) not in absorbed]
+    for item in sorted(clipped, key=lambda a: a.start - a.end):
+        if not any(_overlaps(item, other) for other in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda a: (a.start, a.end))
+
+
+def find_attributions(doc) -> list[Attribution]:
+    """Every quote of ``doc`` with its cue and surface speaker span (no resolution)."""
+    if len(doc) == 0:
+        return []
+    if not doc.has_annotation("DEP"):
+        raise ModelError("quote extraction needs a dependency parse",
+                         hint="load the pipeline with storyline.annotate.models.load_nlp() "
+                              "without disabling the parser")
+    spans = find_quote_spans(doc.text)
+    outers = [(s.outer_start, s.outer_end) for s in spans]
+    paragraphs = paragraph_bounds(doc.text)
+    merged = _merge(doc.text, _direct(doc, spans), _indirect(doc, outers, paragraphs))
+    return [_speaker_outside_quotes(doc, item, outers) for item in merged]
+
+
+def _speaker_outside_quotes(doc, item: Attribution, outers) -> Attribution:
+    """A speaker span inside quote marks is the parse taking quoted words for the subject
+    (``"... Full panic mode," said Jane Roe``): take the name right after the cue."""
+    if item.speaker_start is None or item.cue_start is None:
+        return item
+    if not any(lo <= item.speaker_start < hi for lo, hi in outers):
+        return item
+    cue = doc.char_span(item.cue_start, item.cue_start + 1, alignment_mode="expand")
+    after = _name_after(cue[0]) if cue is not None else None
+    if after is None or any(lo <= after[0] < hi for lo, hi in outers):
+        return replace(item, speaker_start=None, speaker_end=None)
+    return replace(item, speaker_start=after[0], speaker_end=after[1])
+
+
+def _to_quote(text: str, article_id: str, item: Attribution,
+              resolved: tuple[int, int] | None) -> Quote:
+    s_start, s_end = resolved or (item.speaker_start, item.speaker_end)
+    return Quote(
+        id=stable_id(article_id, item.start, item.end, "quote"),
+        article_id=article_id, start=item.start, end=item.end,
+        text=text[item.start:item.end], direct=item.direct, cue=item.cue,
+        speaker_text=text[s_start:s_end] if s_start is not None else None,
+        speaker_start=s_start, speaker_end=s_end)
+
+
+def find_quotes(doc, article_id: str, mentions: Sequence[Mention] = ()) -> tuple[Quote, ...]:
+    """Direct and indirect quotes of the article parsed as ``doc``, in text order.
+
+    ``mentions`` (PERSON mentions of the same text) are the candidates for pronoun and
+    nominal speakers; without them the doc's own PERSON entities are used.
+    """
+    return quotes_from_attributions(doc, article_id, find_attributions(doc), mentions)
+
+
+def quotes_from_attributions(doc, article_id: str, attributions: Sequence[Attribution],
+                             mentions: Sequence[Mention] = ()) -> tuple[Quote, ...]:
+    """One ``Quote`` per attribution, in the same order, with speakers resolved."""
+    quoted = [(a.start, a.end) for a in attributions if a.direct]
+    candidates = [c for c in person_candidates(doc, person_spans(doc, mentions))
+                  if not any(lo <= c.start < hi for lo, hi in quoted)]
+    paragraphs = paragraph_bounds(doc.text)
+    quotes: list[Quote] = []
+    for item in attributions:
+        resolved = None
+        if item.speaker_start is not None:
+            speaker = (item.speaker_start, item.speaker_end)
+            resolved = previous_speaker(doc, speaker, _named_speakers(quotes, candidates),
+                                        paragraphs) or \
+                resolve_speaker(doc, speaker, candidates, paragraphs)
+        quotes.append(_to_quote(doc.text, article_id, item, resolved))
+    return tuple(quotes)
+
+
+def _named_speakers(quotes: Sequence[Quote], candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The PERSON candidates that earlier quotes name as their speaker, in text order."""
+    named = []
+    for quote in quotes:
+        if quote.speaker_start is None:
+            continue
+        for cand in candidates:
+            if cand.start < quote.speaker_end and quote.speaker_start < cand.end:
+                named.append(cand)
+                break
+    return sorted(named, key=lambda c: c.start)

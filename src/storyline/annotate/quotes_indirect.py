@@ -1,0 +1,240 @@
+"""Indirect speech over a spaCy parse: which clause a reporting verb reports.
+
+Each finder yields ``(content_start, content_end, cue_token)`` in character offsets
+(a parenthetical cue comes wrapped in ``Parenthetical``);
+``annotate.quotes`` turns them into attributions and resolves speakers. Cases:
+
+* ``X said (that) S`` / ``S, X warned``: the clausal complement of the cue;
+* ``S1, X said, S2``: a parenthetical cue without a complement: the larger side of the
+  sentence around it (one span, as ``Quote`` has one span);
+* ``according to X, S``: the larger side of the sentence around the phrase;
+* ``X called Y Z`` (the object and its predicate), ``X called for Y``, ``X cited Y``;
+* ``Name: S`` at the start of a paragraph (a headline, a transcript turn), with cue ``:``;
+  the content runs to the end of the paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from .quotes_speakers import according_to, is_cue, subject_of
+
+Found = tuple[int, int, object]
+
+
+class Parenthetical:
+    """Marks a cue found as ``S1, X said, S2`` (its content is the sentence around it)."""
+
+    __slots__ = ("token",)
+
+    def __init__(self, token) -> None:
+        self.token = token
+_PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "ccomp", "conj", "ROOT"})
+MIN_CONTENT_WORDS = 3
+_OBJECT_AND_PREDICATE = frozenset({"call", "urge", "ask", "describe", "consider", "tell",
+                                   "encourage", "warn"})
+_OBJECT_PREP = {"accuse": ("of",), "blame": ("for", "on"), "criticize": ("for",),
+                "criticise": ("for",), "blast": ("for",), "attack": ("for",),
+                "praise": ("for",), "thank": ("for",), "slam": ("for",), "describe": ("as",),
+                "liken": ("to",), "compare": ("to", "with"), "dismiss": ("as",),
+                "cite": ("as",), "call": ("for",)}
+_PREDICATE_ONLY = frozenset({"promise", "pledge", "vow", "propose", "threaten", "refuse",
+                             "agree"})
+_OBJECT_CONTENT = frozenset({"acknowledge", "note", "admit", "cite", "propose", "demand", "deny",
+                             "announce", "reveal", "confirm", "predict", "criticize",
+                             "criticise", "question", "dismiss", "reject", "blame", "praise"})
+_CLAIM_NOUNS = frozenset({"claim", "charge", "assertion", "statement", "allegation", "warning",
+                          "promise", "argument", "suggestion", "insistence", "belief", "view"})
+_BREAKS = frozenset({",", "—", "–", "-", "--"})
+
+
+def _char_range(tokens: Sequence) -> tuple[int, int]:
+    words = list(tokens)
+    while words and (words[0].is_punct or words[0].is_space
+                     or words[0].lower_ == "that" and words[0].dep_ == "mark"):
+        words.pop(0)
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    if not words:
+        return 0, 0
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def _words(tokens: Sequence) -> int:
+    return sum(1 for t in tokens if not t.is_punct and not t.is_space)
+
+
+def larger_side(doc, sent, lo: int, hi: int) -> tuple[int, int]:
+    """The larger part of ``sent`` left or right of the token range ``[lo, hi)``."""
+    left, right = doc[sent.start:lo], doc[hi:sent.end]
+    side = left if _words(left) >= _words(right) else right
+    if _words(side) < MIN_CONTENT_WORDS:
+        return 0, 0
+    return _char_range(side)
+
+
+def _outside(token, outers: Sequence[tuple[int, int]]) -> bool:
+    return not any(lo <= token.idx < hi for lo, hi in outers)
+
+
+def _complement(token) -> tuple[int, int] | None:
+    """The clause (or object) a cue reports, as a character range, if it has one."""
+    lemma = token.lemma_.lower()
+    doc = token.doc
+    comps = [child for child in token.children if child.dep_ == "ccomp"]
+    if comps:
+        lo = min(c.left_edge.i for c in comps)
+        hi = max(c.right_edge.i for c in comps) + 1
+        if lo < token.i < hi:  # a complement on each side: keep the nearer one
+            comps = [c for c in comps if c.i > token.i] or comps
+            lo, hi = comps[0].left_edge.i, comps[0].right_edge.i + 1
+        if lo > token.i:
+            lo = _fronted_subject_start(token, lo)
+        return _semicolon_clip(doc, token, *_char_range(doc[lo:hi]))
+    deps = {child.dep_: child for child in token.children}
+    obj = deps.get("dobj")
+    pred = deps.get("oprd") or deps.get("xcomp")
+    if lemma in _OBJECT_AND_PREDICATE and obj is not None and pred is not None:
+        return _char_range(doc[obj.left_edge.i:pred.right_edge.i + 1])
+    if lemma in _PREDICATE_ONLY and pred is not None and pred.dep_ == "xcomp":
+        return _char_range(pred.subtree)
+    prep = deps.get("prep") or deps.get("prt")
+    if lemma == "call" and prep is not None and prep.lower_ in ("for", "on"):
+        if prep.lower_ == "on" and pred is not None:
+            return _char_range(doc[prep.i + 1:pred.right_edge.i + 1])
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        return _char_range(objects[0].subtree) if objects else None
+    reason = _object_prep(token, obj)
+    if reason is not None:
+        return _char_range(doc[obj.left_edge.i:reason.right_edge.i + 1])
+    if lemma in _OBJECT_CONTENT and obj is not None and obj.pos_ not in ("PRON",):
+        return _char_range(obj.subtree)
+    return None
+
+
+def _object_prep(token, obj):
+    """``accused X of Y``, ``blasted X for Y``, ``described X as Y``: the preposition."""
+    wanted = _OBJECT_PREP.get(token.lemma_.lower())
+    if obj is None or not wanted:
+        return None
+    for child in list(token.children) + list(obj.children):
+        if child.dep_ == "prep" and child.lower_ in wanted and child.i > obj.i:
+            return child
+    return None
+
+
+def _fronted_subject_start(cue, lo: int) -> int:
+    """``The museum, Mr. Obama said, would make ...``: the complement's subject stands
+    before the parenthetical cue; start the content at the sentence start then."""
+    doc, sent = cue.doc, cue.sent
+    first = min(t.i for t in cue.subtree)
+    if first <= sent.start or doc[first - 1].text != ",":
+        return lo
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:first - 1]):
+        return lo
+    return sent.start
+
+
+def _semicolon_clip(doc, cue, start: int, end: int) -> tuple[int, int]:
+    """A reported clause ends at a semicolon (after the cue) or starts after one (before)."""
+    text = doc.text
+    if cue.idx < start:
+        cut = text.find(";", start, end)
+        return (start, cut) if cut > start else (start, end)
+    cut = text.rfind(";", start, end)
+    return (cut + 1 + len(text[cut + 1:end]) - len(text[cut + 1:end].lstrip()), end) \
+        if cut >= start else (start, end)
+
+
+def noun_cues(doc) -> Iterator[tuple[int, int, object, object]]:
+    """``X's claim that S``: ``(start, end, noun, possessor)`` for claim-like nouns."""
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in _CLAIM_NOUNS:
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "appos")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+                      None)
+        if owner is not None and clause is not None:
+            start, end = _char_range(clause.subtree)
+            if end > start:
+                yield start, end, token, owner
+
+
+def _is_break(token) -> bool:
+    return token is not None and token.text in _BREAKS
+
+
+def _parenthetical(token) -> tuple[int, int] | None:
+    """For ``S1, X said, S2`` or ``S, X said`` (a cue without a complement): the sentence
+    around the cue phrase. A cue phrase in the middle keeps the whole sentence (the quote
+    reads as written, attribution included); at an edge, the rest of the sentence."""
+    if token.dep_ not in _PARENTHETICAL_DEPS:
+        return None
+    if any(child.dep_ in ("dobj", "xcomp", "prep", "pobj") for child in token.children):
+        return None
+    span = [t for t in token.subtree]
+    lo, hi = span[0].i, span[-1].i + 1
+    sent, doc = token.sent, token.doc
+    if lo <= sent.start and hi >= sent.end:
+        return None
+    before = doc[lo - 1] if lo > sent.start else None
+    after = doc[hi] if hi < sent.end else None
+    if not (_is_break(span[0]) or _is_break(span[-1]) or _is_break(before) or _is_break(after)):
+        return None
+    left, right = doc[sent.start:lo], doc[hi:sent.end]
+    if _words(left) >= 1 and _words(right) >= 1 and _words(left) + _words(right) > MIN_CONTENT_WORDS:
+        return _char_range(doc[sent.start:sent.end])
+    return larger_side(doc, sent, lo, hi) or None
+
+
+def _according_content(doc, cue, obj) -> tuple[int, int]:
+    phrase_end = max(t.i for t in obj.subtree) + 1
+    return larger_side(doc, cue.sent, cue.i, phrase_end)
+
+
+def find_indirect(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
+    """Indirect attributions whose cue lies outside every direct quote."""
+    for token in doc:
+        if not _outside(token, outers):
+            continue
+        pair = according_to(token)
+        if pair is not None:
+            start, end = _according_content(doc, *pair)
+            if end > start:
+                yield start, end, token
+            continue
+        if not is_cue(token) or subject_of(token) is None:
+            continue
+        found = _complement(token)
+        if found and found[1] - found[0] > 1:
+            yield found[0], found[1], token
+            continue
+        found = _parenthetical(token)
+        if found and found[1] - found[0] > 1:
+            yield found[0], found[1], Parenthetical(token)
+
+
+def _name_like(token) -> bool:
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
+
+
+def find_colon_leads(doc, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Found]:
+    """``Name: statement`` at the start of a paragraph; the cue token is the colon."""
+    for lo, hi in paragraphs:
+        first = doc.char_span(lo, min(hi, lo + 1), alignment_mode="expand")
+        if first is None:
+            continue
+        i = first.start
+        names = 0
+        while i < len(doc) and _name_like(doc[i]) and names < 4:
+            i, names = i + 1, names + 1
+        if not names or i >= len(doc) or doc[i].text != ":":
+            continue
+        if doc[i].idx + 1 >= hi or doc[i].idx >= hi:
+            continue
+        rest = doc.char_span(doc[i].idx + 1, hi, alignment_mode="contract")
+        if rest is not None and _words(rest) >= MIN_CONTENT_WORDS:
+            start, end = _char_range(rest)
+            if end > start:
+                yield start, end, doc[i]

@@ -1,0 +1,307 @@
+"""find_quotes on invented paragraphs: marks, cues, speakers, resolution, offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.annotate.quotes import (
+    QUOTES_VERSION,
+    find_attributions,
+    find_quotes,
+    quotes_from_attributions,
+)
+from storyline.annotate.quotes_marks import find_quote_spans
+from storyline.errors import ModelError
+from storyline.eval.polnear import parse_ann
+from storyline.eval.quotes import group_predictions, overlap_ratio, summarize
+from storyline.records import Mention, stable_id
+
+pytestmark = pytest.mark.slow
+
+
+def quotes_of(nlp, text: str, mentions=()):
+    quotes = find_quotes(nlp(text), "a1", mentions)
+    for quote in quotes:
+        assert text[quote.start:quote.end] == quote.text
+        assert quote.id == stable_id("a1", quote.start, quote.end, "quote")
+        assert quote.article_id == "a1" and quote.speaker_actor_id is None
+        if quote.speaker_text is not None:
+            assert text[quote.speaker_start:quote.speaker_end] == quote.speaker_text
+    return quotes
+
+
+def only(quotes):
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_version_is_a_string() -> None:
+    assert isinstance(QUOTES_VERSION, str) and QUOTES_VERSION
+
+
+@pytest.mark.parametrize("text", [
+    "“We will not back down from this fight,” said Maria Lopez.",
+    '"We will not back down from this fight," said Maria Lopez.',
+])
+def test_straight_and_curly_marks(nlp, text) -> None:
+    quote = only(quotes_of(nlp, text))
+    assert quote.text == "We will not back down from this fight"
+    assert quote.direct and quote.cue == "said" and quote.speaker_text == "Maria Lopez"
+
+
+def test_quote_spanning_sentences(nlp) -> None:
+    text = "“The plan is ready. We start on Monday, and nobody can stop us,” Tom Reed said."
+    quote = only(quotes_of(nlp, text))
+    assert quote.text.startswith("The plan is ready. We start") and quote.speaker_text == "Tom Reed"
+
+
+def test_quote_split_by_attribution_gives_two_adjacent_quotes(nlp) -> None:
+    text = "“We are ready for the vote,” Lopez said, “and we will win it next week.”"
+    first, second = quotes_of(nlp, text)
+    assert first.text == "We are ready for the vote"
+    assert second.text == "and we will win it next week."
+    assert first.speaker_text == second.speaker_text == "Lopez"
+    assert first.cue == second.cue == "said"
+
+
+def test_speaker_in_previous_sentence_with_colon(nlp) -> None:
+    text = "Lopez told reporters on Tuesday: “Nothing has changed in our position at all.”"
+    quote = only(quotes_of(nlp, text))
+    assert quote.speaker_text == "Lopez" and quote.cue == "told"
+
+
+def test_continuation_quote_takes_previous_speaker(nlp) -> None:
+    text = ("“The bridge will be closed for a month,” Tom Reed said. “Drivers should plan "
+            "other routes until the repairs are finished.”")
+    first, second = quotes_of(nlp, text)
+    assert first.speaker_text == "Tom Reed"
+    assert second.text.startswith("Drivers should plan")
+    assert second.speaker_text == "Tom Reed" and second.direct
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Tom Reed said that the bridge would reopen in May.", "the bridge would reopen in May"),
+    ("Tom Reed said the bridge would reopen in May.", "the bridge would reopen in May"),
+    ("The bridge would reopen in May, Tom Reed said.", "The bridge would reopen in May"),
+])
+def test_indirect_speech(nlp, text, content) -> None:
+    quote = only(quotes_of(nlp, text))
+    assert not quote.direct and quote.text == content
+    assert quote.speaker_text == "Tom Reed" and quote.cue == "said"
+
+
+def test_according_to(nlp) -> None:
+    text = "According to Maria Lopez, the bridge will reopen in the middle of May."
+    quote = only(quotes_of(nlp, text))
+    assert quote.cue == "according to" and quote.speaker_text == "Maria Lopez"
+    assert quote.text == "the bridge will reopen in the middle of May"
+
+
+@pytest.mark.parametrize("verb", ["told reporters", "wrote", "added", "stressed", "argued",
+                                  "explained", "warned", "insisted", "noted", "claimed",
+                                  "announced", "acknowledged"])
+def test_reporting_verbs(nlp, verb) -> None:
+    text = f"Anna Berg {verb} that the city budget would be cut by a tenth next year."
+    quote = only(quotes_of(nlp, text))
+    assert quote.speaker_text == "Anna Berg"
+    assert quote.cue == verb.split()[0]
+    assert quote.text == "the city budget would be cut by a tenth next year"
+
+
+def test_calling_takes_the_subject_of_the_main_verb(nlp) -> None:
+    text = "Anna Berg attacked the new budget, calling it “a costly mistake for the city.”"
+    quote = only(quotes_of(nlp, text))
+    assert quote.cue == "calling" and quote.speaker_text == "Anna Berg"
+    assert quote.text == "a costly mistake for the city."
+
+
+def test_stating(nlp) -> None:
+    text = "Anna Berg issued a short letter on Friday, stating that the mayor had misled voters."
+    quote = only(quotes_of(nlp, text))
+    assert quote.cue == "stating" and quote.speaker_text == "Anna Berg"
+    assert quote.text == "the mayor had misled voters"
+
+
+def test_scare_quotes_are_not_quotes(nlp) -> None:
+    assert quotes_of(nlp, "The minister's “red lines” were discussed at length on Monday.") == ()
+
+
+def test_short_quote_linked_to_a_cue_is_a_quote(nlp) -> None:
+    quote = only(quotes_of(nlp, "“Never,” Anna Berg said."))
+    assert quote.text == "Never" and quote.speaker_text == "Anna Berg"
+
+
+def test_partial_quote_inside_reported_clause_gives_the_clause(nlp) -> None:
+    text = "Tom Reed said the council would make it “very, very difficult” for the plan to pass."
+    quote = only(quotes_of(nlp, text))
+    assert not quote.direct and quote.text.startswith("the council would make it “very")
+
+
+@pytest.mark.parametrize("text", [
+    "The States' plan and Ukraine's role since the '90s are not in doubt.",
+    "The 'Orange' plan of the States' leaders is from the '90s, it's said.",
+])
+def test_apostrophes_are_not_quote_marks(text) -> None:
+    assert find_quote_spans(text) == []
+
+
+def test_apostrophes_inside_a_quote(nlp) -> None:
+    text = "“The States' view of Ukraine's future since the '90s is clear,” Tom Reed said."
+    quote = only(quotes_of(nlp, text))
+    assert quote.text == "The States' view of Ukraine's future since the '90s is clear"
+
+
+def test_doubled_apostrophes_act_as_quote_marks() -> None:
+    text = "''It is over,'' he said. ''We go home.''"
+    assert [text[s.start:s.end] for s in find_quote_spans(text)] == ["It is over", "We go home."]
+
+
+def test_quote_left_open_at_paragraph_end(nlp) -> None:
+    text = ("“We have waited for years and we will wait no longer,\n\n"
+            "“The council must act now,” Anna Berg said.")
+    spans = find_quote_spans(text)
+    assert [text[s.start:s.end] for s in spans] == [
+        "We have waited for years and we will wait no longer", "The council must act now"]
+
+
+def test_pronoun_resolves_inside_the_paragraph(nlp) -> None:
+    text = ("Anna Berg met the press on Monday. “We will not sign this deal in its "
+            "current form,” she said.")
+    quote = only(quotes_of(nlp, text))
+    assert quote.speaker_text == "Anna Berg" and quote.speaker_start == 0
+
+
+def test_pronoun_prefers_the_last_person_named_as_subject(nlp) -> None:
+    text = ("Anna Berg spoke with Tom Reed on Monday. “We will not sign this deal in its "
+            "current form,” she said.")
+    assert only(quotes_of(nlp, text)).speaker_text == "Anna Berg"
+
+
+def test_pronoun_uses_mentions_when_given(nlp) -> None:
+    text = "Vera Holm arrived late. “The talks went well for both sides today,” she said."
+    mention = Mention("a1", 0, 9, "Vera Holm", "PERSON")
+    assert only(quotes_of(nlp, text, [mention])).speaker_text == "Vera Holm"
+
+
+def test_nominal_speaker_resolves_to_a_named_title_holder(nlp) -> None:
+    text = ("President Tom Reed spoke on Friday. “The deal is done and it will hold,” "
+            "the president said.")
+    quote = only(quotes_of(nlp, text))
+    assert quote.speaker_text in ("Tom Reed", "President Tom Reed")
+
+
+def test_no_resolution_across_a_paragraph_with_another_candidate(nlp) -> None:
+    text = ("Anna Berg met Tom Reed on Monday.\n\n"
+            "“We will not sign this deal in its current form,” she said.")
+    quote = only(quotes_of(nlp, text))
+    assert quote.speaker_text == "she" and text[quote.speaker_start:quote.speaker_end] == "she"
+
+
+def test_resolution_across_a_paragraph_with_a_single_person(nlp) -> None:
+    text = ("Anna Berg spoke on Monday.\n\n"
+            "“We will not sign this deal in its current form,” she said.")
+    assert only(quotes_of(nlp, text)).speaker_text == "Anna Berg"
+
+
+def test_unresolvable_pronoun_keeps_its_surface(nlp) -> None:
+    quote = only(quotes_of(nlp, "“Prices will rise again next winter,” he said."))
+    assert quote.speaker_text == "he" and quote.speaker_start is not None
+
+
+def test_polnear_ann_parsing_and_overlap() -> None:
+    ann = ("T1\tSource 0 3\tTom\nT2\tCue 4 8\tsaid\nT3\tContent 9 20;25 30\tx\n"
+           "T4\tAttribution 4 8\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+           "T5\tContent 40 50\ty\nT6\tCue 51 54\tz\nE2\tAttribution-no-source:T6 Content:T5\n")
+    first, second = parse_ann(ann)
+    assert first.content == ((9, 20), (25, 30)) and first.source == ((0, 3),)
+    assert second.source == () and second.content == ((40, 50),)
+    assert overlap_ratio(first.content, ((9, 20),)) == pytest.approx(11 / 16)
+    assert overlap_ratio(first.content, ((9, 20), (25, 30))) == 1.0
+    assert overlap_ratio(first.content, ((100, 120),)) == 0.0
+
+
+def test_quotes_of_one_cue_score_as_one_attribution(nlp) -> None:
+    text = "“We are ready for the vote,” Lopez said, “and we will win it next week.”"
+    doc = nlp(text)
+    attributions = find_attributions(doc)
+    preds = group_predictions(attributions, quotes_from_attributions(doc, "a1", attributions))
+    assert len(attributions) == 2 and len(preds) == 1
+    assert preds[0].content == tuple((a.start, a.end) for a in attributions)
+
+
+def test_summarize_counts() -> None:
+    row = {"document": "d", "gold": 4, "predicted": 2, "matched_pred": 2, "matched_gold": 2,
+           "exact_gold": 1, "exact_pred": 1, "with_source": 2, "source_ok": 1,
+           "source_ok_resolved": 1}
+    metrics = summarize([row])
+    assert metrics["precision"] == 1.0 and metrics["recall"] == 0.5
+    assert metrics["f1"] == round(2 * 0.5 / 1.5, 4) and metrics["source_accuracy"] == 0.5
+
+
+def test_parenthetical_cue_keeps_the_sentence(nlp) -> None:
+    text = "The new bridge, Anna Berg said, would open to traffic in the spring."
+    quote = only(quotes_of(nlp, text))
+    assert quote.text == "The new bridge, Anna Berg said, would open to traffic in the spring"
+    assert quote.speaker_text == "Anna Berg" and not quote.direct
+
+
+def test_who_said_takes_the_noun_it_hangs_on(nlp) -> None:
+    text = "The plan was backed by a local farmer who said the new road would help his business."
+    quote = only(quotes_of(nlp, text))
+    assert quote.speaker_text == "a local farmer"
+    assert quote.text == "the new road would help his business"
+
+
+def test_claim_noun_with_possessor(nlp) -> None:
+    text = "Voters doubted Tom Reed's claim that the factory would reopen next year."
+    quote = only(quotes_of(nlp, text))
+    assert quote.speaker_text == "Tom Reed" and quote.cue == "claim"
+    assert quote.text == "the factory would reopen next year"
+
+
+def test_name_and_colon_lead(nlp) -> None:
+    text = "Berg: The city will not raise taxes this year\n\nThe council met on Monday."
+    quote = only(quotes_of(nlp, text))
+    assert quote.cue == ":" and quote.speaker_text == "Berg"
+    assert quote.text == "The city will not raise taxes this year"
+
+
+def test_dash_attribution_after_a_quote(nlp) -> None:
+    text = "“The debate changed nothing for me and my family.” ― Vera Holm"
+    quote = only(quotes_of(nlp, text))
+    assert quote.speaker_text == "Vera Holm" and quote.direct
+
+
+def test_closing_mark_used_as_an_opener() -> None:
+    text = "”We will keep going no matter what.” said the coach."
+    assert [text[s.start:s.end] for s in find_quote_spans(text)] == [
+        "We will keep going no matter what."]
+
+
+def test_indirect_clause_stays_in_its_paragraph(nlp) -> None:
+    text = ("Many council members believe the plan is far too expensive for the city\n\n"
+            "“We cannot afford it this year or next,” Anna Berg said on Monday.")
+    quotes = quotes_of(nlp, text)
+    direct = [q for q in quotes if q.direct]
+    assert len(direct) == 1 and direct[0].speaker_text == "Anna Berg"
+    assert all("\n\n" not in q.text for q in quotes)
+
+
+def test_speaker_in_the_next_sentence(nlp) -> None:
+    text = "“The vote was a clear win for the whole town.” Anna Berg said so after the count."
+    quote = only(quotes_of(nlp, text))
+    assert quote.speaker_text == "Anna Berg" and quote.direct
+
+
+def test_empty_text_and_missing_parse(nlp) -> None:
+    assert quotes_of(nlp, "") == ()
+    unparsed = nlp.make_doc("“We will not back down from this fight,” said Maria Lopez.")
+    with pytest.raises(ModelError):
+        find_quotes(unparsed, "a1")
+
+
+def test_pronoun_prefers_the_previous_speaker_in_the_paragraph(nlp) -> None:
+    text = ("Anna Berg says Tom Reed is worried about the vote. She says this is Reed "
+            "“trying to win back the voters he lost last year.”")
+    quotes = quotes_of(nlp, text)
+    assert quotes[-1].speaker_text == "Anna Berg"
