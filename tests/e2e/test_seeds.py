@@ -124,3 +124,34 @@ def test_reanalyze_changes_nothing(seeds_db, seeds_dir, story):
     again = json.loads(run("export", story["story"]["id"], "--format", "json",
                            "--db", seeds_db).output)
     assert again == story
+
+
+def _sidecar_rows(seeds_dir):
+    return [json.loads(line) for line in (seeds_dir / "metadata.jsonl").read_text().splitlines()
+            if line.strip()]
+
+
+def _dates_by_source(db):
+    rows = [json.loads(line) for line in run("articles", "--json", "--db", db).output.splitlines()]
+    return rows
+
+
+@pytest.mark.parametrize("hidden", [2, 3, 4])
+def test_inferred_date_of_one_hidden_article_is_close(tmp_path, seeds_dir, hidden):
+    rows = _sidecar_rows(seeds_dir)
+    truth = rows[hidden]
+    sidecar = tmp_path / "partial.jsonl"
+    kept = [r for i, r in enumerate(rows) if i != hidden]
+    sidecar.write_text("".join(json.dumps(r) + "\n" for r in kept))
+    db = str(tmp_path / "hidden.db")
+    assert run("analyze", str(seeds_dir), "--metadata", str(sidecar), "--db", db).exit_code == 0
+    story = json.loads(run("export", "--all", "--format", "json", "--db", db).output)
+    story = story if isinstance(story, dict) else story[0]
+    article = next(a for a in story["articles"] if a["source"].endswith(truth["file"]))
+    assert article["published_from"] in {"inferred", "unknown"}
+    if article["published_from"] == "inferred":
+        from datetime import date
+
+        gap = abs(date.fromisoformat(article["published"]) - date.fromisoformat(truth["published"]))
+        assert gap.days <= 2, (article["published"], truth["published"])
+        assert 0 < article["published_confidence"] <= 1

@@ -8,7 +8,8 @@ Method (per undated article U of a story):
 2. Relative evidence. The sentences of U that hold a weekday name or a day-relative word
    ("on Tuesday", "yesterday") are re-normalized with ``times_fn`` against every candidate
    reference day R of the window. A mention that resolves to a day only when a reference is
-   given (it is relative) and lands on an anchor day supports R. The references with the
+   given (it is relative) and lands on a day a dated article mentions (an event day, not
+   merely a publication day) supports R. The references with the
    most support form groups that share the same resolved days; a single best group wins
    (a weekday that fits only one anchored week), ties between groups give nothing. Within
    the group the date is the first reference on or after the latest matched anchor day
@@ -75,13 +76,14 @@ def _default_times_fn() -> TimesFn:
     return find_times
 
 
-def story_anchors(dated: Sequence[Article], annotations: Mapping[str, Annotation]) -> Counter:
-    """Days the dated articles were published on or mention (day -> count)."""
+def story_anchors(dated: Sequence[Article], annotations: Mapping[str, Annotation], *,
+                  published: bool = True) -> Counter:
+    """Days the dated articles were published on (unless ``published=False``) or mention."""
     anchors: Counter = Counter()
     for article in dated:
-        published = _as_day((article.published or "")[:10])
-        if published:
-            anchors[published] += 1
+        day = _as_day((article.published or "")[:10]) if published else None
+        if day:
+            anchors[day] += 1
         annotation = annotations.get(article.id)
         for expression in annotation.times if annotation else ():
             day = _as_day(expression.value) if not expression.ambiguous else None
@@ -188,10 +190,12 @@ def infer_publication_dates(articles: Sequence[Article], annotations: Mapping[st
     dated = [a for a in articles if a.published]
     window = _window(dated)
     anchors = story_anchors(dated, annotations)
+    events = story_anchors(dated, annotations, published=False)
     inferred: dict[str, tuple[str, float]] = {}
     for done, article in enumerate(articles, start=1):
         if not article.published:
-            found = _infer_one(article, annotations.get(article.id), anchors, window, times_fn)
+            found = _infer_one(article, annotations.get(article.id), (anchors, events), window,
+                               times_fn)
             if found is not None:
                 inferred[article.id] = (found[0].isoformat(), round(found[1], 3))
         if progress:
@@ -199,12 +203,19 @@ def infer_publication_dates(articles: Sequence[Article], annotations: Mapping[st
     return inferred
 
 
-def _infer_one(article: Article, annotation: Annotation | None, anchors: Counter,
-               window: tuple[date, date] | None, times_fn: TimesFn) -> tuple[date, float] | None:
-    """Relative evidence first (needs dated articles), then explicit dates."""
+def _infer_one(article: Article, annotation: Annotation | None,
+               anchor_sets: tuple[Counter, Counter], window: tuple[date, date] | None,
+               times_fn: TimesFn) -> tuple[date, float] | None:
+    """Relative evidence first (needs dated articles), then explicit dates.
+
+    Relative mentions count only when they land on a day the dated articles *mention* (an
+    event day): a weekday that merely falls on another article's publication day fits
+    almost any week and is no evidence.
+    """
+    anchors, events = anchor_sets
     found = None
     if window is not None:
-        found = choose_relative(relative_support(article, anchors, window, times_fn))
+        found = choose_relative(relative_support(article, events, window, times_fn))
     if found is None:
         found = choose_explicit(explicit_days(article, annotation, times_fn), anchors, window)
     return found
