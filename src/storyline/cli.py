@@ -6,6 +6,7 @@ import functools
 import importlib
 import json
 import logging
+import os
 import sys
 import webbrowser
 from pathlib import Path
@@ -22,7 +23,9 @@ from .errors import StorylineError, UsageError
 from .eval.report import EvalReport, below_floor
 from .store import ArticleFilter
 
-out = Console(highlight=False, soft_wrap=True)
+PIPE_WIDTH = 200  # tables written to a pipe or file are not wrapped to 80 columns
+out = Console(highlight=False, soft_wrap=True,
+              width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else PIPE_WIDTH)
 err = Console(stderr=True, highlight=False)
 
 EVAL_MODULES = {

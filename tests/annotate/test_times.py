@@ -258,3 +258,105 @@ def test_normalize_value():
     assert normalize_value("196X") == normalize_value("196")
     assert normalize_value(" present_ref ") == "PRESENT_REF"
     assert normalize_value(None) == ""
+
+
+# Tense of bare months and weekdays: each case below is an invented sentence for one class of
+# error found on news text (a gerund or participle inherits the tense of its head verb,
+# "after <gerund>" and "in the past" mark the past, scheduling verbs and clauses of time
+# mark the future, and a cue in a following clause does not decide).
+DEC6 = "2021-12-06"  # a Monday
+FEB21 = "2022-02-21"  # a Monday
+
+_DOC_CASES = [
+    (("The mayor has often praised the port, saying after touring the docks in June that it "
+      "works well."), "June", REF, "2021-06"),
+    ("The envoy had defended the plan, telling donors in July that it was sound.",
+     "July", REF, "2021-07"),
+    ("She keeps telling voters about the dam after visiting it in July.", "July", REF,
+     "2021-07"),
+    ("In the past, the committee convenes in July.", "July", REF, "2021-07"),
+    ("The committee convenes in July.", "July", REF, "2022-07"),
+    ("During a visit in March, the mayor called the plan a disaster.", "March", DEC6,
+     "2021-03"),
+    ("The governor said in December that she would veto the bill.", "December", REF,
+     "2021-12"),
+    ("Analysts believed the army could move as soon as January.", "January", DEC6, "2022-01"),
+    ("The chancellor is set for a tense phone call on Tuesday with the premier.", "Tuesday",
+     DEC6, "2021-12-07"),
+    ("When she sits down with the premier on Tuesday, she plans to raise the dispute.",
+     "Tuesday", DEC6, "2021-12-07"),
+    ("The union will make demands when it meets the owners on Tuesday.", "Tuesday", DEC6,
+     "2021-12-07"),
+    ("The council is meeting the builders on Friday.", "Friday", DEC6, "2021-12-10"),
+    ("The agency said Sunday that it would act only if talks failed.", "Sunday", FEB21,
+     "2022-02-20"),
+    (("Warnings have grown louder, with the chief over the weekend stating that a strike "
+      "could come soon."), "the weekend", REF, "2022-W05-WE"),
+    ("There was no answer from the embassy on Sunday night, and the talks will go on.",
+     "Sunday night", FEB21, "2022-02-20TNI"),
+    ("Under the pact, signed Friday by both sides, the border will reopen.", "Friday", DEC6,
+     "2021-12-03"),
+    ("The vote, set for Friday, will decide the matter.", "Friday", DEC6, "2021-12-10"),
+    ("A parade planned for Saturday was cancelled after the storm.", "Saturday", DEC6,
+     "2021-12-04"),
+    ("The audit arrives weeks after a fire at the depot on August 31.", "August 31", DEC6,
+     "2021-08-31"),
+    ("The bridge remains shut since the flood on July 4.", "July 4", REF, "2021-07-04"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, phrase, reference, value", _DOC_CASES)
+def test_doc_tense_of_bare_months_and_weekdays(nlp, text, phrase, reference, value):
+    times = find_times(text, reference, article_id="a1", doc=nlp(text))
+    found = {t.text: t for t in times}
+    assert phrase in found, f"{phrase!r} not found in {list(found)}"
+    assert found[phrase].value == value
+    assert text[found[phrase].start:found[phrase].end] == phrase
+    if phrase in ("Tuesday", "June", "August 31"):
+        assert not found[phrase].ambiguous
+
+
+@pytest.mark.parametrize("text, phrase, reference, value", [
+    ("The governor said in December that she would veto the bill.", "December", REF,
+     "2021-12"),
+    ("The pilot said after landing in July that the runway was fine.", "July", REF,
+     "2021-07"),
+    ("In the past the fair opens in July.", "July", REF, "2021-07"),
+    ("The agency said Sunday that it would act only if talks failed.", "Sunday", FEB21,
+     "2022-02-20"),
+    ("There was no answer from the embassy on Sunday night \u2014 the talks will go on.",
+     "Sunday night", FEB21, "2022-02-20TNI"),
+    ("The chancellor is set for a phone call on Tuesday, aides hope.", "Tuesday", DEC6,
+     "2021-12-07"),
+    ("Analysts believed the army could move as soon as January.", "January", DEC6, "2022-01"),
+    ("A March survey showed that voters were split.", "March", DEC6, "2021-03"),
+])
+def test_text_tense_without_a_parse(text, phrase, reference, value):
+    assert _value(text, phrase, reference) == value
+
+
+@pytest.mark.parametrize("text, phrase, reference, value", [
+    ("The bridge was closed in 2011 and again in 2014.", "2011", DEC6, "2011"),
+    ("The bridge was closed in 2011 and again in 2014.", "2014", DEC6, "2014"),
+    ("The last convoy left the valley on August 31.", "August 31", DEC6, "2021-08-31"),
+    ("The strike could begin as early as next month.", "next month", DEC6, "2022-01"),
+    ("The general said last weekend that units had moved.", "last weekend", DEC6,
+     "2021-W48-WE"),
+    ("The board will vote at 10 a.m. ET.", "10 a.m. ET", "2021-12-07", "2021-12-07T10:00"),
+    ("The ministers meet in Vienna this week.", "this week", FEB21, "2022-W08"),
+    ("The spokesman said last week that no deal was near.", "last week", DEC6, "2021-W48"),
+    ("The index sits just above Thursday's close.", "Thursday", DEC6, "2021-12-02"),
+    ("The index sits just above Thursday\u2019s close.", "Thursday", DEC6, "2021-12-02"),
+    ("The index sits just above its close on Thursday.", "Thursday", DEC6, "2021-12-09"),
+    ("The board created a new post, effective March 1.", "March 1", DEC6, "2022-03-01"),
+    ("The old tariff became effective March 1.", "March 1", DEC6, "2021-03-01"),
+])
+def test_news_expressions_against_the_publication_date(text, phrase, reference, value):
+    assert _value(text, phrase, reference) == value
+
+
+def test_the_future_of_something_is_not_a_time():
+    assert "the future" not in _found("Voters worry about the future of the canal.")
+    assert _value("The canal may close in the future.", "the future") == "FUTURE_REF"
+    assert _value("The canal was busier in the past.", "the past") == "PAST_REF"

@@ -13,7 +13,9 @@ A weekday or month without a year resolves by the tense of its verb: past tense 
 latest occurrence on or before the reference, future tense or a modal the next one, and no
 tense the nearest one (then the value is marked ambiguous, with the other reading as
 alternative). The tense comes from ``doc`` (a spaCy Doc of the same text) when given,
-else from a small word-pattern heuristic.
+else from a small word-pattern heuristic (annotate.times_tense): a gerund or participle
+takes the tense of the verb it hangs from, "after <gerund>" and "in the past" mark the
+past, a present progressive or a scheduling verb the future.
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ from . import times_periods as periods
 from . import times_values as values
 from .times_calendar import parse_reference
 from .times_rules import RULES
+from .times_tense import clause_tense
 from .times_values import Context, Norm
 
-TIMES_VERSION = "1"
+TIMES_VERSION = "2"
 
 Handler = Callable[[re.Match[str], Context], Norm | None]
 HANDLERS: dict[str, Handler] = {
@@ -52,20 +55,6 @@ _ANCHORING = frozenset({"day", "time", "month", "year", "quarter", "half"})
 _NOT_ANCHORS = frozenset({"ref", "duration", "year_ago", "the_quarter"})
 _QUARTER_REACH = 600
 _DAY_REACH = 600
-_WINDOW = 160
-_FIRM_DISTANCE = 2
-
-_FUTURE = re.compile(r"\b(?:will|shall|wo|going\s+to|plan(?:s|ned|ning)?\s+to|expect(?:s|ed)?\s+"
-                     r"to|set\s+to|(?:is|are|was|were)\s+to|"
-                     r"scheduled|due\s+to|would|could|may|might|should|must|can|intends?\s+to|"
-                     r"hopes?\s+to|next|upcoming|tomorrow|as\s+soon\s+as|until)\b|'ll\b",
-                     re.IGNORECASE)
-_PAST = re.compile(r"\b(?:said|was|were|had|did|ago|last|yesterday|told|went|came|met|made|"
-                   r"took|gave|began|left|saw|got|held|[a-z]{2,}ed)\b")
-_PASSIVE = re.compile(r"\b(?P<aux>(?:will|would|to|may|might|could|should|must|can)\s+be|"
-                      r"is|are|am|be|been|being|was|were|had\s+been|has\s+been|have\s+been)"
-                      r"\s+(?:\w+ly\s+)?[a-z]{2,}(?:ed|en)\b", re.IGNORECASE)
-_BOUNDARY = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n")
 
 
 def find_times(text: str, reference: str | None, *, article_id: str = "",
@@ -75,7 +64,7 @@ def find_times(text: str, reference: str | None, *, article_id: str = "",
     found: list[TimeExpression] = []
     anchors = _Anchors()
     for start, end, name, match in _select(text, ref):
-        tense, firm = _tense(text, start, end, doc) if name in _TENSED else (None, False)
+        tense, firm = clause_tense(text, start, end, doc) if name in _TENSED else (None, False)
         context = replace(_context(text, start, end, ref, tense, anchors.general(name, start),
                                    firm), day_anchor=anchors.day(start))
         norm = HANDLERS[name](match, context)
@@ -181,70 +170,3 @@ def _select(text: str, ref) -> list[tuple[int, int, str, re.Match[str]]]:
         chosen.append((start, end, name, match))
     chosen.sort(key=lambda item: item[0])
     return chosen
-
-
-def _tense(text: str, start: int, end: int, doc) -> tuple[str | None, bool]:
-    """("past" | "future" | None, firm) for the clause around ``text[start:end]``.
-
-    Firm means the evidence is close (the governing verb in ``doc``, or a tense word a few
-    characters away), so that a month resolves by tense even when the other reading is
-    much nearer to the reference.
-    """
-    if doc is not None:
-        found = _doc_tense(doc, start, end)
-        if found is not None:
-            return found or None, False
-    return _text_tense(text, start, end)
-
-
-def _text_tense(text: str, start: int, end: int) -> tuple[str | None, bool]:
-    left = max(0, start - _WINDOW)
-    before = text[left:start]
-    cuts = list(_BOUNDARY.finditer(before))
-    if cuts:
-        left += cuts[-1].end()
-    after = text[end:end + _WINDOW]
-    cut = _BOUNDARY.search(after)
-    right = end + (cut.start() if cut else len(after))
-    best: tuple[int, str | None] | None = None
-    for pattern, tense in ((_FUTURE, "future"), (_PASSIVE, None), (_PAST, "past")):
-        for match in pattern.finditer(text, left, right):
-            if start <= match.start() < end:
-                continue
-            distance = start - match.end() if match.end() <= start else match.start() - end
-            if best is None or distance < best[0]:
-                best = (distance, _passive_tense(match) if tense is None else tense)
-    if best is None or best[1] is None:
-        return None, False
-    return best[1], best[0] <= _FIRM_DISTANCE
-
-
-def _passive_tense(match: re.Match[str]) -> str | None:
-    """"will be named" is future, "was named" past, "is expected" has no tense."""
-    aux = match["aux"].lower().split()[0]
-    if aux in ("was", "were", "had"):
-        return "past"
-    return None if aux in ("is", "are", "am", "be", "been", "being", "has", "have") else "future"
-
-
-def _doc_tense(doc, start: int, end: int) -> str | None:
-    """Tense of the verb governing the span in a spaCy Doc; "" for present, None unknown."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    token = span.root
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
-            break
-        token = token.head
-    if token.pos_ not in ("VERB", "AUX"):
-        return None
-    auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
-    if any(child.tag_ == "MD" for child in auxiliaries) or token.tag_ == "MD":
-        return "future"
-    if any(child.lower_ == "going" for child in auxiliaries):
-        return "future"
-    tags = {token.tag_} | {child.tag_ for child in auxiliaries}
-    if "VBD" in tags or ("VBN" in tags and any(c.lemma_ == "have" for c in auxiliaries)):
-        return "past"
-    return ""

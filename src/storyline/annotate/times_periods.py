@@ -265,6 +265,8 @@ def ref(m: re.Match[str], ctx: Context) -> Norm | None:
     word = " ".join(m["word"].lower().split())
     if word not in _REFS:
         return None
+    if word.endswith(("future", "past")) and re.match(r"\s+of\b", ctx.after):
+        return None  # "the future of the alliance" is a fate, not a time
     return Norm(_REFS[word], "reference")
 
 

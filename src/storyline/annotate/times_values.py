@@ -39,13 +39,16 @@ class Context:
 _MONTH_PREPOSITIONS = frozenset((
     "in", "of", "since", "until", "till", "through", "by", "from", "to", "during", "before",
     "after", "early", "late", "mid", "last", "next", "this", "between", "and", "or", "for",
-    "around", "about", "on", "that", "each", "every"))
+    "around", "about", "on", "that", "each", "every", "a", "an"))
 _COUNT_NOUNS = re.compile(
     r"^\s*(?:%|percent|troops|soldiers|people|persons|shares|members|workers|employees|jobs|"
     r"cars|tons|units|points|feet|foot|meters|miles|km|votes|copies|acres|barrels|rooms|"
     r"pounds|dollars|yen|marks|francs|kilometers|hectares|ounces|square|residents|students|"
     r"men|women|children|homes|deaths|cases|calories|customers|stores|[a-z]+ers\b)",
     re.IGNORECASE)
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 
 
 def _norm(choice: cal.Choice | None, granularity: str) -> Norm | None:
@@ -256,7 +259,10 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm(None, granularity)
     mode = (m["mode"] or "").lower()
     mode = {"coming": "next", "early": "", "late": ""}.get(mode, mode)
-    choice = cal.weekday_date(ctx.ref, WEEKDAY_NUMBER[m["wd"].lower()], ctx.tense, mode)
+    tense = ctx.tense
+    if tense is None and not part and _POSSESSIVE.match(ctx.after):
+        tense = "past"  # "Tuesday's vote" reports a day gone by unless a verb says otherwise
+    choice = cal.weekday_date(ctx.ref, WEEKDAY_NUMBER[m["wd"].lower()], tense, mode)
     if part:
         return Norm(f"{choice.value}T{part}", granularity,
                     tuple(f"{alt}T{part}" for alt in choice.alternatives))
