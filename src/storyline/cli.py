@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import inspect
 import json
 import logging
 import os
@@ -352,6 +353,21 @@ def _fmt(value) -> str:
     return f"{value:.4f}" if isinstance(value, float) else str(value)
 
 
+def _eval_options(score, name: str, **given) -> dict:
+    """The options the user gave, checked against what the scorer accepts."""
+    accepted = inspect.signature(score).parameters
+    options = {}
+    for key, value in given.items():
+        if value is None:
+            continue
+        if key not in accepted:
+            flag = "--" + key.replace("_", "-")
+            raise UsageError(f"storyline eval {name} does not take {flag}",
+                             hint=f"see storyline eval {name} --help and docs/eval.md")
+        options[key] = value
+    return options
+
+
 def _make_eval_command(name: str, module_name: str):
     @click.option("--data", "data", type=click.Path(exists=True, file_okay=False),
                   required=True, help="The benchmark folder.")
@@ -364,11 +380,8 @@ def _make_eval_command(name: str, module_name: str):
     @handle_errors
     def command(data, limit, split, oracle_length, rows, as_json):
         module = importlib.import_module(module_name)
-        options = {"limit": limit}
-        if split:
-            options["split"] = split
-        if oracle_length:
-            options["oracle_length"] = True
+        options = _eval_options(module.score, name, limit=limit, split=split,
+                                oracle_length=oracle_length or None)
         with progress_bar() as bar:
             task = bar.add_task(f"eval {name}", total=None)
             report = module.score(Path(data), progress=lambda d, t: bar.update(

@@ -151,3 +151,12 @@ def test_forecast_dates_are_not_as_of_and_governing_verb_wins(nlp):
     assert claim.text == "Some 9,000 guards" and claim.qualifier == "about"
     assert claim.as_of == "2021-06-07"
     assert claim.claimed_by_text == "Pia Lund"
+
+
+def test_week_as_of_values_become_days():
+    from storyline.annotate.claims import _calendar_value
+
+    assert _calendar_value("2024-W10") == "2024-03-04"
+    assert _calendar_value("2021-W48-WE") == "2021-12-04"
+    assert _calendar_value("2021-12-06") == "2021-12-06"
+    assert _calendar_value("2024-W99") == "2024-W99"

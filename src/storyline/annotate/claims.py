@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..records import Claim, Quote, TimeExpression, stable_id
 
-CLAIMS_VERSION = "claims-1"
+CLAIMS_VERSION = "claims-2"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -374,7 +375,22 @@ def _as_of(sent, start: int, times: Sequence[TimeExpression], reference: str | N
              and not _after(t.value, reference)]
     if not dated:
         return reference
-    return min(dated, key=lambda t: abs(t.start - start)).value
+    return _calendar_value(min(dated, key=lambda t: abs(t.start - start)).value)
+
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+
+
+def _calendar_value(value: str) -> str:
+    """A week value as a day (ISO week "2024-W10" -> its Monday; "-WE" -> its Saturday)."""
+    match = _WEEK.match(value)
+    if not match:
+        return value
+    try:
+        day = date.fromisocalendar(int(match[1]), int(match[2]), 6 if match[3] else 1)
+    except ValueError:
+        return value
+    return day.isoformat()
 
 
 def _after(value: str, reference: str | None) -> bool:
