@@ -23,13 +23,16 @@ $(DEVSTAMP): $(STAMP)
 
 install-dev: $(DEVSTAMP)
 
-# Debian's Chromium drives the browser tests (never a browser download).
+# Debian's Chromium drives the browser tests (never a browser download); a throw-away
+# PostgreSQL server backs the PostgreSQL store tests.
+SYSTEM_PACKAGES := chromium fonts-dejavu-core postgresql
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends \
-	    chromium fonts-dejavu-core; }
+	    $(SYSTEM_PACKAGES); \
+	fi
 
 demo: install
 	rm -f demo.db demo.db-wal demo.db-shm
