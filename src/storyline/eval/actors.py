@@ -1,0 +1,357 @@
+"""Cross-document actor scorer on ECB+ (Cybulska and Vossen, 2014).
+
+Each ECB+ document becomes the text the ECB+ reader builds (tokens joined by spaces,
+sentences by newlines). Per document we run spaCy, :func:`find_mentions` and
+:func:`resolve_actors`; per topic :func:`merge_actors` joins the article actors into story
+actors. The gold is the ECB+ entity markables (``HUMAN_PART*``, ``NON_HUMAN_PART*``,
+``LOC_*``) anchored to tokens, clustered by ``CROSS_DOC_COREF`` (the relation's instance id)
+and ``INTRA_DOC_COREF`` (its target markable); a gold mention in no relation is a singleton.
+
+Only gold mentions that one of our actor mentions overlaps are scored (our clustering cannot
+be judged on mentions we never found): B-cubed (Bagga and Baldwin, 1998) of the story actor
+ids against the gold clusters, pooled over all scored mentions with clusters kept per topic.
+``mention_coverage`` is the share of gold entity mentions that are scored;
+``baseline_b3_f1`` clusters the same mentions by their exact lower-cased text.
+
+    python -m storyline.eval.actors /work/shared/benchmarks/ecbplus-dev
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..annotate.actors import resolve_actors
+from ..annotate.mentions import find_mentions
+from ..errors import DataError
+from ..records import Mention
+from ..story.actors import merge_actors
+from .clusters import bcubed
+from .ecbplus import EcbDocument, read_topic, topic_dirs
+from .report import EvalReport
+
+log = logging.getLogger(__name__)
+
+# Measured on ecbplus-dev (33 topics, 772 documents, 2,514 of 7,478 linked gold mentions
+# scored, 2026-11-23): P 0.9704, R 0.7749, F1 0.8617, exact-string F1 0.7448, coverage 0.3362.
+FLOORS: dict[str, float] = {"b3_p": 0.955, "b3_r": 0.76, "b3_f1": 0.85,
+                            "baseline_b3_f1": 0.73, "mention_coverage": 0.32}
+
+#: Markable tags that name an entity: people, organisations, places, facilities, objects.
+ENTITY_TAG_PREFIXES = ("HUMAN_PART", "NON_HUMAN_PART", "LOC_")
+#: Pipeline parts that mentions do not need (the tagger and NER stay).
+UNUSED_PIPES = ("parser", "lemmatizer", "attribute_ruler", "senter")
+BATCH_SIZE = 32
+
+
+@dataclass(frozen=True, slots=True)
+class GoldMention:
+    """One gold entity mention: its span in the document text, the span of its head word
+    and its gold cluster (``""`` when the mention is in no coreference relation)."""
+
+    start: int
+    end: int
+    text: str
+    tag: str
+    cluster: str
+    head_start: int
+    head_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDocument:
+    """The rebuilt text of one ECB+ document and its gold entity mentions."""
+
+    name: str
+    text: str
+    mentions: tuple[GoldMention, ...]
+
+
+def _parse(path: Path) -> ET.Element:
+    try:
+        return ET.parse(path).getroot()
+    except (ET.ParseError, OSError) as exc:
+        raise DataError(f"cannot read ECB+ file {path}: {exc}",
+                        hint="the file must be an ECB+ token XML document") from exc
+
+
+def token_spans(root: ET.Element) -> tuple[str, dict[str, tuple[int, int]]]:
+    """The document text, built as the ECB+ reader builds it (tokens joined by spaces,
+    sentences by newlines, empty tokens skipped), and each token's ``(start, end)``."""
+    sentences: dict[str, list[ET.Element]] = {}
+    for token in root.iter("token"):
+        sentences.setdefault(token.get("sentence", "0"), []).append(token)
+    ordered = sorted(sentences, key=lambda s: int(s) if s.isdigit() else 0)
+    parts: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    position = 0
+    for number, sentence in enumerate(ordered):
+        if number:
+            parts.append("\n")
+            position += 1
+        words = [t for t in sentences[sentence] if t.text]
+        for index, token in enumerate(words):
+            if index:
+                parts.append(" ")
+                position += 1
+            spans[token.get("t_id", "")] = (position, position + len(token.text or ""))
+            parts.append(token.text or "")
+            position += len(token.text or "")
+    return "".join(parts), spans
+
+
+def is_entity_tag(tag: str) -> bool:
+    return tag.startswith(ENTITY_TAG_PREFIXES)
+
+
+#: Words that open or end a gold span without being its head ("at Pittsburgh",
+#: "President of Russia", "San Diego 's").
+_NOT_HEAD = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "at", "in", "on", "of", "from", "for",
+    "to", "by", "near", "with", "without", "outside", "inside", "into", "over", "under", "'s",
+    "'", ",", ".", "(", ")", '"', "-", "who", "which"})
+_CUT_HEAD = frozenset({
+    "of", "from", "for", "with", "who", "which", ",", "(", "in", "at", "on", "near", "outside",
+    "inside", "into", "over", "under", "by", "to"})
+
+
+def head_span(tokens: Sequence[tuple[str, int, int]]) -> tuple[int, int]:
+    """The head word of a gold span given as ``(word, start, end)`` tokens: the last word
+    before a post-modifier ("of", "from", ",", ...), skipping leading prepositions and
+    determiners and trailing punctuation; the whole span when no word qualifies."""
+    words = list(tokens)
+    while words and words[0][0].casefold() in _NOT_HEAD:
+        words.pop(0)
+    cut = next((i for i, w in enumerate(words) if i and w[0].casefold() in _CUT_HEAD), None)
+    words = words[:cut]
+    heads = [w for w in words
+             if w[0].casefold() not in _NOT_HEAD and any(c.isalnum() for c in w[0])]
+    if not heads:
+        return tokens[0][1], tokens[-1][2]
+    return heads[-1][1], heads[-1][2]
+
+
+def _entity_markables(root: ET.Element, spans: Mapping[str, tuple[int, int]], text: str
+                      ) -> dict[str, tuple[str, int, int, tuple[int, int]]]:
+    """Token-anchored entity markables: ``m_id -> (tag, start, end, head span)``."""
+    found: dict[str, tuple[str, int, int, tuple[int, int]]] = {}
+    for markable in root.find("Markables") or ():
+        anchored = sorted(spans[a.get("t_id", "")] for a in markable.findall("token_anchor")
+                          if a.get("t_id", "") in spans)
+        if anchored and is_entity_tag(markable.tag):
+            tokens = [(text[s:e], s, e) for s, e in anchored]
+            found[markable.get("m_id", "")] = (markable.tag, anchored[0][0], anchored[-1][1],
+                                               head_span(tokens))
+    return found
+
+
+def _instance_ids(root: ET.Element) -> dict[str, str]:
+    """Unanchored instance markables that carry a corpus-wide ``instance_id``."""
+    return {m.get("m_id", ""): m.get("instance_id", "") for m in root.find("Markables") or ()
+            if m.get("instance_id")}
+
+
+def _target(relation: ET.Element) -> str:
+    target = relation.find("target")
+    return "" if target is None else target.get("m_id", "")
+
+
+def coref_clusters(root: ET.Element, doc_name: str) -> dict[str, str]:
+    """Gold cluster of every markable in a coreference relation: ``m_id -> cluster``.
+
+    ``CROSS_DOC_COREF`` gives the instance id (``note``, else the target's
+    ``instance_id``); ``INTRA_DOC_COREF`` a cluster local to the document, unless one of its
+    sources is already in a cross-document cluster, which it then joins.
+    """
+    relations = list(root.find("Relations") or ())
+    instances = _instance_ids(root)
+    cluster: dict[str, str] = {}
+    for relation in relations:
+        if relation.tag != "CROSS_DOC_COREF":
+            continue
+        target = _target(relation)
+        fallback = f"{doc_name}#r{relation.get('r_id')}"
+        name = relation.get("note") or instances.get(target) or fallback
+        for source in relation.findall("source"):
+            cluster[source.get("m_id", "")] = name
+    for relation in relations:
+        if relation.tag != "INTRA_DOC_COREF":
+            continue
+        sources = [s.get("m_id", "") for s in relation.findall("source")]
+        target = _target(relation)
+        known = [cluster[s] for s in sources if s in cluster]
+        local = f"{doc_name}#{target}" if target else f"{doc_name}#r{relation.get('r_id')}"
+        name = known[0] if known else instances.get(target) or local
+        for source in sources:
+            cluster.setdefault(source, name)
+    return cluster
+
+
+def read_gold(path: Path) -> GoldDocument:
+    """The text and gold entity mentions of one ECB+ document."""
+    root = _parse(path)
+    text, spans = token_spans(root)
+    clusters = coref_clusters(root, path.name)
+    mentions = [GoldMention(start, end, text[start:end], tag, clusters.get(m_id, ""), *head)
+                for m_id, (tag, start, end, head) in _entity_markables(root, spans, text).items()]
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return GoldDocument(name=path.name, text=text, mentions=tuple(mentions))
+
+
+def overlapping_mention(gold: GoldMention, mentions: Sequence[Mention]) -> Mention | None:
+    """Our actor mention that overlaps the head of ``gold`` and, among those, ``gold`` the
+    most (the first on a tie), if any."""
+    best, best_overlap = None, 0
+    for mention in mentions:
+        if mention.start >= gold.head_end or gold.head_start >= mention.end:
+            continue
+        overlap = min(mention.end, gold.end) - max(mention.start, gold.start)
+        if mention.actor_id and overlap > best_overlap:
+            best, best_overlap = mention, overlap
+    return best
+
+
+def linked_mentions(gold: GoldDocument) -> tuple[GoldMention, ...]:
+    """The gold mentions in a coreference relation. ECB+ leaves many mentions of linked
+    entities unlinked, so an unlinked mention is no evidence of a singleton: not scored."""
+    return tuple(m for m in gold.mentions if m.cluster)
+
+
+def exact_string_key(text: str) -> str:
+    """The baseline's cluster key: the mention text lower-cased, spaces collapsed."""
+    return " ".join(text.casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class TopicResult:
+    """Per scored gold mention of one topic: gold cluster, our story actor, baseline key."""
+
+    name: str
+    documents: int
+    gold_mentions: int
+    unlinked: int
+    gold: tuple[str, ...]
+    predicted: tuple[str, ...]
+    baseline: tuple[str, ...]
+
+
+def resolve_topic(name: str, golds: Sequence[GoldDocument],
+                  mentions: Sequence[Sequence[Mention]], article_ids: Sequence[str]
+                  ) -> TopicResult:
+    """Resolve and merge the actors of one topic; pair each found gold mention with them."""
+    per_article, resolved = [], []
+    for gold, found, article_id in zip(golds, mentions, article_ids):
+        actors, with_ids = resolve_actors(found, gold.text, article_id)
+        per_article.append(actors)
+        resolved.append(with_ids)
+    _, story_id = merge_actors(per_article)
+    labels: list[tuple[str, str, str]] = []
+    for gold, with_ids in zip(golds, resolved):
+        for gold_mention in linked_mentions(gold):
+            hit = overlapping_mention(gold_mention, with_ids)
+            if hit is not None and hit.actor_id:
+                labels.append((gold_mention.cluster, story_id.get(hit.actor_id, hit.actor_id),
+                               exact_string_key(hit.text)))
+    return TopicResult(name=name, documents=len(golds),
+                       gold_mentions=sum(len(linked_mentions(g)) for g in golds),
+                       unlinked=sum(len(g.mentions) - len(linked_mentions(g)) for g in golds),
+                       gold=tuple(g for g, _, _ in labels),
+                       predicted=tuple(p for _, p, _ in labels),
+                       baseline=tuple(b for _, _, b in labels))
+
+
+def topic_row(result: TopicResult) -> dict[str, object]:
+    precision, recall, f1 = bcubed(result.gold, result.predicted)
+    _, _, baseline_f1 = bcubed(result.gold, result.baseline)
+    scored = len(result.gold)
+    return {"topic": result.name, "documents": result.documents,
+            "gold_mentions": result.gold_mentions, "scored_mentions": scored,
+            "mention_coverage": _ratio(scored, result.gold_mentions),
+            "gold_clusters": len(set(result.gold)),
+            "predicted_clusters": len(set(result.predicted)),
+            "b3_p": round(precision, 4), "b3_r": round(recall, 4), "b3_f1": round(f1, 4),
+            "baseline_b3_f1": round(baseline_f1, 4)}
+
+
+def _ratio(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def pooled_metrics(results: Sequence[TopicResult]) -> dict[str, float]:
+    """B-cubed over all scored mentions of all topics, clusters kept apart per topic."""
+    gold = [(r.name, g) for r in results for g in r.gold]
+    predicted = [(r.name, p) for r in results for p in r.predicted]
+    baseline = [(r.name, b) for r in results for b in r.baseline]
+    precision, recall, f1 = bcubed(gold, predicted)
+    _, _, baseline_f1 = bcubed(gold, baseline)
+    total = sum(r.gold_mentions for r in results)
+    return {"b3_p": round(precision, 4), "b3_r": round(recall, 4), "b3_f1": round(f1, 4),
+            "baseline_b3_f1": round(baseline_f1, 4),
+            "mention_coverage": _ratio(len(gold), total),
+            "scored_mentions": float(len(gold)), "gold_mentions": float(total)}
+
+
+def read_topic_gold(topic_dir: Path) -> tuple[list[EcbDocument], list[GoldDocument]]:
+    """The topic's articles (ECB+ reader) and gold; the texts must be identical."""
+    documents = read_topic(topic_dir)
+    golds = [read_gold(topic_dir / d.name) for d in documents]
+    for document, gold in zip(documents, golds):
+        if document.article.text != gold.text:
+            raise DataError(f"gold offsets do not match the article text of {gold.name}",
+                            hint="eval.actors.token_spans must join tokens as eval.ecbplus does")
+    return documents, golds
+
+
+def _find_all(nlp, documents: Sequence[EcbDocument]) -> list[tuple[Mention, ...]]:
+    texts = [d.article.text for d in documents]
+    unused = [p for p in UNUSED_PIPES if p in nlp.pipe_names]
+    docs = nlp.pipe(texts, batch_size=BATCH_SIZE, disable=unused)
+    return [find_mentions(doc, d.article.id) for doc, d in zip(docs, documents)]
+
+
+def score(data_dir: Path, *, progress: Callable[[int, int], None] | None = None,
+          limit: int | None = None, nlp=None) -> EvalReport:
+    """Score cross-document actors over the ECB+ topics under ``data_dir``."""
+    if nlp is None:
+        from ..annotate.models import load_nlp
+
+        nlp = load_nlp()
+    dirs = topic_dirs(Path(data_dir))[:limit]
+    results = []
+    for done, topic_dir in enumerate(dirs, start=1):
+        documents, golds = read_topic_gold(topic_dir)
+        mentions = _find_all(nlp, documents)
+        results.append(resolve_topic(topic_dir.name, golds, mentions,
+                                     [d.article.id for d in documents]))
+        if progress:
+            progress(done, len(dirs))
+    rows = tuple(topic_row(r) for r in results)
+    metrics = pooled_metrics(results)
+    notes = ((f"{len(rows)} topics, {sum(r.documents for r in results)} documents, "
+              f"{int(metrics['scored_mentions'])} of {int(metrics['gold_mentions'])} linked gold "
+              "entity mentions have their head overlapped by an actor mention; "
+              f"{sum(r.unlinked for r in results)} unlinked gold mentions not scored"),)
+    return EvalReport(name="actors", metrics=metrics, rows=rows, notes=notes, floors=FLOORS)
+
+
+def main(argv: Sequence[str]) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if not argv:
+        log.error("usage: python -m storyline.eval.actors DATA_DIR [TOPIC_LIMIT]")
+        return 2
+    report = score(Path(argv[0]), limit=int(argv[1]) if len(argv) > 1 else None)
+    for row in report.rows:
+        log.info("%s", dict(row))
+    for note in report.notes:
+        log.info("%s", note)
+    for name, value in report.metrics.items():
+        log.info("%s = %s", name, value)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
