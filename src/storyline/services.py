@@ -98,8 +98,7 @@ def link_duplicates(store: SqlStore, settings: Settings) -> int:
     return len(links)
 
 
-def _ingest(store, docs, sidecar, settings, rename, progress, total) -> IngestReport:
-    items = _clean_all(docs, sidecar, settings, rename)
+def _ingest(store, items, settings, progress, total) -> IngestReport:
     added, updated, unchanged, rejected, ids = _store_batches(store, items, progress, total)
     duplicates = link_duplicates(store, settings)
     return IngestReport(added, updated, unchanged, duplicates, tuple(rejected), tuple(ids))
@@ -122,7 +121,8 @@ def ingest_paths(store: SqlStore, paths: Sequence[str], settings: Settings, *,
         raise UsageError("no input paths given", hint="storyline ingest FOLDER_OR_FILE ...")
     sidecar = load_sidecar(metadata) if metadata else None
     docs = iter_documents(list(paths), settings.ingest)
-    return _ingest(store, docs, sidecar, settings, lambda x: x, progress, count_inputs(paths))
+    items = _clean_all(docs, sidecar, settings, lambda x: x)
+    return _ingest(store, items, settings, progress, count_inputs(paths))
 
 
 def _safe_name(name: str) -> str:
@@ -159,8 +159,8 @@ def ingest_uploads(store: SqlStore, files: Sequence[tuple[str, bytes]], settings
             source = "upload/" + source.split(os.sep, 1)[-1]
             return replace(item, source=source)
 
-        docs = iter_documents(paths, settings.ingest)
-        return _ingest(store, docs, sidecar, settings, rename, None, len(paths))
+        items = _clean_all(iter_documents(paths, settings.ingest), sidecar, settings, rename)
+        return _ingest(store, items, settings, None, len(paths))
 
 
 # ------------------------------------------------------------------ annotate
