@@ -10,212 +10,41 @@ and keep the vague words as qualifier: "tens of thousands" -> 10000 with qualifi
 "tens of", "thousands" -> 1000 with "thousands of", "dozens" -> 12 with "dozens of".
 ``unit`` is "percent", "percentage points", an ISO currency code ("USD") or a measure
 ("km"), and None for plain counts. ``Claim.text`` covers qualifier, number, unit and the
-counted noun when it follows the number.
+counted noun when it follows the number. The word lists, the regular expressions and the
+reading of a number phrase from the text alone live in annotate.claims_lexicon.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from datetime import date
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from datetime import date
 
 from ..records import Claim, Quote, TimeExpression, stable_id
+from .claims_lexicon import (
+    COLLECTIVE_NOUNS,
+    CURRENCY_WORDS,
+    FIRST_PERSON,
+    HEADING_NOUNS,
+    MEASURE_UNITS,
+    MEASURES,
+    NO_HEAD_UNITS,
+    NUMBER_RE,
+    SAY_LEMMAS,
+    SHARE_NOUNS,
+    SKIP_ENTITY_LABELS,
+    SUBJECT_MODIFIERS,
+    TIME_UNITS,
+    VAGUE,
+    NumberPhrase,
+    excluded_by_context,
+    parse_number,
+    phone_spans,
+)
 
 CLAIMS_VERSION = "claims-2"
-
-
-def _words(text: str) -> frozenset[str]:
-    """A set of the whitespace-separated words of ``text`` (keeps word lists readable)."""
-    return frozenset(text.split())
-
-
-def _word_list(text: str) -> list[str]:
-    return text.split()
-
-
-_UNITS = _word_list("zero one two three four five six seven eight nine ten eleven twelve "
-                    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen")
-_TENS = _word_list("twenty thirty forty fifty sixty seventy eighty ninety")
-WORD_VALUES = {word: float(i) for i, word in enumerate(_UNITS)}
-WORD_VALUES.update({word: float(20 + 10 * i) for i, word in enumerate(_TENS)})
-SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
-VAGUE = {"dozens": 12.0, "scores": 20.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6,
-         "billions": 1e9, "tens": 10.0}
-DOZENS = {"half a dozen": 6.0, "a half dozen": 6.0, "a half-dozen": 6.0, "a dozen": 12.0}
-CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "rubles": "RUB", "roubles": "RUB",
-                  "yuan": "CNY", "yen": "JPY", "hryvnias": "UAH"}
-MEASURES = {"km": "km", "kilometers": "km", "kilometres": "km", "miles": "mile",
-            "mile": "mile", "meters": "m", "metres": "m", "m": "m", "tons": "ton",
-            "tonnes": "ton", "barrels": "barrel", "acres": "acre", "kilograms": "kg",
-            "kg": "kg", "degrees": "degree", "hectares": "hectare", "ft": "ft", "feet": "ft",
-            "foot": "ft", "gallons": "gallon", "liters": "liter", "litres": "liter",
-            "lbs": "lb", "pounds": "lb", "kilos": "kg", "yards": "yard", "inches": "inch",
-            "cm": "cm", "mm": "mm", "mph": "mph", "knots": "knot", "megawatts": "MW", "mw": "MW"}
-AREA_PREFIXES = {"sq": "sq", "square": "sq", "cubic": "cubic"}
-TIME_UNITS = _words("second minute hour day week month year decade century night weekend")
-COLLECTIVE_NOUNS = _words("""
-people staff personnel police troops military crew cattle livestock infantry clergy
-""")
-_UNIT_AFTER = re.compile(r"\s*(?:(?P<area>sq|square|cubic)\s+)?(?P<word>[A-Za-z]+)\b")
-_TIME_ZONE_AFTER = re.compile(r"^\s*(?:BST|GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|ET|"
-                              r"a\.m\.|p\.m\.|am|pm|hrs|h)\b")
-#: (pattern, normalized qualifier); longest first.
-QUALIFIERS = (
-    (r"as many as", "as many as"), (r"as much as|up to|at most", "up to"),
-    (r"more than|greater than|upwards of|in excess of", "more than"),
-    (r"at least|no fewer than|no less than", "at least"),
-    (r"fewer than|less than", "fewer than"), (r"(?:just |well )?over", "over"),
-    (r"nearly|close to", "nearly"), (r"almost", "almost"), (r"around", "around"),
-    (r"about|roughly|approximately|some", "about"), (r"(?:an )?estimated", "estimated"),
-)
-_QUALIFIER_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(QUALIFIERS)) + r")\s+$",
-    re.IGNORECASE,
-)
-_WORDNUM = (r"(?:" + "|".join(sorted(_TENS + _UNITS, key=len, reverse=True))
-            + r")(?:-(?:" + "|".join(_UNITS[1:10]) + r"))?")
-NUMBER_RE = re.compile(
-    r"(?<![\w$€£¥.,:/#-])(?:(?P<cur>US\$|\$|€|£|¥)\s?)?(?P<num>"
-    r"(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)"
-    r"|dozens|scores|hundreds|thousands|millions|billions)"
-    r"|(?P<dozen>half\s+a\s+dozen|a\s+half[-\s]dozen|a\s+dozen)"
-    r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"|(?P<aword>a)(?=\s+(?:hundred|thousand|million|billion|trillion)\b)"
-    rf"|(?P<word>{_WORDNUM}))"
-    r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<abbr>bn|mn|m|k)\b)?"
-    r"(?:\s*(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b))?"
-    r"(?![\w%]|[:/-]\d|[.,]\d)",
-    re.IGNORECASE,
-)
-_PHONE_RE = re.compile(r"\+?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
-_REFERENCE_WORDS = re.compile(
-    r"\b(?:page|pages|p\.|pp\.|no\.|number|chapter|section|vol\.|volume|episode|season|part|"
-    r"figure|fig\.|table|step|route|flight|room|line|article|item|paragraph|verse)\s*$",
-    re.IGNORECASE,
-)
-_AGE_AFTER = re.compile(
-    r"^\s*(?:(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago|min read|ago)\b", re.IGNORECASE
-)
-_DETERMINERS = _words("the these those both all its his her their our my your this that")
-SKIP_ENTITY_LABELS = frozenset({"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "FAC", "PRODUCT",
-                                "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP", "LANGUAGE"})
-HEADING_NOUNS = _words("""
-article articles story stories comment comments photo photos video videos thing things way
-ways reason reasons takeaway takeaways page pages result results item items minute minutes
-""")
-SAY_LEMMAS = _words("""
-say tell report estimate claim announce warn add state note write confirm assess find show
-believe project predict suggest indicate
-""")
-_FIRST_PERSON = frozenset({"i", "we", "you", "us", "me"})
-SHARE_NOUNS = frozenset(["majority", "minority", "plurality", "share", "percentage", "proportion"])
-_NO_HEAD_UNITS = frozenset({"percent", "percentage points"})
-_MEASURE_UNITS = frozenset(MEASURES.values()) | {f"{a} {u}" for a in ("sq", "cubic")
-                                                  for u in MEASURES.values()}
-_SUBJECT_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod"})
-
-
-@dataclass(frozen=True, slots=True)
-class _Number:
-    """A number phrase found by the regular expression, before the parse is consulted."""
-
-    start: int  # qualifier or currency or number start
-    end: int  # after the number, its scale and any percent sign
-    unit_end: int  # after a unit word ("barrels", "sq km"), else ``end``
-    value: float
-    unit: str | None
-    qualifier: str | None
-    plain_digits: bool  # only digits, no comma, scale, unit or qualifier
-
-
-def _number_value(match: re.Match) -> tuple[float, str | None] | None:
-    """The value of a number phrase and the vague qualifier it implies, if any."""
-    if match["vague"]:
-        words = match["vague"].lower().split()
-        value = 1.0
-        for word in words:
-            value *= VAGUE.get(word, 1.0)
-        return value, words[0] + " of"
-    if match["dozen"]:
-        return DOZENS[" ".join(match["dozen"].lower().split())], None
-    if match["digits"]:
-        return float(match["digits"].replace(",", "")), None
-    if match["aword"]:
-        return 1.0, None
-    parts = match["word"].lower().split("-")
-    return sum(WORD_VALUES[part] for part in parts), None
-
-
-def _qualifier(text: str, start: int) -> tuple[str | None, int]:
-    line_start = text.rfind("\n", 0, start) + 1
-    window = text[max(line_start, start - 40):start]
-    found = _QUALIFIER_RE.search(window)
-    if not found:
-        return None, start
-    index = next(i for i in range(len(QUALIFIERS)) if found[f"q{i}"])
-    return QUALIFIERS[index][1], start - len(window) + found.start()
-
-
-def _unit(match: re.Match, text: str) -> tuple[str | None, int]:
-    """The unit of a number phrase and where its words end."""
-    if match["pct"]:
-        return ("percentage points" if "point" in match["pct"].lower() else "percent",
-                match.end())
-    if match["cur"]:
-        return CURRENCY_SIGNS[match["cur"].lower()], match.end()
-    after = _UNIT_AFTER.match(text, match.end())
-    if after is None or (after.start("word") == match.end() and not after["area"]):
-        return None, match.end()
-    word = after["word"].lower()
-    if word in CURRENCY_WORDS and not after["area"]:
-        return CURRENCY_WORDS[word], after.end()
-    if word in MEASURES:
-        unit = MEASURES[word]
-        area = AREA_PREFIXES.get((after["area"] or "").lower())
-        return (f"{area} {unit}" if area else unit), after.end()
-    return None, match.end()
-
-
-def _parse_number(match: re.Match, text: str) -> _Number | None:
-    parsed = _number_value(match)
-    if parsed is None or (match["abbr"] and not match["cur"]):
-        return None
-    value, vague = parsed
-    if match["word"] and value <= 1 and not match["scale"]:
-        return None  # "one of the", "one theory"
-    scale = match["scale"] or match["abbr"]
-    if scale:
-        value *= SCALES[scale.lower()]
-    qualifier, start = _qualifier(text, match.start())
-    unit, unit_end = _unit(match, text)
-    plain = bool(match["digits"]) and "," not in match["digits"] and not (
-        scale or unit or qualifier or vague
-    )
-    return _Number(start, match.end(), unit_end, value, unit, vague or qualifier, plain)
-
-
-def _excluded_by_context(text: str, number: _Number, match: re.Match) -> bool:
-    """Phone numbers, list numbers, page numbers, "(3)", ages like "2 hours ago"."""
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    before = text[line_start:match.start()]
-    after = text[match.end():match.end() + 20]
-    if not before.strip() and after[:1] in {".", ")"}:
-        return True
-    if before.endswith("(") and after[:1] == ")":
-        return True
-    if _REFERENCE_WORDS.search(before) or _AGE_AFTER.match(after):
-        return True
-    if _TIME_ZONE_AFTER.match(after) or re.match(r"-[A-Za-z]", after):
-        return True  # "11.28 BST", "a 75-ton cap", "a two-man crew"
-    previous = before.split()[-1:]
-    # "the two men": a definite small number names a group, it does not claim a count
-    return number.unit is None and number.value < 100 and bool(previous) and (
-        previous[0].lower() in _DETERMINERS
-    )
 
 
 def _tokens(doc, start: int, end: int):
@@ -234,7 +63,7 @@ class _Sentences:
         return self.spans[bisect.bisect_right(self.starts, token.i) - 1]
 
 
-def _excluded_by_parse(tokens, number: _Number, sent) -> bool:
+def _excluded_by_parse(tokens, number: NumberPhrase, sent) -> bool:
     if not tokens:
         return True
     for token in tokens:
@@ -285,11 +114,11 @@ def _next_noun(last, sent_end: int):
     return None
 
 
-def _counted_noun(tokens, number: _Number, sent_end: int):
+def _counted_noun(tokens, number: NumberPhrase, sent_end: int):
     """The noun the number counts, from the parse, or None."""
     last = tokens[-1]
     of_noun = _of_object(last)
-    if of_noun is not None or number.unit in _NO_HEAD_UNITS or number.unit in _MEASURE_UNITS:
+    if of_noun is not None or number.unit in NO_HEAD_UNITS or number.unit in MEASURE_UNITS:
         return of_noun
     head = _head_noun(last)
     if head is not None and head.lower_ == "worth":
@@ -303,7 +132,7 @@ def _subject_span(noun, lower_bound: int) -> tuple[int, int]:
     """Token range of the noun with its compound/amod children after ``lower_bound``."""
     first = noun.i
     for child in sorted(noun.lefts, key=lambda t: -t.i):
-        if child.dep_ in _SUBJECT_MODIFIERS and child.i > lower_bound and child.i == first - 1:
+        if child.dep_ in SUBJECT_MODIFIERS and child.i > lower_bound and child.i == first - 1:
             first = child.left_edge.i if child.left_edge.i > lower_bound else child.i
     return first, noun.i + 1
 
@@ -338,7 +167,7 @@ def _usable_speaker(candidate, claim_start: int, claim_end: int) -> str | None:
     if candidate.pos_ not in {"NOUN", "PROPN", "PRON"}:
         return None
     text, start, end = _speaker_text(candidate)
-    if text.lower() in _FIRST_PERSON or re.search(r"\d|%", text) or not text[:1].isalnum():
+    if text.lower() in FIRST_PERSON or re.search(r"\d|%", text) or not text[:1].isalnum():
         return None
     return text if end <= claim_start or start >= claim_end else None
 
@@ -401,7 +230,7 @@ def _after(value: str, reference: str | None) -> bool:
     return value[:size] > reference[:size]
 
 
-def _is_year(number: _Number, tokens, noun) -> bool:
+def _is_year(number: NumberPhrase, tokens, noun) -> bool:
     """A bare 1900-2100 integer that does not count a plural noun right after it."""
     if not number.plain_digits or not (1900 <= number.value <= 2100):
         return False
@@ -416,7 +245,7 @@ def _counts_something(noun) -> bool:
     return plural or noun.lemma_.lower() != noun.lower_
 
 
-def _claim_end(number: _Number, noun, tokens) -> int:
+def _claim_end(number: NumberPhrase, noun, tokens) -> int:
     end = number.unit_end
     if noun is None and tokens[-1].i + 2 < len(tokens[-1].doc):
         after = tokens[-1].doc[tokens[-1].i + 1:tokens[-1].i + 3]
@@ -429,8 +258,8 @@ def _claim_end(number: _Number, noun, tokens) -> int:
 
 def _claim_from_match(doc, match: re.Match, article_id: str, context: dict) -> Claim | None:
     text = context["text"]  # ``Doc.text`` joins every token again on each access
-    number = _parse_number(match, text)
-    if number is None or _excluded_by_context(text, number, match):
+    number = parse_number(match, text)
+    if number is None or excluded_by_context(text, number, match):
         return None
     tokens = _tokens(doc, match.start("num"), number.unit_end)
     sent = context["sentences"].of(tokens[0]) if tokens else None
@@ -484,9 +313,6 @@ def _inherit_percent_subjects(claims: list[Claim], doc, sentences: _Sentences) -
     return out
 
 
-def _masked(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _PHONE_RE.finditer(text)]
-
 
 def find_claims(
     doc,
@@ -498,7 +324,7 @@ def find_claims(
 ) -> tuple[Claim, ...]:
     """Numeric claims of one parsed article, in text order."""
     text = doc.text
-    masked = _masked(text)
+    masked = phone_spans(text)
     sentences = _Sentences(doc)
     context = {"quotes": tuple(quotes), "times": tuple(times), "reference": reference,
                "sentences": sentences, "text": text}

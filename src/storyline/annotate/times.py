@@ -20,6 +20,7 @@ past, a present progressive or a scheduling verb the future.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -65,8 +66,8 @@ def find_times(text: str, reference: str | None, *, article_id: str = "",
     anchors = _Anchors()
     for start, end, name, match in _select(text, ref):
         tense, firm = clause_tense(text, start, end, doc) if name in _TENSED else (None, False)
-        context = replace(_context(text, start, end, ref, tense, anchors.general(name, start),
-                                   firm), day_anchor=anchors.day(start))
+        context = replace(_context(text, start, end, ref), tense=tense, firm=firm,
+                          anchor=anchors.general(name, start), day_anchor=anchors.day(start))
         norm = HANDLERS[name](match, context)
         if norm is None:
             continue
@@ -119,10 +120,10 @@ def _expression(text: str, article_id: str, start: int, end: int, norm: Norm) ->
                           ambiguous=bool(norm.alternatives), alternatives=norm.alternatives)
 
 
-def _context(text: str, start: int, end: int, ref, tense: str | None,
-             anchor: Norm | None, firm: bool = False) -> Context:
-    return Context(ref=ref, tense=tense, anchor=anchor, before=text[max(0, start - 40):start],
-                   after=text[end:end + 40], firm=firm)
+def _context(text: str, start: int, end: int, ref: dt.date | None) -> Context:
+    """What a handler sees of the span ``text[start:end]``: no tense and no anchor yet."""
+    return Context(ref=ref, tense=None, anchor=None, before=text[max(0, start - 40):start],
+                   after=text[end:end + 40])
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -163,7 +164,7 @@ def _select(text: str, ref) -> list[tuple[int, int, str, re.Match[str]]]:
     for start, end, _order, name, match in _candidates(text):
         if any(taken[start:end]):
             continue
-        probe = _context(text, start, end, ref, None, None)
+        probe = _context(text, start, end, ref)
         if HANDLERS[name](match, probe) is None:
             continue
         taken[start:end] = b"\x01" * (end - start)
