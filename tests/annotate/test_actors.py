@@ -4,7 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from storyline.annotate.actors import ACTORS_VERSION, normalize_name, resolve_actors
+from storyline.annotate.actors import (
+    ACTORS_VERSION,
+    compatible_names,
+    last_word_of,
+    name_tokens,
+    normalize_name,
+    partial_name_of,
+    resolve_actors,
+)
 from storyline.annotate.mentions import find_mentions
 from storyline.records import Mention, stable_id
 
@@ -180,3 +188,33 @@ def test_appositive_roles_and_no_role_from_a_plain_word_before_for():
     assert names["Ana Ruiz"].roles == ("agency's chief economist",)
     assert names["Tomas Vell"].roles == ("Dr",)
     assert names["Ivo Karsk"].roles == ()
+
+
+def test_abbreviations_and_generation_suffixes_are_normalized():
+    assert normalize_name("Mt. Vell") == normalize_name("Mount Vell") == "mount vell"
+    assert normalize_name("St Ormond") == "saint ormond"
+    assert normalize_name("Ft Arlo") == "fort arlo"
+    assert normalize_name("Harbour St") == "harbour st"  # a street, not a saint
+    assert name_tokens("Ivo Pel Karsk Jr.") == ["ivo", "pel", "karsk"]
+    assert name_tokens("Ivo Karsk III") == ["ivo", "karsk"]
+    assert name_tokens("Ann Jr") == ["ann", "jr"]  # too short to hold a suffix
+
+
+def test_given_name_forms():
+    assert partial_name_of(["fred", "karsk"], ["frederick", "ivo", "karsk"])
+    assert partial_name_of(["f", "karsk"], ["frederick", "ivo", "karsk"])
+    assert not partial_name_of(["ann", "karsk"], ["per", "ivo", "karsk"])
+    assert compatible_names(["w", "mark", "velt"], ["william", "mark", "velt"])
+    assert not compatible_names(["ann", "velt"], ["joan", "velt"])
+    assert not compatible_names(["ann", "velt"], ["ann", "velt"])
+
+
+def test_one_word_team_name_links_to_the_longer_org_name():
+    text = "The Port Elver Gulls won. The Gulls cheered; Gulls fans sang. Elver Bank of Ruritania."
+    mentions = build(text, [("Port Elver Gulls", "ORG"), ("Gulls", "ORG"), ("Gulls", "ORG"),
+                            ("Elver Bank of Ruritania", "ORG")])
+    actors = resolve_actors(mentions, text, "a1")[0]
+    assert len(actors) == 2
+    gulls = next(a for a in actors if "Gulls" in a.aliases)
+    assert "Port Elver Gulls" in gulls.aliases and gulls.mention_count == 3
+    assert not last_word_of(["ruritania"], "Elver Bank of Ruritania")

@@ -4,9 +4,14 @@ import pytest
 
 from storyline.annotate.mentions import (
     MENTIONS_VERSION,
+    _casing,
+    _line_starts,
     find_mentions,
     find_sentences,
+    headline_pieces,
+    is_headline,
     trim_mention,
+    word_stems,
 )
 
 pytestmark = pytest.mark.slow
@@ -71,3 +76,57 @@ def test_headline_verbs_are_not_part_of_a_name(nlp):
     text = "Ottilie Brandvold Dies at 91\n\nThe swimmer died on Sunday."
     names = [m.text for m in find_mentions(nlp(text), "a3") if m.label == "PERSON"]
     assert names and all(not name.endswith("Dies") for name in names)
+
+
+HEADLINE_TEXT = (
+    "Halvard Renko Returns To Host The Vell Awards\n"
+    "Halvard Renko said he returns next year and speaks often. The host felt fine, and Mara Felt agreed.\n"
+    "Mara Felt Speaks About Halvard Renko\n"
+)
+
+
+def _span(doc, text: str, label: str, start_at: int = 0):
+    from spacy.tokens import Span
+
+    start = doc.text.index(text, start_at)
+    span = doc.char_span(start, start + len(text), alignment_mode="expand")
+    return Span(doc, span.start, span.end, label=label)
+
+
+def test_word_stems_and_headline_lines():
+    assert {"rushes", "rush", "rushe"} <= word_stems("Rushes")
+    assert "return" in word_stems("returned")
+    assert is_headline("Ann Vale Returns To Host The Awards")
+    assert not is_headline("Ann Vale said she returns next year to host.")
+
+
+def test_headline_words_are_cut_from_names_but_real_names_stay(nlp):
+    doc = nlp(HEADLINE_TEXT)
+    casing, starts = _casing(doc), _line_starts(doc.text)
+    swallowed = _span(doc, "Halvard Renko Returns", "PERSON")
+    pieces = headline_pieces(swallowed, swallowed.end_char, casing, starts)
+    assert [HEADLINE_TEXT[s:e] for s, e in pieces] == ["Halvard Renko"]
+    real = _span(doc, "Mara Felt", "PERSON", HEADLINE_TEXT.index("\nMara"))
+    pieces = headline_pieces(real, real.end_char, casing, starts)
+    assert [HEADLINE_TEXT[s:e] for s, e in pieces] == ["Mara Felt"]
+    joined = _span(doc, "Felt Speaks About Halvard Renko", "ORG")
+    pieces = headline_pieces(joined, joined.end_char, casing, starts)
+    assert [HEADLINE_TEXT[s:e] for s, e in pieces] == ["Felt", "Halvard Renko"]
+
+
+def test_lower_case_words_split_a_name_but_particles_do_not(nlp):
+    text = "Fans saw the Vell Gulls beat Orm Rovers as Leon da Quist watched.\n"
+    doc = nlp(text)
+    casing, starts = _casing(doc), _line_starts(text)
+    joined = _span(doc, "Vell Gulls beat Orm Rovers", "ORG")
+    pieces = headline_pieces(joined, joined.end_char, casing, starts)
+    assert [text[s:e] for s, e in pieces] == ["Vell Gulls", "Orm Rovers"]
+    person = _span(doc, "Leon da Quist", "PERSON")
+    pieces = headline_pieces(person, person.end_char, casing, starts)
+    assert [text[s:e] for s, e in pieces] == ["Leon da Quist"]
+
+
+def test_headline_mentions_keep_exact_offsets(nlp):
+    for mention in find_mentions(nlp(HEADLINE_TEXT), "a4"):
+        assert HEADLINE_TEXT[mention.start:mention.end] == mention.text
+        assert not mention.text.endswith(("Returns", "Speaks"))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from storyline.annotate.actors import actor_id
 from storyline.records import Actor
-from storyline.story.actors import merge_actors, same_spelling
+from storyline.story.actors import generic_tail_of, head_of, merge_actors, same_spelling
 
 
 def actor(name: str, kind: str, article: str, count: int = 1, aliases=(), roles=()) -> Actor:
@@ -101,3 +101,82 @@ def test_a_frequent_place_is_not_taken_for_a_rare_surname():
                    (actor("Ann Washington", "person", "b", 1),)]
     actors, _ = merge_actors(per_article)
     assert len(actors) == 2
+
+
+def test_one_word_team_name_joins_the_unique_longer_name_but_places_do_not():
+    per_article = [(actor("Port Elver Gulls", "place", "a", 2),),
+                   (actor("Gulls", "person", "b", 6), actor("Vestlands", "place", "b", 3)),
+                   (actor("North Vestlands", "place", "c", 1),)]
+    actors, ids = merge_actors(per_article)
+    assert len(actors) == 3
+    gulls = next(a for a in actors if "Gulls" in a.aliases)
+    assert "Port Elver Gulls" in gulls.aliases and gulls.mention_count == 8
+    assert ids[actor("Vestlands", "place", "b").id] != ids[actor("North Vestlands", "place",
+                                                                 "c").id]
+
+
+def test_initials_clipped_names_and_suffixes_merge():
+    per_article = [(actor("W. Mark Velt", "person", "a", 5),),
+                   (actor("William Mark Velt", "person", "b", 1),),
+                   (actor("Fred Orrin Quist", "person", "c", 1), actor("Frederick Orrin Quist",
+                                                                       "person", "d", 3)),
+                   (actor("Ivo Pel Karsk Jr.", "person", "e", 2),
+                    actor("Ivo Pel Karsk", "person", "f", 2))]
+    actors, _ = merge_actors(per_article)
+    assert len(actors) == 3
+    assert {a.mention_count for a in actors} == {6, 4}
+
+
+def test_a_surname_joins_a_dominant_full_name_only():
+    per_article = [(actor("Mark Velt", "person", "a", 20), actor("Joan Velt", "person", "a", 2)),
+                   (actor("Velt", "person", "b", 9),),
+                   (actor("Ann Dosk", "person", "c", 6), actor("Per Dosk", "person", "c", 3),
+                    actor("Dosk", "person", "d", 4))]
+    actors, _ = merge_actors(per_article)
+    names = {a.name: a for a in actors}
+    assert names["Mark Velt"].mention_count == 29 and names["Joan Velt"].mention_count == 2
+    assert {"Ann Dosk", "Per Dosk", "Dosk"} <= set(names)
+
+
+def test_a_surname_tagged_as_a_group_joins_the_person_but_peoples_do_not():
+    per_article = [(actor("Dravko", "group", "a", 9), actor("Ivo Dravko", "person", "a", 5)),
+                   (actor("Russian", "group", "b", 4), actor("Ivo Russian", "person", "b", 1),
+                    actor("Russia", "place", "b", 3))]
+    actors, _ = merge_actors(per_article)
+    names = {a.name: a for a in actors}
+    assert names["Ivo Dravko"].mention_count == 14 and names["Ivo Dravko"].kind == "person"
+    assert {"Russian", "Russia", "Ivo Russian"} <= set(names)
+    assert names["Russian"].kind == "group"
+
+
+def test_mount_and_mt_are_one_place():
+    actors, _ = merge_actors([(actor("Mt Vell", "place", "a", 2),),
+                              (actor("Mount Vell", "place", "b", 1),)])
+    assert len(actors) == 1 and actors[0].mention_count == 3
+
+
+def test_short_forms_of_names_with_of_and_generic_tails():
+    assert head_of("Vell Academy", "Vell Academy of Arts")
+    assert head_of("Palmora", "City of Palmora")
+    assert not head_of("Arts", "Vell Academy of Arts")
+    assert generic_tail_of(["qarsh"], ["qarsh", "island"])
+    assert not generic_tail_of(["qarsh"], ["qarsh", "tower"])
+    per_article = [(actor("Vell Academy of Arts", "org", "a", 2), actor("Qarsh Island", "place",
+                                                                        "a", 1)),
+                   (actor("Vell Academy", "org", "b", 3), actor("Qarsh", "place", "b", 2)),
+                   (actor("Ostrian", "group", "c", 2), actor("Ostrian Sea", "place", "c", 2),
+                    actor("Arts", "org", "c", 1))]
+    actors, _ = merge_actors(per_article)
+    counts = sorted(a.mention_count for a in actors)
+    assert counts == [1, 3, 4, 5]
+
+
+def test_a_one_word_name_taken_for_a_person_joins_a_company_with_a_generic_tail():
+    per_article = [(actor("Vellcorp", "person", "a", 3),), (actor("Vellcorp Inc.", "org", "b"),),
+                   (actor("Ann Orsk", "person", "c", 2), actor("Orsk", "person", "c"),
+                    actor("Orsk Group", "org", "d"))]
+    actors, _ = merge_actors(per_article)
+    names = {a.name: a for a in actors}
+    assert sum(a.mention_count for a in actors if "Vellcorp" in a.aliases) == 4
+    assert len([a for a in actors if "Vellcorp" in a.aliases]) == 1
+    assert names["Ann Orsk"].mention_count == 3 and names["Orsk Group"].mention_count == 1

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from ..records import Actor, Mention, stable_id
 
-ACTORS_VERSION = "actors-1"
+ACTORS_VERSION = "actors-2"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -45,6 +45,7 @@ champion pitcher quarterback striker goalkeeper suspect victim witness gunman in
 prisoner driver pilot doctor nurse surgeon lawyer sheriff detective investigator trooper
 constable inspector superintendent receptionist worker employee teacher student priest
 bishop cardinal rabbi imam reverend rev. pastor dr prof gen sen rep gov lt col sgt capt
+qb wr rb cb lb
 """)
 #: Words that may stand inside a role phrase but do not make one on their own.
 MODIFIERS = _words("""
@@ -83,12 +84,24 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _STOP_PUNCT = ",;:()[]{}\"“”‘!?—–|"
 
 
+#: Abbreviations written for the first word of a place or a name before another word
+#: ("Mt Cook", "St Louis", "Ft Worth"): normalized to the full word.
+ABBREVIATIONS = {"mt": "mount", "st": "saint", "ste": "sainte", "ft": "fort", "pt": "point",
+                 "gen": "general", "mtn": "mountain"}
+#: Generation suffixes that do not change which person a name means for linking.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def normalize_name(name: str) -> str:
-    """Lower case, no accents, no dots, plain apostrophes, one space between words."""
+    """Lower case, no accents, no dots, plain apostrophes, one space between words, and a
+    leading abbreviation spelled out ("Mt. Cook" -> "mount cook")."""
     folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
     folded = re.sub(r"^the\s+", "", folded.replace(".", ""))
-    return " ".join(folded.split())
+    words = folded.split()
+    if len(words) > 1 and words[0] in ABBREVIATIONS:
+        words[0] = ABBREVIATIONS[words[0]]
+    return " ".join(words)
 
 
 def is_title_word(word: str) -> bool:
@@ -282,7 +295,29 @@ def _priority(kind: str) -> int:
 
 
 def name_tokens(name: str) -> list[str]:
-    return [tok for tok in normalize_name(name).split() if tok not in CONNECTORS]
+    """The words of a normalized name without connectors or a final "Jr"/"III"."""
+    tokens = [tok for tok in normalize_name(name).split() if tok not in CONNECTORS]
+    if len(tokens) > 2 and tokens[-1] in NAME_SUFFIXES:
+        tokens.pop()
+    return tokens
+
+
+def same_given_name(short: str, full: str) -> bool:
+    """True when ``short`` may write the given name ``full``: the same word, its initial,
+    or a clipped form of at least three letters ("Fred" of "Frederick")."""
+    if short == full:
+        return True
+    if len(short) == 1:
+        return full.startswith(short)
+    return len(short) >= 3 and len(full) > len(short) and full.startswith(short)
+
+
+def compatible_names(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two personal names of equal length that differ only by initials or clipped given
+    names ("W Mark Felt" / "William Mark Felt"); the last word must be equal."""
+    if len(a) != len(b) or len(a) < 2 or a[-1] != b[-1] or list(a) == list(b):
+        return False
+    return all(same_given_name(x, y) or same_given_name(y, x) for x, y in zip(a[:-1], b[:-1]))
 
 
 def partial_name_of(short: Sequence[str], full: Sequence[str]) -> bool:
@@ -293,8 +328,7 @@ def partial_name_of(short: Sequence[str], full: Sequence[str]) -> bool:
         return False
     if len(short) == 1 or list(full[-len(short):]) == list(short):
         return True  # "Putin"; "Ellen Vane" of "Comedian Ellen Vane"
-    first = short[0]
-    return first == full[0] or (len(first) == 1 and full[0].startswith(first))
+    return same_given_name(short[0], full[0])
 
 
 def acronym_of(short_name: str, full: Sequence[str]) -> bool:
@@ -309,6 +343,15 @@ def acronym_of(short_name: str, full: Sequence[str]) -> bool:
 def suffix_of(short: Sequence[str], full: Sequence[str]) -> bool:
     """True for "Red Sox" of "Boston Red Sox": two or more final words of a longer name."""
     return 2 <= len(short) < len(full) and list(full[-len(short):]) == list(short)
+
+
+def last_word_of(short: Sequence[str], full_name: str) -> bool:
+    """True for "Saints" of "New Orleans Saints": the one word ending a longer name with no
+    connector in it ("Ruritania" is no short form of "University of Ruritania")."""
+    words = normalize_name(full_name).split()
+    if len(short) != 1 or len(words) < 2 or any(w in CONNECTORS for w in words):
+        return False
+    return words[-1] == short[0] and len(short[0]) >= 3
 
 
 _GROUP_WORD = re.compile(r"(?:an|ans|ese|ish|ic|i|ch|s)$")
@@ -340,7 +383,8 @@ def _link_candidates(group: _Group, groups: Sequence[_Group]) -> tuple[list[_Gro
     name = max(group.names, key=group.names.__getitem__)
     return [g for g in groups if g is not group and g.alias is None and not g.labels["NORP"]
             and g.kind == group.kind and len(g.tokens) > len(tokens)
-            and (acronym_of(name, g.tokens) or suffix_of(tokens, g.tokens))], False
+            and (acronym_of(name, g.tokens) or suffix_of(tokens, g.tokens)
+                 or (g.kind == "org" and last_word_of(tokens, g.key)))], False
 
 
 def _link_surnames(groups: dict[str, _Group]) -> dict[str, str]:

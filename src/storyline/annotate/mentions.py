@@ -1,16 +1,20 @@
 """Sentences and named-entity mentions of one article, from a spaCy ``Doc``.
 
 Both keep exact character offsets into the text the ``Doc`` was made from:
-``doc.text[item.start:item.end] == item.text``.
+``doc.text[item.start:item.end] == item.text``. Entity spans are cut at words spaCy took
+into a name from a Title Case headline ("Ann Vale Returns"): a capitalized word that the
+document writes in lower case elsewhere and never capitalizes inside a sentence; and at
+lower-case words that are no name particle ("Gulls beat Rovers").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..records import Mention, Sentence
 
-MENTIONS_VERSION = "mentions-1"
+MENTIONS_VERSION = "mentions-2"
 
 #: spaCy labels that name an actor, a place or a named event.
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
@@ -98,14 +102,151 @@ def _person_end(ent) -> int:
     return tokens[-1].idx + len(tokens[-1].text)
 
 
+#: Short words a Title Case headline leaves in lower case ("Set to Host the Awards").
+_HEADLINE_SMALL = frozenset({"a", "an", "the", "and", "or", "but", "of", "to", "in", "on",
+                             "at", "for", "by", "as", "with", "from", "vs", "v", "about",
+                             "after", "before", "over", "into", "amid", "against", "near"})
+#: A line holding a web address, whose lower-case words say nothing about casing.
+_ADDRESS = re.compile(r"https?\b|www\b|\.s?html?\b|/|\.(?:com|org|net)\b", re.IGNORECASE)
+_SENTENCE_END = frozenset({".", "!", "?", ":", '"', "“", "”", "'", "-", "—", "–", "|"})
+
+
+def word_stems(word: str) -> set[str]:
+    """The word lower-cased and its plain inflection stems ("rushes" -> rush, rushe, ...)."""
+    low = word.casefold()
+    stems = {low}
+    for suffix, extra in (("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("ing", ""),
+                          ("ing", "e"), ("ly", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            stems.add(low[: -len(suffix)] + extra)
+    return stems
+
+
+def is_headline(line: str) -> bool:
+    """A line written in Title Case or capitals: nearly every longer word capitalized."""
+    words = [w for w in line.split() if w[:1].isalpha() and w.casefold() not in _HEADLINE_SMALL]
+    capitalized = sum(1 for w in words if w[:1].isupper())
+    return capitalized >= 3 and capitalized >= 0.85 * len(words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Casing:
+    """What one document tells about its words: which are written in lower case (as
+    stems), and which are capitalized inside a sentence of running text (names)."""
+
+    lower: frozenset[str]
+    nouns: frozenset[str]
+    named: frozenset[str]
+    headline_lines: frozenset[int]
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+
+def _casing(doc) -> _Casing:
+    text = doc.text
+    starts = _line_starts(text)
+    lines = [text[start:end - 1] for start, end in zip(starts, starts[1:] + [len(text) + 1])]
+    headlines = {i for i, line in enumerate(lines) if is_headline(line)}
+    addresses = {i for i, line in enumerate(lines) if _ADDRESS.search(line)}
+    lower: set[str] = set()
+    nouns: set[str] = set()
+    named: set[str] = set()
+    line, previous = 0, "."
+    for token in doc:
+        while line + 1 < len(starts) and token.idx >= starts[line + 1]:
+            line, previous = line + 1, "."
+        word = token.text
+        if line in addresses:
+            continue
+        if word.isalpha() and word.islower():
+            (nouns if token.tag_.startswith("NN") else lower).update(word_stems(word))
+        elif word[:1].isupper() and line not in headlines and previous not in _SENTENCE_END:
+            named.add(word.casefold())
+        previous = word
+    return _Casing(frozenset(lower), frozenset(nouns - lower), frozenset(named),
+                   frozenset(headlines))
+
+
+def _headline_word(token, casing: _Casing, starts: list[int], nouns: bool = False) -> bool:
+    """A capitalized common word of a headline that spaCy took into a name ("Microsoft
+    Rushes"): written in lower case elsewhere (as a verb, adjective or adverb; also as a
+    noun when ``nouns``) and never capitalized inside a sentence."""
+    word = token.text
+    line = _line_of(starts, token.idx)
+    if line not in casing.headline_lines or not word[:1].isupper() or not word.isalpha():
+        return False
+    if word.casefold() in casing.named:
+        return False
+    stems = word_stems(word)
+    return bool(stems & casing.lower or (nouns and stems & casing.nouns))
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    low, high = 0, len(starts) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if starts[middle] <= offset:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _is_small(token) -> bool:
+    return token.text.casefold() in _HEADLINE_SMALL or not any(c.isalnum() for c in token.text)
+
+
+#: Lower-case words that belong inside names ("Leonardo da Vinci", "Charles de Gaulle").
+_NAME_PARTICLES = frozenset({"da", "de", "del", "della", "der", "den", "di", "do", "dos",
+                             "das", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el",
+                             "y", "e", "zu", "ten", "ter", "st"})
+
+
+def _plain_word(token) -> bool:
+    """A lower-case word that no name holds ("Colts beat Chiefs"); particles and short
+    function words stay."""
+    word = token.text
+    return (word.isalpha() and word.islower() and len(word) > 3
+            and word not in _NAME_PARTICLES and word not in _HEADLINE_SMALL)
+
+
+def headline_pieces(ent, stop: int, casing: _Casing, starts: list[int]
+                    ) -> list[tuple[int, int]]:
+    """Character spans of ``ent`` (ending by ``stop``) split at the headline words spaCy
+    took into it ("Obama To Nominate Ann Vale" -> "Obama", "Ann Vale"); small words at the
+    edges of a piece are dropped."""
+    tokens = [t for t in ent if t.idx + len(t.text) <= stop] or [ent[0]]
+    person = ent.label_ == "PERSON"
+    pieces: list[list] = [[]]
+    for index, token in enumerate(tokens):
+        edge = index in (0, len(tokens) - 1)
+        if _headline_word(token, casing, starts, nouns=person and edge) or _plain_word(token):
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    spans = []
+    for piece in pieces:
+        while piece and _is_small(piece[0]):
+            piece.pop(0)
+        while piece and _is_small(piece[-1]):
+            piece.pop()
+        if piece:
+            spans.append((piece[0].idx, piece[-1].idx + len(piece[-1].text)))
+    return spans
+
+
 def find_mentions(doc, article_id: str) -> tuple[Mention, ...]:
     """Named-entity mentions of people, organizations, places, groups and named events."""
     text = doc.text
+    casing, starts = _casing(doc), _line_starts(text)
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in MENTION_LABELS:
             continue
         stop = _person_end(ent) if ent.label_ == "PERSON" else ent.end_char
-        for start, end in _split_mention(text, ent.start_char, stop):
+        pieces = headline_pieces(ent, stop, casing, starts)
+        for start, end in (span for piece in pieces for span in _split_mention(text, *piece)):
             mentions.append(Mention(article_id, start, end, text[start:end], ent.label_))
     return tuple(mentions)

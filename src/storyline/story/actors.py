@@ -1,14 +1,20 @@
 """Merge the actors of several articles into the actors of one story.
 
 Per-article actors with the same id are one story actor. Near-identical spellings of the
-same kind ("Zelensky"/"Zelenskyy") are merged with rapidfuzz. A surname-only or partial
-name links to the unique full personal name whose last word matches. Story actor ids are
+same kind ("Zelensky"/"Zelenskyy"), or names that differ by initials or a clipped given
+name ("W. Mark Felt"/"William Mark Felt"), are merged. A surname-only or partial name links
+to the unique full personal name whose last word matches, or to one that has five times
+the mentions of all other candidates together. Short forms of places and organizations link
+to the unique longer name: final words ("Red Sox", "Saints" of "New Orleans Saints"),
+initials ("AP"), the part before "of" ("Academy"), the name without a generic last word
+("Qeshm" of "Qeshm Island"). Story actor ids are
 computed like per-article ids (kind + normalized canonical name), so "Vladimir Putin" has the
 same id in an article and in the story.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,6 +26,8 @@ from ..annotate.actors import (
     KIND_PRIORITY,
     acronym_of,
     actor_id,
+    compatible_names,
+    last_word_of,
     name_tokens,
     normalize_name,
     partial_name_of,
@@ -39,6 +47,41 @@ LAST_WORD_RATIO = 88.0
 MULTI_WORD_RATIO = 90.0
 #: A non-person short name is trusted as a mislabeled surname up to this many mentions.
 MISLABELED_SURNAME_MAX = 2
+#: A short name that fits several longer names joins the one with at least this many times
+#: the mentions of all the others together ("Felt" to "Mark Felt", not to his daughter).
+DOMINANT_SHARE = 5
+#: Words that look like a people or a nationality ("Kurds", "Russian", "Danish").
+_GROUP_WORD = re.compile(r"(?:an|ans|ese|ish|ic|i|ch|s)$")
+
+
+#: Words for a settlement or a state written before the name itself ("City of Ruritania").
+PLACE_HEADS = frozenset({"city", "town", "village", "county", "state", "province", "republic",
+                         "kingdom", "borough", "district", "island", "isle"})
+
+
+def head_of(short_name: str, full_name: str) -> bool:
+    """True when ``short_name`` is what a name with "of" is called for short: the words
+    before "of" ("Academy" of "Academy of Arts"), or the name after a place word ("Palmer"
+    of "City of Palmer")."""
+    short, full = normalize_name(short_name), normalize_name(full_name)
+    head, of, tail = full.partition(" of ")
+    if not of or not short or short == full:
+        return False
+    return short == head or (head in PLACE_HEADS and short == tail)
+
+
+#: Last words of a place or an organization name that its short form leaves out
+#: ("Mediterranean" of "Mediterranean Sea", "Vellcorp" of "Vellcorp Inc.").
+GENERIC_TAILS = frozenset({"sea", "ocean", "river", "lake", "island", "islands", "mountains",
+                           "bay", "strait", "peninsula", "desert", "corp", "corporation", "inc",
+                           "co", "company", "ltd", "llc", "plc", "group", "foods", "recovery",
+                           "center", "centre", "clinic"})
+
+
+def generic_tail_of(short: Sequence[str], full: Sequence[str]) -> bool:
+    """True when ``full`` is ``short`` and one generic last word ("Qeshm Island")."""
+    return len(full) == len(short) + 1 and list(full[:-1]) == list(short) and (
+        full[-1] in GENERIC_TAILS)
 
 
 @dataclass(slots=True)
@@ -126,16 +169,20 @@ def same_spelling(a: str, b: str, kind: str) -> bool:
     if kind != "person":
         same_end = ta[0] == tb[0] or ta[-1] == tb[-1]
         return same_end and fuzz.ratio(normalize_name(a), normalize_name(b)) >= MULTI_WORD_RATIO
+    if compatible_names(ta, tb):
+        return True
     return ta[:-1] == tb[:-1] and fuzz.ratio(ta[-1], tb[-1]) >= LAST_WORD_RATIO
 
 
 def _spelling_keys(node: _Node) -> list[tuple]:
     """Buckets in which a near-identical spelling of ``node`` can only lie."""
     tokens, kind = node.tokens, node.kind
+    if not tokens:
+        return []
     if len(tokens) == 1:
         return [(kind, 1, tokens[0][:1])]
     if kind == "person":
-        return [(kind, len(tokens), tuple(tokens[:-1]))]
+        return [(kind, len(tokens), tuple(tokens[:-1])), (kind, len(tokens), "last", tokens[-1])]
     return [(kind, len(tokens), "first", tokens[0]), (kind, len(tokens), "last", tokens[-1])]
 
 
@@ -163,6 +210,9 @@ class _Index:
         self.by_last: dict[str, list[_Node]] = {}
         self.by_first: dict[str, list[_Node]] = {}
         self.orgs: dict[tuple[str, str], list[_Node]] = {}
+        self.named: dict[str, list[_Node]] = {}
+        self.with_of: dict[tuple[str, str], list[_Node]] = {}
+        self.with_tail: dict[str, list[_Node]] = {}
         for node in nodes:
             if len(node.tokens) < 2:
                 continue
@@ -173,6 +223,12 @@ class _Index:
                 initials = "".join(w[0] for w in node.tokens if w != "a")
                 self.orgs.setdefault((node.kind, node.tokens[-1]), []).append(node)
                 self.orgs.setdefault((node.kind, "#" + initials), []).append(node)
+                self.named.setdefault(node.tokens[-1], []).append(node)
+                if node.tokens[-1] in GENERIC_TAILS:
+                    self.with_tail.setdefault(" ".join(node.tokens[:-1]), []).append(node)
+                head, of, tail = node.norm.partition(" of ")
+                for part in (head, tail) if of else ():
+                    self.with_of.setdefault((node.kind, part), []).append(node)
         self.last_words = sorted(self.by_last)
 
     def people(self, node: _Node) -> list[_Node]:
@@ -193,25 +249,64 @@ class _Index:
                     if suffix_of(node.tokens, n.tokens)]
         acronyms = [n for n in self.orgs.get((node.kind, "#" + node.norm), [])
                     if acronym_of(node.name, n.tokens)]
-        return suffixes + acronyms
+        heads = [n for n in self.with_of.get((node.kind, node.norm), [])
+                 if head_of(node.name, n.name)]
+        return suffixes + acronyms + heads + self.tails(node, node.kind) + self.teams(node)
+
+    def tails(self, node: _Node, kind: str) -> list[_Node]:
+        """Names of ``kind`` that are ``node``'s name and a generic last word."""
+        return [n for n in self.with_tail.get(" ".join(node.tokens), [])
+                if n.kind == kind and generic_tail_of(node.tokens, n.tokens)]
+
+    def teams(self, node: _Node) -> list[_Node]:
+        """Longer organization names ending in the one word ``node`` ("Saints" of "New
+        Orleans Saints"); a plural word taken for a person or a group may be a team name
+        (never a place: "Texas" is no short form of "West Texas")."""
+        plural_name = node.kind in {"person", "group"} and node.norm.endswith("s")
+        if len(node.tokens) != 1 or not (node.kind == "org" or plural_name):
+            return []
+        kinds = {"org"} if node.kind == "org" else {"org", "place"}
+        return [n for n in self.named.get(node.tokens[0], [])
+                if n.kind in kinds and last_word_of(node.tokens, n.name)]
+
+    def surname_of(self, node: _Node) -> list[_Node]:
+        """Longer personal names whose last word is exactly ``node``'s one word."""
+        if len(node.tokens) != 1:
+            return []
+        return list(self.by_last.get(node.tokens[0], []))
 
 
 def _may_be_person_form(node: _Node) -> bool:
-    return node.norm not in ALIASES and not node.kinds["group"]
+    """Not a country alias nor a word for a people; a surname spaCy tagged as a group
+    ("Klitschko" as NORP) still may be one."""
+    if node.norm in ALIASES:
+        return False
+    return not node.kinds["group"] or not (_GROUP_WORD.search(node.norm) or " " in node.norm)
 
 
 def _candidates(node: _Node, index: _Index, sets: _UnionFind) -> tuple[list[_Node], bool]:
     """Longer names ``node`` is a short form of, and whether they are people. A short name
-    voted another kind joins a person only when it is rare, or rarer than that person."""
+    voted a place or an organization joins a person only when it is rare, or rarer than
+    that person; one voted a group ("Klitschko" taken for a people) may always join, and
+    even a word that looks like a people's name when it is rare and a surname matches."""
     if _may_be_person_form(node):
         found = index.people(node)
-        if node.kind != "person" and node.mention_count > MISLABELED_SURNAME_MAX:
+        if node.kind in {"org", "place"} and node.mention_count > MISLABELED_SURNAME_MAX:
             found = [p for p in found if 2 * node.mention_count < sets.weight(p.id)]
         if found:
             return found, True
-    if node.kind in {"org", "place"} and node.norm not in ALIASES:
+    if node.norm in ALIASES:
+        return [], False
+    if node.kind == "group" and node.mention_count <= MISLABELED_SURNAME_MAX:
+        found = index.surname_of(node)  # a rare "Ketsoyan" taken for a people
+        if found:
+            return found, True
+    if node.kind in {"org", "place"}:
         return index.organizations(node), False
-    return [], False
+    if node.kind == "group":
+        return index.teams(node) + index.tails(node, "place"), False
+    # a one-word name taken for a person that fits no person: "Vellcorp" of "Vellcorp Inc."
+    return index.teams(node) + index.tails(node, "org") + index.tails(node, "place"), False
 
 
 def _link_surnames(nodes: dict[str, _Node], sets: _UnionFind) -> set[str]:
@@ -225,12 +320,23 @@ def _link_surnames(nodes: dict[str, _Node], sets: _UnionFind) -> set[str]:
             continue
         found, is_person = _candidates(node, index, sets)
         roots = {sets.find(f.id) for f in found if f.id != node.id} - {sets.find(node.id)}
-        if len(roots) == 1:
-            root = roots.pop()
+        same_surname = is_person and all(f.tokens[-1] == node.tokens[-1] for f in found)
+        root = _dominant(roots, sets) if same_surname else None
+        if len(roots) == 1 or root:
+            root = root or roots.pop()
             sets.union(root, node.id)
             if is_person:
                 person_roots.add(root)
     return {sets.find(r) for r in person_roots}
+
+
+def _dominant(roots: set[str], sets: _UnionFind) -> str | None:
+    """The root with ``DOMINANT_SHARE`` times the mentions of all other roots, if any."""
+    if len(roots) < 2:
+        return None
+    best = max(sorted(roots), key=sets.weight)
+    rest = sum(sets.weight(r) for r in roots if r != best)
+    return best if sets.weight(best) >= DOMINANT_SHARE * rest else None
 
 
 def _story_actor(members: list[_Node], is_person: bool) -> Actor:
