@@ -38,6 +38,7 @@ EVAL_MODULES = {
     "tls": "storyline.eval.tls",
     "events": "storyline.eval.events",
     "actors": "storyline.eval.actors",
+    "brief": "storyline.eval.brief",
 }
 
 

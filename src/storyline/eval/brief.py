@@ -1,0 +1,221 @@
+"""The cited brief on Timeline17: ROUGE-1/2 against the topic's reference timelines.
+
+Each topic's input documents are read as one story: one :class:`Article` per document (its
+text is the pre-tokenized file text, one sentence per line; ``published`` is the folder
+date) and one :class:`Sentence` per non-blank line, offsets into that text. ``write_brief``
+picks its sentences; they are scored against every sentence of every reference timeline of
+the topic, concatenated, with ROUGE-1 and ROUGE-2 precision, recall and F1 (the tokens of
+``eval.rouge``: lowercased, stopwords dropped, Porter-stemmed).
+
+Two baselines of the same number of sentences run on the same topic:
+
+* LEAD: the first statement-like sentence (``story.brief.is_statement``) of each of the
+  most recent articles, one per article, newest first;
+* RANDOM: statement-like sentences drawn uniformly with fixed seeds, the mean of 5 seeds.
+
+Both draw from the same pool as the brief, so they differ from it only in how they choose.
+``cited_ok`` is the share of brief sentences whose first citation's text equals the
+sentence. Topic rows hold the per-topic figures; headline metrics average over topics and
+the ``*_vs_*`` ratios divide those averages.
+
+Run it: ``python -m storyline.eval.brief DIR [--limit N] [--topic NAME]``.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from ..records import Article, BriefSentence, DateSource, Sentence
+from ..story.brief import is_statement, write_brief
+from .report import EvalReport, Progress
+from .rouge import PRF, f_score, rouge_counts
+from .timeline17 import InputDoc, Topic, list_topics, read_docs
+
+log = logging.getLogger(__name__)
+
+NAME = "brief"
+RANDOM_SEEDS = (0, 1, 2, 3, 4)
+# Measured on timeline17-dev (10 topics); floors sit a little below (see docs/eval.md).
+# Measured: r1_f1 0.2376, r2_f1 0.0686, r1_p 0.5010, vs LEAD 1.284, vs RANDOM 2.241,
+# cited_ok 1.0, mean_sentences 10.0 (the floor on it is the brief's contract minimum, 5).
+FLOORS: dict[str, float] = {
+    "r1_f1": 0.22, "r2_f1": 0.055, "r1_p": 0.48,
+    "r1_f1_vs_lead": 1.25, "r1_f1_vs_random": 2.15,
+    "cited_ok": 1.0, "mean_sentences": 5.0,
+}
+_TOPIC_KEYS = ("r1_p", "r1_r", "r1_f1", "r2_p", "r2_r", "r2_f1", "lead_r1_f1", "lead_r2_f1",
+               "random_r1_f1", "random_r2_f1", "cited_ok", "sentences")
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def topic_story(docs: Sequence[InputDoc]) -> tuple[dict[str, Article], list[Sentence]]:
+    """The topic's documents as articles (keyed by id) and their line sentences, in order."""
+    articles: dict[str, Article] = {}
+    sentences: list[Sentence] = []
+    for doc in docs:
+        articles[doc.id] = Article(id=doc.id, source=doc.id, text=doc.text,
+                                   published=doc.published.isoformat(),
+                                   published_from=DateSource.METADATA)
+        sentences.extend(Sentence(doc.id, index, start, end, text)
+                         for index, (start, end, text) in enumerate(doc.sentences))
+    return articles, sentences
+
+
+def reference_sentences(topic: Topic) -> list[str]:
+    """Every sentence of every reference timeline of the topic, in file and date order."""
+    return [sentence for timeline in topic.timelines
+            for _, day_sentences in timeline.entries for sentence in day_sentences]
+
+
+def cited_ok(brief: Sequence[BriefSentence], articles: Mapping[str, Article]) -> float:
+    """The share of brief sentences whose first citation's text is the sentence itself."""
+    if not brief:
+        return 0.0
+    good = 0
+    for sentence in brief:
+        if not sentence.citations:
+            continue
+        first = sentence.citations[0]
+        article = articles.get(first.article_id)
+        good += article is not None and article.text[first.start:first.end] == sentence.text
+    return good / len(brief)
+
+
+# ---------------------------------------------------------------- baselines
+
+
+def statement_pool(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences a brief may use: those that read as statements."""
+    return [s for s in sentences if is_statement(s.text)]
+
+
+def lead_baseline(pool: Sequence[Sentence], articles: Mapping[str, Article],
+                  count: int) -> list[str]:
+    """The first pool sentence of each of the ``count`` most recent articles, newest first."""
+    first: dict[str, Sentence] = {}
+    for sentence in pool:
+        held = first.get(sentence.article_id)
+        if held is None or sentence.index < held.index:
+            first[sentence.article_id] = sentence
+    newest = sorted(first, key=lambda a: (articles[a].published or "", a), reverse=True)
+    return [first[article_id].text for article_id in newest[:count]]
+
+
+def random_baseline(pool: Sequence[Sentence], count: int, seed: int) -> list[str]:
+    """``count`` pool sentences drawn without replacement with a fixed seed."""
+    chosen = random.Random(seed).sample(range(len(pool)), min(count, len(pool)))
+    return [pool[i].text for i in sorted(chosen)]
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def rouge_prf(predicted: Sequence[str], reference: Sequence[str], n: int) -> PRF:
+    """ROUGE-N precision, recall and F1 of a summary against one (concatenated) reference."""
+    hits, pred_total, ref_total = rouge_counts(predicted, reference, n)
+    precision = hits / pred_total if pred_total else 0.0
+    recall = hits / ref_total if ref_total else 0.0
+    return PRF(precision, recall, f_score(precision, recall))
+
+
+def _summary_scores(predicted: Sequence[str], reference: Sequence[str],
+                    prefix: str = "") -> dict[str, float]:
+    out = {}
+    for n in (1, 2):
+        prf = rouge_prf(predicted, reference, n)
+        out.update({f"{prefix}r{n}_p": prf.precision, f"{prefix}r{n}_r": prf.recall,
+                    f"{prefix}r{n}_f1": prf.f1})
+    return out
+
+
+def _random_scores(pool: Sequence[Sentence], reference: Sequence[str],
+                   count: int) -> dict[str, float]:
+    runs = [_summary_scores(random_baseline(pool, count, seed), reference, "random_")
+            for seed in RANDOM_SEEDS]
+    return {key: sum(run[key] for run in runs) / len(runs) for key in runs[0]}
+
+
+def score_topic(topic: Topic) -> dict[str, object]:
+    """One row: the brief and both baselines on one topic."""
+    started = time.perf_counter()
+    docs = read_docs(topic.path)
+    articles, sentences = topic_story(docs)
+    brief = write_brief(sentences, articles)
+    reference = reference_sentences(topic)
+    count = len(brief)
+    pool = statement_pool(sentences)
+    row: dict[str, object] = {"topic": topic.name, "docs": len(docs),
+                              "reference_sentences": len(reference), "sentences": count}
+    values = _summary_scores([s.text for s in brief], reference)
+    values.update(_summary_scores(lead_baseline(pool, articles, count), reference, "lead_"))
+    values.update(_random_scores(pool, reference, count))
+    values["cited_ok"] = cited_ok(brief, articles)
+    row.update({key: round(value, 4) for key, value in values.items()})
+    row["seconds"] = round(time.perf_counter() - started, 2)
+    return row
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    return round(numerator / denominator, 4) if denominator > 0 else 0.0
+
+
+def headline(rows: Sequence[Mapping[str, object]]) -> dict[str, float]:
+    """Topic averages of the row figures, plus the brief-over-baseline ratios."""
+    if not rows:
+        return {}
+    mean = {key: sum(float(r[key]) for r in rows) / len(rows) for key in _TOPIC_KEYS}
+    metrics = {key: round(value, 4) for key, value in mean.items() if key != "sentences"}
+    metrics["mean_sentences"] = round(mean["sentences"], 4)
+    metrics["r1_f1_vs_lead"] = _ratio(mean["r1_f1"], mean["lead_r1_f1"])
+    metrics["r1_f1_vs_random"] = _ratio(mean["r1_f1"], mean["random_r1_f1"])
+    metrics["r2_f1_vs_lead"] = _ratio(mean["r2_f1"], mean["lead_r2_f1"])
+    metrics["r2_f1_vs_random"] = _ratio(mean["r2_f1"], mean["random_r2_f1"])
+    return metrics
+
+
+def score(data_dir: Path, *, progress: Progress | None = None, limit: int | None = None,
+          topics: Sequence[str] | None = None) -> EvalReport:
+    """Score ``write_brief`` on every topic of ``data_dir`` (Timeline17 layout)."""
+    chosen = [t for t in list_topics(Path(data_dir))
+              if t.timelines and (not topics or t.name in set(topics))]
+    if limit is not None:
+        chosen = chosen[:limit]
+    rows = []
+    for index, topic in enumerate(chosen):
+        rows.append(score_topic(topic))
+        log.info("brief %s: %s", topic.name, rows[-1])
+        if progress:
+            progress(index + 1, len(chosen))
+    seconds = sum(float(r["seconds"]) for r in rows)
+    notes = (f"{len(rows)} topics, {seconds:.1f} s in all",
+             ("reference = all sentences of all reference timelines of the topic; "
+              "LEAD and RANDOM use the brief's length and its statement-like sentences"))
+    return EvalReport(NAME, headline(rows), tuple(rows), notes, dict(FLOORS))
+
+
+def main(argv: Sequence[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m storyline.eval.brief")
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--topic", action="append")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    report = score(args.data, limit=args.limit, topics=args.topic)
+    for note in report.notes:
+        log.info("%s", note)
+    for key, value in report.metrics.items():
+        log.info("%s = %.4f", key, value)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
