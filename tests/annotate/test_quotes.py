@@ -110,9 +110,11 @@ def test_reporting_verbs(nlp, verb) -> None:
 
 def test_calling_takes_the_subject_of_the_main_verb(nlp) -> None:
     text = "Anna Berg attacked the new budget, calling it “a costly mistake for the city.”"
-    quote = only(quotes_of(nlp, text))
-    assert quote.cue == "calling" and quote.speaker_text == "Anna Berg"
+    stance, quote = quotes_of(nlp, text)  # "attacked X" is a non-speech attribution
+    assert quote.cue == "calling" and quote.speaker_text == "Anna Berg" and quote.direct
     assert quote.text == "a costly mistake for the city."
+    assert stance.cue == "attacked" and stance.text == "the new budget" and not stance.direct
+    assert stance.speaker_text == "Anna Berg"
 
 
 def test_stating(nlp) -> None:
@@ -305,3 +307,90 @@ def test_pronoun_prefers_the_previous_speaker_in_the_paragraph(nlp) -> None:
             "“trying to win back the voters he lost last year.”")
     quotes = quotes_of(nlp, text)
     assert quotes[-1].speaker_text == "Anna Berg"
+
+
+# ---------------------------------------------------------------- non-speech attributions
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    ("Maria Lopez wants to double the size of the city library.", "wants", "Maria Lopez",
+     "to double the size of the city library"),
+    ("The union plans to strike at every depot next month.", "plans", "The union",
+     "to strike at every depot next month"),
+    ("Tom Reed hopes to finish the bridge before winter.", "hopes", "Tom Reed",
+     "to finish the bridge before winter"),
+])
+def test_intention_family(nlp, text, cue, speaker, content) -> None:
+    quote = only(quotes_of(nlp, text))
+    assert (quote.cue, quote.speaker_text, quote.text) == (cue, speaker, content)
+    assert not quote.direct
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    ("The farmers' association endorsed the new water plan.", "endorsed",
+     "The farmers' association", "the new water plan"),
+    ("Anna Berg attacked the mayor's budget cuts.", "attacked", "Anna Berg",
+     "the mayor's budget cuts"),
+    ("The latest survey shows a narrow lead for the challenger.", "shows",
+     "The latest survey", "a narrow lead for the challenger"),
+])
+def test_stance_and_evidence_family(nlp, text, cue, speaker, content) -> None:
+    quote = only(quotes_of(nlp, text))
+    assert (quote.cue, quote.speaker_text, quote.text) == (cue, speaker, content)
+    assert not quote.direct
+
+
+def test_topic_family_drops_the_preposition(nlp) -> None:
+    quote = only(quotes_of(nlp, "Vera Holm talked about the rising cost of rent."))
+    assert quote.cue == "talked" and quote.speaker_text == "Vera Holm"
+    assert quote.text == "the rising cost of rent" and not quote.direct
+
+
+@pytest.mark.parametrize("text", [
+    "It shows a clear pattern.",                       # no real source
+    "Vera Holm talked about it.",                       # a pronoun object
+    "The museum was supported by the old donors.",      # passive: the subject is no source
+])
+def test_non_speech_families_need_a_source_and_content(nlp, text) -> None:
+    assert quotes_of(nlp, text) == ()
+
+
+def test_noun_cue_without_a_source(nlp) -> None:
+    text = "There are fears that the old dam will not survive another flood."
+    quote = only(quotes_of(nlp, text))
+    assert quote.cue == "fears" and quote.speaker_text is None and quote.speaker_start is None
+    assert quote.text == "the old dam will not survive another flood"
+
+
+def test_noun_cue_with_a_by_source(nlp) -> None:
+    text = "The claim by Tom Reed that the mill will close was denied on Friday."
+    quote = only(quotes_of(nlp, text))
+    assert quote.cue == "claim" and quote.speaker_text == "Tom Reed"
+    assert quote.text == "the mill will close"
+
+
+def test_reported_intention_is_one_attribution(nlp) -> None:
+    text = "Anna Berg said she wants to rebuild the harbour wall."
+    quote = only(quotes_of(nlp, text))
+    assert quote.cue == "said" and quote.text == "she wants to rebuild the harbour wall"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Anna Berg slammed the new plan as far too costly for the town.",
+     "the new plan as far too costly for the town"),
+    ("The council criticized the mayor for delaying the vote, and then adjourned.",
+     "the mayor for delaying the vote"),
+])
+def test_stance_object_keeps_what_is_said_of_it_up_to_a_comma(nlp, text, content) -> None:
+    assert only(quotes_of(nlp, text)).text == content
+
+
+def test_noun_topic_with_possessor(nlp) -> None:
+    text = "Tom Reed's criticism of the new stadium deal surprised nobody in the council."
+    quote = only(quotes_of(nlp, text))
+    assert quote.cue == "criticism" and quote.speaker_text == "Tom Reed"
+    assert quote.text == "the new stadium deal" and not quote.direct
+
+
+def test_noun_topic_needs_a_possessor(nlp) -> None:
+    assert quotes_of(nlp, "The criticism of the new stadium deal surprised nobody.") == ()

@@ -20,6 +20,14 @@ Rules over a spaCy parse (no extra model):
   (``S1, X said, S2``), the rest of a sentence with ``according to X``, objects of
   ``called X Y``/``accused X of Y``/``cited``, ``X's claim that ...``, and ``Name: ...``
   at a paragraph start (see ``quotes_indirect``). It never crosses a paragraph break.
+* Non-speech attributions (see ``quotes_attitudes``), as PolNeAR counts them: intentions
+  (``X wants/plans/hopes to V``: the ``to``-clause), stances and evidence (``X endorsed
+  Y``, ``the poll shows Y``: the object), topics (``X talked about Y``: the object of the
+  preposition), claim-like nouns with a ``that`` clause (``fears that S``, ``the
+  claim by X that S``; without a source the speaker is None) and possessed topic nouns
+  (``X's criticism of Y``). ``Quote`` has no field to
+  mark them as non-speech: they are ``direct=False`` with the cue word as ``cue``
+  (``wants``, ``endorsed``, ``talked``, ``fears``), like indirect speech.
 * Attributions never overlap: a reported clause that contains a partial quote linked to
   the same cue (``X said she would "never" go``) replaces it, as the clause is what was
   said; otherwise direct quotes win, then longer indirect ones.
@@ -35,6 +43,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import ModelError
 from ..records import Mention, Quote, stable_id
+from .quotes_attitudes import find_attitudes, find_noun_attitudes, find_noun_topics
 from .quotes_indirect import Parenthetical, find_colon_leads, find_indirect, noun_cues
 from .quotes_marks import QuoteSpan, find_quote_spans, paragraph_bounds, paragraph_index
 from .quotes_resolve import person_spans, previous_speaker, resolve_speaker
@@ -49,7 +58,7 @@ from .quotes_speakers import (
     subject_of,
 )
 
-QUOTES_VERSION = "quotes-1.0"
+QUOTES_VERSION = "quotes-1.1"
 MIN_DIRECT_WORDS = 4
 _LINK_DEPS = frozenset({"ccomp", "dobj", "parataxis", "xcomp", "oprd", "advcl", "conj", "npadvmod",
                         "attr", "dep", "nsubj"})
@@ -329,11 +338,27 @@ def _within_paragraph(item: Attribution, paragraphs) -> Attribution | None:
 
 def _indirect(doc, outers, paragraphs) -> list[Attribution]:
     found = [_from_indirect(start, end, cue) for start, end, cue in find_indirect(doc, outers)]
+    taken = {item.cue_start for item in found}
+    found += [_from_cue(start, end, cue, False) for start, end, cue in find_attitudes(doc, outers)
+              if cue.idx not in taken]
     found += [_noun_attribution(doc, *item) for item in noun_cues(doc)
               if _outside(item[2], outers)]
-    found += [_from_cue(start, end, cue, False) for start, end, cue in find_colon_leads(doc, paragraphs)]
-    found = [_within_paragraph(a, paragraphs) for a in found if a.speaker_start is not None]
+    found += [_noun_attribution(doc, *item) for item in find_noun_topics(doc, outers)]
+    found += [_from_cue(start, end, cue, False)
+              for start, end, cue in find_colon_leads(doc, paragraphs)]
+    found = [a for a in found if a.speaker_start is not None]
+    taken = {item.cue_start for item in found}
+    found += [_noun_attitude(doc, *item) for item in find_noun_attitudes(doc, outers)
+              if item[2].idx not in taken]
+    found = [_within_paragraph(a, paragraphs) for a in found]
     return [a for a in found if a is not None]
+
+
+def _noun_attitude(doc, start: int, end: int, noun, owner) -> Attribution:
+    """``fears that S`` (no source) or ``the claim by X that S``."""
+    if owner is not None:
+        return _noun_attribution(doc, start, end, noun, owner)
+    return Attribution(start=start, end=end, direct=False, cue=noun.text, cue_start=noun.idx)
 
 
 def _overlaps(a: Attribution, b: Attribution) -> bool:

@@ -48,7 +48,7 @@ _CLAIM_NOUNS = frozenset({"claim", "charge", "assertion", "statement", "allegati
 _BREAKS = frozenset({",", "—", "–", "-", "--"})
 
 
-def _char_range(tokens: Sequence) -> tuple[int, int]:
+def char_range(tokens: Sequence) -> tuple[int, int]:
     words = list(tokens)
     while words and (words[0].is_punct or words[0].is_space
                      or words[0].lower_ == "that" and words[0].dep_ == "mark"):
@@ -60,17 +60,17 @@ def _char_range(tokens: Sequence) -> tuple[int, int]:
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
-def _words(tokens: Sequence) -> int:
+def count_words(tokens: Sequence) -> int:
     return sum(1 for t in tokens if not t.is_punct and not t.is_space)
 
 
 def larger_side(doc, sent, lo: int, hi: int) -> tuple[int, int]:
     """The larger part of ``sent`` left or right of the token range ``[lo, hi)``."""
     left, right = doc[sent.start:lo], doc[hi:sent.end]
-    side = left if _words(left) >= _words(right) else right
-    if _words(side) < MIN_CONTENT_WORDS:
+    side = left if count_words(left) >= count_words(right) else right
+    if count_words(side) < MIN_CONTENT_WORDS:
         return 0, 0
-    return _char_range(side)
+    return char_range(side)
 
 
 def _outside(token, outers: Sequence[tuple[int, int]]) -> bool:
@@ -90,25 +90,25 @@ def _complement(token) -> tuple[int, int] | None:
             lo, hi = comps[0].left_edge.i, comps[0].right_edge.i + 1
         if lo > token.i:
             lo = _fronted_subject_start(token, lo)
-        return _semicolon_clip(doc, token, *_char_range(doc[lo:hi]))
+        return _semicolon_clip(doc, token, *char_range(doc[lo:hi]))
     deps = {child.dep_: child for child in token.children}
     obj = deps.get("dobj")
     pred = deps.get("oprd") or deps.get("xcomp")
     if lemma in _OBJECT_AND_PREDICATE and obj is not None and pred is not None:
-        return _char_range(doc[obj.left_edge.i:pred.right_edge.i + 1])
+        return char_range(doc[obj.left_edge.i:pred.right_edge.i + 1])
     if lemma in _PREDICATE_ONLY and pred is not None and pred.dep_ == "xcomp":
-        return _char_range(pred.subtree)
+        return char_range(pred.subtree)
     prep = deps.get("prep") or deps.get("prt")
     if lemma == "call" and prep is not None and prep.lower_ in ("for", "on"):
         if prep.lower_ == "on" and pred is not None:
-            return _char_range(doc[prep.i + 1:pred.right_edge.i + 1])
+            return char_range(doc[prep.i + 1:pred.right_edge.i + 1])
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-        return _char_range(objects[0].subtree) if objects else None
+        return char_range(objects[0].subtree) if objects else None
     reason = _object_prep(token, obj)
     if reason is not None:
-        return _char_range(doc[obj.left_edge.i:reason.right_edge.i + 1])
+        return char_range(doc[obj.left_edge.i:reason.right_edge.i + 1])
     if lemma in _OBJECT_CONTENT and obj is not None and obj.pos_ not in ("PRON",):
-        return _char_range(obj.subtree)
+        return char_range(obj.subtree)
     return None
 
 
@@ -156,7 +156,7 @@ def noun_cues(doc) -> Iterator[tuple[int, int, object, object]]:
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
                       None)
         if owner is not None and clause is not None:
-            start, end = _char_range(clause.subtree)
+            start, end = char_range(clause.subtree)
             if end > start:
                 yield start, end, token, owner
 
@@ -183,8 +183,9 @@ def _parenthetical(token) -> tuple[int, int] | None:
     if not (_is_break(span[0]) or _is_break(span[-1]) or _is_break(before) or _is_break(after)):
         return None
     left, right = doc[sent.start:lo], doc[hi:sent.end]
-    if _words(left) >= 1 and _words(right) >= 1 and _words(left) + _words(right) > MIN_CONTENT_WORDS:
-        return _char_range(doc[sent.start:sent.end])
+    n_left, n_right = count_words(left), count_words(right)
+    if n_left >= 1 and n_right >= 1 and n_left + n_right > MIN_CONTENT_WORDS:
+        return char_range(doc[sent.start:sent.end])
     return larger_side(doc, sent, lo, hi) or None
 
 
@@ -234,7 +235,7 @@ def find_colon_leads(doc, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Fou
         if doc[i].idx + 1 >= hi or doc[i].idx >= hi:
             continue
         rest = doc.char_span(doc[i].idx + 1, hi, alignment_mode="contract")
-        if rest is not None and _words(rest) >= MIN_CONTENT_WORDS:
-            start, end = _char_range(rest)
+        if rest is not None and count_words(rest) >= MIN_CONTENT_WORDS:
+            start, end = char_range(rest)
             if end > start:
                 yield start, end, doc[i]

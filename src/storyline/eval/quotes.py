@@ -16,7 +16,8 @@ attributions' content spans:
   ``source_accuracy_resolved`` uses the resolved speaker span of ``Quote`` instead.
 
 PolNeAR annotates every attribution: beliefs, intentions and non-speech sources too, so
-recall is bounded well below that on quote-only data sets.
+recall is bounded well below that on quote-only data sets (``annotate.quotes_attitudes``
+covers the most frequent non-speech families: intentions, stances, topics, claim nouns).
 """
 
 from __future__ import annotations
@@ -38,9 +39,11 @@ log = logging.getLogger(__name__)
 
 OVERLAP = 0.30
 # Pinned a little below what `python -m storyline.eval.quotes ../shared/benchmarks/polnear`
-# measures on the dev split: precision 0.9155, recall 0.5734, f1 0.7052, source 0.8708.
-FLOORS: dict[str, float] = {"precision": 0.90, "recall": 0.56, "f1": 0.69,
-                            "source_accuracy": 0.855}
+# measures on the dev split (quotes-1.1): precision 0.9039, recall 0.6214, f1 0.7365,
+# source 0.8700 (quotes-1.0: 0.9155, 0.5734, 0.7052, 0.8708; floors are never lowered,
+# so precision keeps its 0.90).
+FLOORS: dict[str, float] = {"precision": 0.90, "recall": 0.61, "f1": 0.725,
+                            "source_accuracy": 0.86}
 _EDGE = " \t\n\"“”‘’'.,;:!?—–-…"
 
 

@@ -1,0 +1,227 @@
+"""Non-speech attributions over a spaCy parse: intentions, stances, topics, beliefs.
+
+PolNeAR-style attribution covers more than speech: what a source wants or plans, what it
+endorses or attacks, what it talks about, what a document or a poll shows, what people
+fear. ``find_attitudes`` yields ``(content_start, content_end, cue_token)`` like
+``quotes_indirect``; the cue is a verb with a nominal, active subject (the source: not
+``it``/``there``/a relative pronoun), outside every direct quote. Families:
+
+* intention (``X wants/plans/hopes/intends/refuses to V``): the ``to``-clause;
+* stance and evidence (``X endorsed/defended/attacked Y``, ``the poll shows Y``): the
+  direct object, unless it is a pronoun, with what the verb says of it right after
+  (``slammed the plan as too vague``), up to a comma;
+* topic (``X talked about Y``, ``warned of Y``, ``argued for Y``): the object of the
+  preposition, without the preposition;
+* claim-like nouns (``find_noun_attitudes``): ``fears that S``, ``the claim by X that
+  S``, ``X's hope that S``: the ``that`` clause, with the possessor or the ``by/from/of``
+  object as source, or no source at all (PolNeAR's Attribution-no-source);
+* noun topics (``find_noun_topics``): ``X's criticism of Y``, ``X's support for Y``: the
+  object of the preposition, the possessor as source (required).
+
+The word lists were chosen on PolNeAR dev and a train sample together: lemmas whose
+predictions matched gold less than ~65% of the time on both (release, offer, support,
+seek to, mention, question, post, speak about, respond to, vote for, point to, ...) are
+left out.
+These are not speech: ``annotate.quotes`` gives them ``direct=False`` and the cue word as
+``cue`` (``Quote`` has no field to mark them apart).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from .quotes_indirect import MIN_CONTENT_WORDS, Found, char_range, count_words
+from .quotes_speakers import subject_of
+
+INTENTION_LEMMAS = frozenset({
+    "want", "plan", "hope", "intend", "aim", "decline", "refuse",
+    "decide", "wish", "prefer", "vow", "pledge", "promise", "threaten", "offer",
+})
+OBJECT_LEMMAS = frozenset({
+    "show", "endorse", "defend", "discuss", "oppose", "back",
+    "declare", "criticize", "criticise", "slam", "attack", "describe",
+    "mock", "cite", "reference", "tout", "decry", "denounce", "report",
+    "detail", "highlight", "stress", "want", "seek", "propose",
+    "demand", "reject", "praise", "admire", "identify", "document", "invoke",
+    "outline", "blast", "condemn", "favor", "favour",
+    "champion", "dispute", "deny", "acknowledge", "admit", "recommend",
+    "express", "announce", "reveal", "confirm", "predict", "note",
+    "lament",
+})
+PREP_LEMMAS: dict[str, tuple[str, ...]] = {
+    "talk": ("about", "of"), "comment": ("on",), "ask": ("about",),
+    "complain": ("about",), "care": ("about",), "worry": ("about",), "argue": ("for", "against"),
+    "advocate": ("for",), "push": ("for",), "warn": ("about", "of", "against"),
+    "reply": ("to",), "testify": ("about", "on"), "boast": ("about", "of"),
+    "brag": ("about",), "joke": ("about",), "write": ("about",), "tweet": ("about",),
+}
+NOUN_LEMMAS = frozenset({
+    "claim", "charge", "assertion", "statement", "allegation", "warning", "promise",
+    "argument", "suggestion", "insistence", "belief", "view", "fear", "hope", "concern",
+    "worry", "expectation", "speculation", "rumor", "rumour", "report", "assurance",
+    "idea", "notion", "sign", "evidence", "indication", "message", "complaint", "criticism",
+    "demand", "announcement", "admission", "acknowledgment", "prediction", "perception",
+    "sense", "feeling", "conviction", "theory", "impression", "news", "word", "accusation",
+    "assumption", "doubt", "suspicion", "confidence", "optimism", "pledge", "vow",
+})
+_ABOUT = ("about", "on", "of")
+NOUN_TOPIC_LEMMAS: dict[str, tuple[str, ...]] = {
+    "criticism": ("of",), "support": ("for", "of"), "opposition": ("to",),
+    "position": ("on",), "stance": ("on",), "view": _ABOUT, "comment": _ABOUT,
+    "remark": _ABOUT, "statement": _ABOUT, "call": ("for",), "praise": ("for", "of"),
+    "endorsement": ("of",), "attack": ("on",), "concern": ("about", "over"),
+    "complaint": ("about",), "warning": ("about", "of", "against"), "defense": ("of",),
+    "defence": ("of",), "embrace": ("of",), "rejection": ("of",), "denial": ("of",),
+}
+_OBJECT_TAIL = frozenset({"prep", "xcomp", "oprd", "advcl", "acl"})
+_SUBJECT_STOP = frozenset({"it", "there", "which", "that", "what", "this", "who"})
+
+
+def _source_ok(verb) -> bool:
+    """A cue needs a nominal subject (the source), not an expletive or a relative."""
+    subject = subject_of(verb)
+    return subject is not None and subject.lower_ not in _SUBJECT_STOP and \
+        subject.dep_ != "nsubjpass"
+
+
+def _content(tokens: Sequence) -> tuple[int, int] | None:
+    if count_words(tokens) < 1:
+        return None
+    start, end = char_range(tokens)
+    return (start, end) if end - start > 1 else None
+
+
+def _intention(verb) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.i > verb.i and child.pos_ in ("VERB", "AUX"):
+            return _content(list(child.subtree))
+    return None
+
+
+def _object(verb) -> tuple[int, int] | None:
+    """The direct object, with what the verb says of it right after (``slammed his plan
+    as too vague``, ``criticized him for waiting``), up to a comma."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i > verb.i and child.pos_ not in ("PRON",):
+            return _content(verb.doc[child.left_edge.i:_object_end(verb, child)])
+    return None
+
+
+def _object_end(verb, obj) -> int:
+    end = obj.right_edge.i + 1
+    for child in verb.children:
+        if child.i < end or child.dep_ not in _OBJECT_TAIL:
+            continue
+        if child.left_edge.i != end:
+            break
+        end = child.right_edge.i + 1
+    return end
+
+
+def _topic(verb) -> tuple[int, int] | None:
+    wanted = PREP_LEMMAS.get(cue_lemma(verb), ())
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in wanted and child.i > verb.i:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and objects[0].pos_ != "PRON":
+                return _content(list(objects[0].subtree))
+    return None
+
+
+def cue_lemma(token) -> str:
+    """The token's lemma, mended where the small model errs (``hopes`` -> ``hop``)."""
+    lemma = token.lemma_.lower()
+    return "hope" if lemma == "hop" and token.lower_.startswith("hope") else lemma
+
+
+def attitude_content(verb) -> tuple[int, int] | None:
+    """The content a non-speech cue attributes to its subject, if any."""
+    lemma = cue_lemma(verb)
+    found = None
+    if lemma in INTENTION_LEMMAS:
+        found = _intention(verb)
+    if found is None and lemma in OBJECT_LEMMAS:
+        found = _object(verb)
+    if found is None and lemma in PREP_LEMMAS:
+        found = _topic(verb)
+    return found
+
+
+def _that_clause(noun):
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "appos") and child.i > noun.i and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+            return child
+    return None
+
+
+def _noun_source(noun):
+    """``X's claim``, ``a claim by/from X``, ``the fears of X``: the source token, if any."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of", "among"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].i < (_that_clause(noun) or noun).i:
+                return objects[0]
+    return None
+
+
+def _noun_topic(noun) -> tuple[int, int] | None:
+    """``X's criticism of Y``, ``X's support for Y``: the object of the preposition."""
+    wanted = NOUN_TOPIC_LEMMAS.get(noun.lemma_.lower(), ())
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in wanted and child.i > noun.i:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and objects[0].pos_ != "PRON":
+                return _content(list(objects[0].subtree))
+    return None
+
+
+def find_noun_topics(doc, outers: Sequence[tuple[int, int]]
+                     ) -> Iterator[tuple[int, int, object, object]]:
+    """``X's criticism of Y``: ``(start, end, noun, possessor)``; a possessor is needed."""
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_TOPIC_LEMMAS:
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None or not _outside(token, outers):
+            continue
+        if _that_clause(token) is not None:  # ``X's claim that S``: see noun_cues
+            continue
+        found = _noun_topic(token)
+        if found is not None:
+            yield found[0], found[1], token, owner
+
+
+def find_noun_attitudes(doc, outers: Sequence[tuple[int, int]]
+                        ) -> Iterator[tuple[int, int, object, object]]:
+    """``fears that S``, ``the claim by X that S``: ``(start, end, noun, source or None)``."""
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_LEMMAS:
+            continue
+        if not _outside(token, outers):
+            continue
+        clause = _that_clause(token)
+        if clause is None:
+            continue
+        found = _content(list(clause.subtree))
+        if found is not None and count_words(clause.subtree) >= MIN_CONTENT_WORDS:
+            yield found[0], found[1], token, _noun_source(token)
+
+
+def _outside(token, outers: Sequence[tuple[int, int]]) -> bool:
+    return not any(lo <= token.idx < hi for lo, hi in outers)
+
+
+def find_attitudes(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
+    """Non-speech attributions whose cue lies outside every direct quote."""
+    for token in doc:
+        if token.pos_ != "VERB" or not _outside(token, outers):
+            continue
+        if not _source_ok(token):
+            continue
+        found = attitude_content(token)
+        if found is not None:
+            yield found[0], found[1], token
