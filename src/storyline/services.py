@@ -18,6 +18,7 @@ from .errors import TooLarge, UsageError
 from .records import Annotation, Article, DateSource, Rejected
 from .store import ArticleFilter, Page, SqlStore, StoryFilter
 from .store import open_store as _open
+from .store.base import STORY_ITEM_KINDS, ItemFilter
 
 log = logging.getLogger(__name__)
 
@@ -397,3 +398,15 @@ def all_stories(store: SqlStore) -> list[dict]:
 def search(store: SqlStore, q: str, flt: ArticleFilter | None = None, limit: int = 20,
            cursor: str | None = None, actor: str | None = None) -> Page:
     return store.search_sentences(q, flt, limit, cursor, actor=actor)
+
+
+def list_story_items(store: SqlStore, kind: str, flt: ItemFilter | None = None,
+                     limit: int = 50, cursor: str | None = None) -> Page:
+    """One page of a story item listing (``kind``: actors, quotes, claims or events); each
+    item is its story JSON dict with ``story_id`` added. A story id may be a prefix."""
+    if kind not in STORY_ITEM_KINDS:
+        raise UsageError(f"unknown story item kind {kind!r}",
+                         hint="use one of " + ", ".join(STORY_ITEM_KINDS))
+    if flt is not None and flt.story_id:
+        flt = replace(flt, story_id=store.resolve_story_id(flt.story_id))
+    return store.list_story_items(kind, flt, limit, cursor)

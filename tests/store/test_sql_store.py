@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, inspect, text
 
+from storyline import services
 from storyline.errors import NotFound, UsageError
 from storyline.records import (
     Actor,
@@ -19,7 +21,9 @@ from storyline.records import (
     RemovedLine,
     Sentence,
 )
-from storyline.store import ArticleFilter, StoryFilter, open_store
+from storyline.store import ArticleFilter, StoryFilter, open_store, schema
+from storyline.store.base import ItemFilter
+from storyline.store.schema import MIGRATIONS, story_item_rows
 
 TEXT = "Mayor Ilsa Varn met dock workers. Nearly 2,000 workers walked out on Tuesday."
 
@@ -54,7 +58,8 @@ def test_wal_mode_and_migrations_idempotent(tmp_path, store):
     store.migrate()
     with sqlite3.connect(tmp_path / "t.db") as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 1
+        versions = [v for v, _, _ in MIGRATIONS]
+        assert [r[0] for r in conn.execute("SELECT version FROM schema_migrations")] == versions
 
 
 def test_upsert_is_idempotent(store):
@@ -142,6 +147,114 @@ def test_bad_url_is_a_usage_error():
         open_store("nosuchdialect://x")
 
 
+# ---------------------------------------------------------------- story items
+
+
+def items_story(story_id="s1", published="2031-03-04", outlet="Harbor Post"):
+    """A hand-made story JSON with one item of each kind (two quotes)."""
+    return {
+        "schema": "storyline.story/v1",
+        "story": {"id": story_id, "title": "Dock strike", "first_published": published,
+                  "last_published": published, "article_count": 1},
+        "articles": [{"id": f"{story_id}-a", "outlet": outlet, "published": published}],
+        "actors": [{"id": f"{story_id}-varn", "name": "Ilsa Varn", "aliases": ["Varn"]},
+                   {"id": f"{story_id}-union", "name": "Dock Union", "aliases": []}],
+        "quotes": [{"id": f"{story_id}-q1", "text": "We stay out", "article_id": f"{story_id}-a",
+                    "speaker_actor_id": f"{story_id}-union", "start": 0, "end": 11},
+                   {"id": f"{story_id}-q2", "text": "Talks go on", "article_id": f"{story_id}-a",
+                    "speaker_actor_id": f"{story_id}-varn", "start": 12, "end": 23}],
+        "claims": [{"id": f"{story_id}-c1", "text": "2,000 workers", "as_of": "2031-03-01",
+                    "article_id": f"{story_id}-a", "claimed_by_actor_id": None}],
+        "events": [{"id": f"{story_id}-e1", "type": "PROTEST", "date": None,
+                    "source_actor_id": f"{story_id}-union", "target_actor_id": f"{story_id}-varn",
+                    "citations": [{"article_id": f"{story_id}-a", "start": 0, "end": 11}]}],
+    }
+
+
+def _ids(page) -> list[str]:
+    return [item["id"] for item in page.items]
+
+
+def test_story_items_filters_and_order(store):
+    store.save_story(items_story("s1", "2031-03-04", "Harbor Post"))
+    store.save_story(items_story("s2", "2031-02-01", "Coast Radio"))
+    store.save_story(items_story("s1", "2031-03-04", "Harbor Post"))  # saved again: no dupes
+    assert _ids(store.list_story_items("quotes", None, 10)) == [
+        "s2-q1", "s2-q2", "s1-q1", "s1-q2"]  # by date, then story, then position
+    assert _ids(store.list_story_items("quotes", ItemFilter(actor="s1-varn"), 10)) == ["s1-q2"]
+    assert _ids(store.list_story_items("quotes", ItemFilter(actor=" ilsa VARN "), 10)) == [
+        "s2-q2", "s1-q2"]
+    assert _ids(store.list_story_items("events", ItemFilter(actor="varn"), 10)) == [
+        "s1-e1", "s2-e1"]  # target actor; undated, so by story
+    assert _ids(store.list_story_items("claims", ItemFilter(outlet="coast radio"), 10)) == [
+        "s2-c1"]
+    assert _ids(store.list_story_items("claims", ItemFilter(until="2031-03-01"), 10)) == [
+        "s1-c1", "s2-c1"]  # a claim's as_of wins over its article's date (s1: 2031-03-04)
+    assert not store.list_story_items("claims", ItemFilter(since="2031-03-02"), 10).items
+    assert _ids(store.list_story_items("quotes", ItemFilter(since="2031-03"), 10)) == [
+        "s1-q1", "s1-q2"]
+    assert _ids(store.list_story_items("actors", ItemFilter(story_id="s2"), 10)) == [
+        "s2-varn", "s2-union"]  # one story: story order
+    page = store.list_story_items("quotes", None, 3)
+    assert page.next == "3" and page.items[0]["story_id"] == "s2"
+    assert _ids(store.list_story_items("quotes", None, 3, page.next)) == ["s1-q2"]
+    with pytest.raises(UsageError):
+        store.list_story_items("brief", None, 10)
+    with pytest.raises(UsageError):
+        store.list_story_items("quotes", None, 10, "-3")
+
+
+def test_story_items_leave_with_their_story(store):
+    store.save_story(items_story("s1"))
+    store.save_story({**items_story("s1"), "quotes": []})
+    assert not store.list_story_items("quotes", None, 10).items
+    store.delete_story("s1")
+    assert not store.list_story_items("actors", None, 10).items
+
+
+def test_story_item_rows_keep_the_contract():
+    rows = story_item_rows(items_story())
+    assert [(r["kind"], r["position"]) for r in rows] == [
+        ("actors", 0), ("actors", 1), ("quotes", 0), ("quotes", 1), ("claims", 0), ("events", 0)]
+    event = rows[-1]
+    assert event["actor_ids"] == "|s1-union|s1-varn|" and event["outlet"] == "Harbor Post"
+    assert event["actor_names"] == "|dock union|ilsa varn|varn|" and event["date"] is None
+    assert rows[0]["outlet"] is None and rows[0]["article_id"] is None
+    assert json.loads(rows[2]["data"]) == items_story()["quotes"][0]
+
+
+def test_migration_2_upgrades_a_version_1_database(tmp_path, monkeypatch):
+    url = str(tmp_path / "old.db")
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    old = open_store(url)
+    assert "story_items" not in inspect(old.engine).get_table_names()
+    with old.engine.begin() as conn:  # a story saved by the version 1 code
+        conn.execute(schema.stories.insert().values(**schema.story_row(items_story("s1"))))
+    old.close()
+    monkeypatch.undo()
+    store = open_store(url)
+    try:
+        assert _ids(store.list_story_items("quotes", None, 10)) == ["s1-q1", "s1-q2"]  # backfill
+        store.migrate()
+        store.save_story(items_story("s1"))  # the next analyze saves it again
+        assert len(store.list_story_items("actors", ItemFilter(story_id="s1"), 10).items) == 2
+        with store.engine.connect() as conn:
+            versions = conn.execute(text("SELECT version FROM schema_migrations")).scalars()
+            assert sorted(versions) == [1, 2]
+    finally:
+        store.close()
+
+
+def test_service_lists_items_by_story_prefix(store):
+    store.save_story(items_story("story-one"))
+    page = services.list_story_items(store, "quotes", ItemFilter(story_id="story-o"), 1)
+    assert _ids(page) == ["story-one-q1"] and page.items[0]["story_id"] == "story-one"
+    with pytest.raises(UsageError):
+        services.list_story_items(store, "timeline")
+    with pytest.raises(NotFound):
+        services.list_story_items(store, "quotes", ItemFilter(story_id="nope"))
+
+
 # ---------------------------------------------------------------- PostgreSQL
 
 
@@ -151,7 +264,7 @@ def pg_store(postgres_url):
     yield store
     with store.engine.begin() as conn:
         for table in ("sentences", "annotations", "story_articles", "stories", "rejections",
-                      "articles"):
+                      "articles", "story_items"):
             conn.execute(text(f"DELETE FROM {table}"))
     store.close()
 
@@ -173,3 +286,41 @@ def test_postgres_round_trip(pg_store):
                          "actors": [{"name": "Ilsa Varn", "aliases": []}]})
     assert pg_store.list_stories(StoryFilter(actor="ilsa varn"), 5).items[0].id == "s1"
     assert pg_store.story_of("a1") == "s1"
+    pg_store.save_story(items_story("s2", "2031-02-01", "Coast Radio"))
+    pg_store.save_story(items_story("s3", "2031-03-05"))
+    pg_store.save_story(items_story("s3", "2031-03-05"))
+    assert _ids(pg_store.list_story_items("quotes", None, 10)) == [
+        "s2-q1", "s2-q2", "s3-q1", "s3-q2"]
+    assert _ids(pg_store.list_story_items("quotes", ItemFilter(actor="ILSA varn"), 10)) == [
+        "s2-q2", "s3-q2"]
+    assert _ids(pg_store.list_story_items("events", ItemFilter(actor="s3-union"), 10)) == [
+        "s3-e1"]
+    flt = ItemFilter(outlet="coast radio", since="2031-01", until="2031-02-01")
+    assert _ids(pg_store.list_story_items("quotes", flt, 1)) == ["s2-q1"]
+    assert pg_store.list_story_items("quotes", flt, 1).next == "1"
+    assert _ids(pg_store.list_story_items("actors", ItemFilter(story_id="s3"), 10)) == [
+        "s3-varn", "s3-union"]
+    pg_store.delete_story("s3")
+    assert _ids(pg_store.list_story_items("claims", None, 10)) == ["s2-c1"]
+
+
+def test_postgres_migration_2_backfills(postgres_url, monkeypatch):
+    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("DROP DATABASE IF EXISTS storyline_v1"))
+        conn.execute(text("CREATE DATABASE storyline_v1"))
+    url = postgres_url.rsplit("/", 1)[0] + "/storyline_v1"
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    old = open_store(url)
+    with old.engine.begin() as conn:
+        conn.execute(schema.stories.insert().values(**schema.story_row(items_story("s1"))))
+    old.close()
+    monkeypatch.undo()
+    store = open_store(url)
+    try:
+        assert _ids(store.list_story_items("quotes", ItemFilter(actor="varn"), 10)) == ["s1-q2"]
+    finally:
+        store.close()
+        with admin.connect() as conn:
+            conn.execute(text("DROP DATABASE storyline_v1"))
+        admin.dispose()

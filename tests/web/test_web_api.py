@@ -88,19 +88,32 @@ def test_articles_list_and_detail(client, story):
     assert body["annotation"]["quotes"][0]["speaker_text"] == "Velin"
 
 
+def _item_date(story: dict, kind: str, item: dict) -> str | None:
+    published = {a["id"]: a["published"] for a in story["articles"]}
+    if kind == "events":
+        return item["date"]
+    if kind == "actors":
+        return None
+    return (item.get("as_of") if kind == "claims" else None) or published[item["article_id"]]
+
+
 @pytest.mark.parametrize("kind", ["actors", "quotes", "claims", "events"])
 def test_story_item_listings(client, story, kind):
     sid = story["story"]["id"]
     items = client.get(f"/api/v1/{kind}", params={"story_id": sid}).json()["items"]
-    assert [i["id"] for i in items] == [i["id"] for i in story[kind]]
+    assert [i["id"] for i in items] == [i["id"] for i in story[kind]]  # story order
     assert all(i["story_id"] == sid for i in items)
+    assert [{k: v for k, v in i.items() if k != "story_id"} for i in items] == story[kind]
     everywhere = client.get(f"/api/v1/{kind}").json()
     assert len(everywhere["items"]) == len(story[kind])  # the other story has none
+    by_date = sorted(story[kind], key=lambda i: (_item_date(story, kind, i) is None,
+                                                 _item_date(story, kind, i) or ""))
+    assert [i["id"] for i in everywhere["items"]] == [i["id"] for i in by_date]
     page = client.get(f"/api/v1/{kind}", params={"limit": 1}).json()
     assert len(page["items"]) == 1 and page["next"] == "1"
     last = client.get(f"/api/v1/{kind}",
                       params={"limit": 1, "cursor": str(len(story[kind]) - 1)}).json()
-    assert last["next"] is None and last["items"][0]["id"] == story[kind][-1]["id"]
+    assert last["next"] is None and last["items"][0]["id"] == by_date[-1]["id"]
 
 
 def test_quotes_keep_their_offsets(client, story):

@@ -37,6 +37,20 @@ class StoryFilter:
     q: str | None = None  # words in the title
 
 
+STORY_ITEM_KINDS = ("actors", "quotes", "claims", "events")
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFilter:
+    """Which story items (actors, quotes, claims, events) a listing returns."""
+
+    story_id: str | None = None
+    actor: str | None = None  # an actor id, or an actor name or alias (case-insensitive)
+    outlet: str | None = None  # the outlet of the item's article, case-insensitive
+    since: str | None = None  # ISO date, inclusive (items without a date are left out)
+    until: str | None = None  # ISO date, inclusive
+
+
 @dataclass(frozen=True, slots=True)
 class StorySummary:
     id: str
@@ -104,6 +118,8 @@ class Store(Protocol):
                      cursor: str | None = None) -> Page: ...
     def story_of(self, article_id: str) -> str | None: ...
     def story_memberships(self) -> dict[str, str]: ...
+    def list_story_items(self, kind: str, flt: ItemFilter | None, limit: int,
+                         cursor: str | None = None) -> Page: ...
 
     # search
     def search_sentences(self, q: str, flt: ArticleFilter | None, limit: int,

@@ -1,28 +1,39 @@
 """The SQLAlchemy Core schema and its migrations.
 
 Migrations are numbered steps recorded in ``schema_migrations``; ``migrate`` runs the ones a
-database has not seen, each in its own transaction. Step 1 creates the tables below; later
-steps must only add (new tables, new nullable columns), never rename.
+database has not seen, each in its own transaction. Step 1 creates the first tables; later
+steps must only add (new tables, new nullable columns), never rename. Step 2 adds
+``story_items``: every actor, quote, claim and event of every story, one row each, so that
+listings across stories need not read each story's JSON.
 """
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 
 from sqlalchemy import (
     Column,
     Float,
+    Index,
     Integer,
     MetaData,
     String,
     Table,
     Text,
+    delete,
+    func,
     insert,
+    or_,
     select,
     text,
 )
 from sqlalchemy.engine import Connection, Engine
+
+from ..errors import UsageError
+from ..records import Annotation
+from .base import STORY_ITEM_KINDS, ItemFilter
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +106,25 @@ story_articles = Table(
     Column("story_id", String(64), nullable=False, index=True),
 )
 
+story_items = Table(
+    "story_items", metadata,
+    Column("story_id", String(64), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("position", Integer, primary_key=True),  # order inside the story's list
+    Column("item_id", Text, nullable=False),
+    Column("article_id", String(64)),
+    Column("actor_ids", Text, nullable=False, default=""),  # "|id1|id2|"
+    Column("actor_names", Text, nullable=False, default=""),  # "|name|alias|", lowercased
+    Column("outlet", String(300)),
+    Column("date", String(32)),
+    Column("data", Text, nullable=False),  # the item as story JSON
+    Index("ix_story_items_kind_story", "kind", "story_id"),
+    Index("ix_story_items_kind_date", "kind", "date"),
+)
+
+_V1_TABLES = [schema_migrations, articles, rejections, annotations, sentences, stories,
+              story_articles]
+
 _FTS_SQLITE = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
     "text, content='sentences', content_rowid='rowid', tokenize='porter unicode61')",
@@ -106,15 +136,144 @@ _FTS_SQLITE = [
 ]
 
 
+def bars(values: Iterable[str | None], *, lower: bool = True) -> str:
+    """Values as one "|a|b|" string (sorted, distinct, blank ones dropped) for LIKE matching."""
+    cleaned = sorted({(v.strip().lower() if lower else v.strip()) for v in values
+                      if v and v.strip()})
+    return "|" + "|".join(cleaned) + "|" if cleaned else ""
+
+
+_ITEM_ACTOR_KEYS = {"actors": ("id",), "quotes": ("speaker_actor_id",),
+                    "claims": ("claimed_by_actor_id",),
+                    "events": ("source_actor_id", "target_actor_id")}
+
+
+def _item_article(kind: str, item: Mapping) -> str | None:
+    if kind == "events":
+        cites = item.get("citations") or []
+        return cites[0].get("article_id") if cites else None
+    return item.get("article_id")
+
+
+def _item_date(kind: str, item: Mapping, published: str | None) -> str | None:
+    if kind == "quotes":
+        return published
+    if kind == "claims":
+        return item.get("as_of") or published
+    return item.get("date") if kind == "events" else None
+
+
+def sentence_rows(annotation: Annotation) -> list[dict]:
+    """The ``sentences`` rows of one annotation (with the actor names said in each)."""
+    names_by_actor = {a.id: [a.name, *a.aliases] for a in annotation.actors}
+    rows = []
+    for sentence in annotation.sentences:
+        inside = [m for m in annotation.mentions
+                  if m.start >= sentence.start and m.end <= sentence.end]
+        names = [m.text for m in inside]
+        for m in inside:
+            names.extend(names_by_actor.get(m.actor_id or "", ()))
+        rows.append({"article_id": annotation.article_id, "idx": sentence.index,
+                     "start": sentence.start, "end": sentence.end, "text": sentence.text,
+                     "actors": bars(names)})
+    return rows
+
+
+def story_row(story_json: Mapping) -> dict:
+    """The ``stories`` row of one story JSON v1 document."""
+    head, members = story_json["story"], story_json.get("articles", [])
+    names = [n for a in story_json.get("actors", []) for n in [a["name"], *a["aliases"]]]
+    return {
+        "id": head["id"], "title": head["title"] or "",
+        "first_published": head.get("first_published"),
+        "last_published": head.get("last_published"),
+        "article_count": head.get("article_count", len(members)),
+        "outlets": bars((a.get("outlet") or "" for a in members), lower=False),
+        "actors": bars(names), "data": json.dumps(story_json, ensure_ascii=False),
+    }
+
+
+def story_item_rows(story_json: Mapping) -> list[dict]:
+    """The ``story_items`` rows of one story JSON v1 document."""
+    story_id = story_json["story"]["id"]
+    by_article = {a.get("id"): a for a in story_json.get("articles") or []}
+    names = {a.get("id"): [a.get("name"), *(a.get("aliases") or [])]
+             for a in story_json.get("actors") or []}
+    rows = []
+    for kind in STORY_ITEM_KINDS:
+        for position, item in enumerate(story_json.get(kind) or []):
+            ids = [item.get(key) for key in _ITEM_ACTOR_KEYS[kind]]
+            article_id = _item_article(kind, item)
+            article = by_article.get(article_id or "", {})
+            rows.append({
+                "story_id": story_id, "kind": kind, "position": position,
+                "item_id": str(item.get("id", position)), "article_id": article_id,
+                "actor_ids": bars(ids, lower=False),
+                "actor_names": bars(n for i in ids for n in names.get(i or "", ())),
+                "outlet": article.get("outlet") if kind != "actors" else None,
+                "date": _item_date(kind, item, article.get("published")),
+                "data": json.dumps(item, ensure_ascii=False),
+            })
+    return rows
+
+
+def _item_clauses(flt: ItemFilter | None) -> list:
+    if flt is None:
+        return []
+    c, clauses = story_items.c, []
+    if flt.story_id:
+        clauses.append(c.story_id == flt.story_id)
+    if flt.actor and flt.actor.strip():
+        actor = flt.actor.strip()
+        clauses.append(or_(c.actor_ids.contains(f"|{actor}|", autoescape=True),
+                           c.actor_names.contains(f"|{actor.lower()}|", autoescape=True)))
+    if flt.outlet:
+        clauses.append(func.lower(c.outlet) == flt.outlet.strip().lower())
+    if flt.since:
+        clauses.append(c.date >= flt.since)
+    if flt.until:
+        clauses.append(c.date <= flt.until + "\uffff")
+    return clauses
+
+
+def story_items_query(kind: str, flt: ItemFilter | None):
+    """(story_id, data) of the ``kind`` items matching ``flt``: one story's in story order,
+    else by date (undated last), story and position."""
+    if kind not in STORY_ITEM_KINDS:
+        raise UsageError(f"unknown story item kind {kind!r}",
+                         hint="use one of " + ", ".join(STORY_ITEM_KINDS))
+    c = story_items.c
+    order = (c.position,) if flt and flt.story_id else (
+        c.date.is_(None), c.date, c.story_id, c.position)
+    return (select(c.story_id, c.data).where(c.kind == kind, *_item_clauses(flt))
+            .order_by(*order))
+
+
 def _create_tables(conn: Connection) -> None:
-    metadata.create_all(conn)
+    metadata.create_all(conn, tables=_V1_TABLES)
     if conn.dialect.name == "sqlite":
         for statement in _FTS_SQLITE:
             conn.execute(text(statement))
 
 
+def _add_story_items(conn: Connection) -> None:
+    """Create ``story_items`` and fill it from the stories already stored."""
+    story_items.create(conn, checkfirst=True)
+    conn.execute(delete(story_items))
+    story_ids = list(conn.execute(select(stories.c.id).order_by(stories.c.id)).scalars())
+    for start in range(0, len(story_ids), 100):
+        chunk = story_ids[start:start + 100]
+        query = select(stories.c.data).where(stories.c.id.in_(chunk))
+        for data in conn.execute(query).scalars().all():
+            rows = story_item_rows(json.loads(data))
+            if rows:
+                conn.execute(story_items.insert(), rows)
+    log.info("story_items filled from %d stored stories", len(story_ids))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create tables", _create_tables),
+    (2, "story items", _add_story_items),
 ]
 
 

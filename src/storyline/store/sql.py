@@ -26,15 +26,28 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAl
 from ..errors import NotFound, StoreError, UsageError
 from ..records import Annotation, Article, DateSource, Rejected, RejectReason, RemovedLine
 from . import codec
-from .base import ArticleFilter, Page, SearchHit, StoryFilter, StorySummary, UpsertCounts
+from .base import (
+    ArticleFilter,
+    ItemFilter,
+    Page,
+    SearchHit,
+    StoryFilter,
+    StorySummary,
+    UpsertCounts,
+)
 from .schema import (
     annotations,
     articles,
     migrate,
     rejections,
+    sentence_rows,
     sentences,
     stories,
     story_articles,
+    story_item_rows,
+    story_items,
+    story_items_query,
+    story_row,
 )
 
 log = logging.getLogger(__name__)
@@ -120,12 +133,6 @@ def _offset(cursor: str | None) -> int:
 def _page(items: list, limit: int, offset: int) -> Page:
     more = len(items) > limit
     return Page(items=tuple(items[:limit]), next=str(offset + limit) if more else None)
-
-
-def _names(values: Iterable[str], *, lower: bool = True) -> str:
-    cleaned = sorted({(v.strip().lower() if lower else v.strip()) for v in values
-                      if v and v.strip()})
-    return "|" + "|".join(cleaned) + "|" if cleaned else ""
 
 
 def fts_query(q: str) -> str:
@@ -281,7 +288,7 @@ class SqlStore:
     def save_annotation(self, annotation: Annotation) -> None:
         versions = json.dumps(dict(annotation.versions), sort_keys=True)
         data = codec.dumps(annotation)
-        rows = _sentence_rows(annotation)
+        rows = sentence_rows(annotation)
         with self._begin() as conn:
             conn.execute(delete(annotations).where(
                 annotations.c.article_id == annotation.article_id))
@@ -316,32 +323,26 @@ class SqlStore:
     # ------------------------------------------------------------ stories
 
     def save_story(self, story_json: Mapping) -> None:
-        head = story_json["story"]
-        member_ids = [a["id"] for a in story_json.get("articles", [])]
-        outlets = [a.get("outlet") or "" for a in story_json.get("articles", [])]
-        names = [n for a in story_json.get("actors", []) for n in [a["name"], *a["aliases"]]]
-        row = {
-            "id": head["id"], "title": head["title"] or "",
-            "first_published": head.get("first_published"),
-            "last_published": head.get("last_published"),
-            "article_count": head.get("article_count", len(member_ids)),
-            "outlets": _names(outlets, lower=False), "actors": _names(names),
-            "data": json.dumps(story_json, ensure_ascii=False),
-        }
+        row, items = story_row(story_json), story_item_rows(story_json)
+        story_id, member_ids = row["id"], [a["id"] for a in story_json.get("articles", [])]
         with self._begin() as conn:
-            conn.execute(delete(stories).where(stories.c.id == head["id"]))
+            conn.execute(delete(stories).where(stories.c.id == story_id))
             conn.execute(stories.insert().values(**row))
-            conn.execute(delete(story_articles).where(story_articles.c.story_id == head["id"]))
+            conn.execute(delete(story_articles).where(story_articles.c.story_id == story_id))
             if member_ids:
                 conn.execute(delete(story_articles).where(
                     story_articles.c.article_id.in_(member_ids)))
                 conn.execute(story_articles.insert(),
-                             [{"article_id": a, "story_id": head["id"]} for a in member_ids])
+                             [{"article_id": a, "story_id": story_id} for a in member_ids])
+            conn.execute(delete(story_items).where(story_items.c.story_id == story_id))
+            if items:
+                conn.execute(story_items.insert(), items)
 
     def delete_story(self, story_id: str) -> None:
         with self._begin() as conn:
             conn.execute(delete(stories).where(stories.c.id == story_id))
             conn.execute(delete(story_articles).where(story_articles.c.story_id == story_id))
+            conn.execute(delete(story_items).where(story_items.c.story_id == story_id))
 
     def get_story(self, story_id: str) -> dict:
         with self.engine.connect() as conn:
@@ -378,6 +379,15 @@ class SqlStore:
             rows = conn.execute(select(story_articles)).fetchall()
         return {r.article_id: r.story_id for r in rows}
 
+    def list_story_items(self, kind: str, flt: ItemFilter | None, limit: int,
+                         cursor: str | None = None) -> Page:
+        offset = _offset(cursor)
+        query = story_items_query(kind, flt).limit(limit + 1).offset(offset)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).fetchall()
+        items = [{**json.loads(r.data), "story_id": r.story_id} for r in rows]
+        return _page(items, limit, offset)
+
     # ------------------------------------------------------------ search
 
     def search_sentences(self, q: str, flt: ArticleFilter | None, limit: int,
@@ -387,21 +397,6 @@ class SqlStore:
             rows = (_search_sqlite if self.is_sqlite else _search_generic)(
                 conn, q, self._article_where(flt), actor, limit + 1, offset)
         return _page([_hit(r) for r in rows], limit, offset)
-
-
-def _sentence_rows(annotation: Annotation) -> list[dict]:
-    names_by_actor = {a.id: [a.name, *a.aliases] for a in annotation.actors}
-    rows = []
-    for sentence in annotation.sentences:
-        inside = [m for m in annotation.mentions
-                  if m.start >= sentence.start and m.end <= sentence.end]
-        names = [m.text for m in inside]
-        for m in inside:
-            names.extend(names_by_actor.get(m.actor_id or "", ()))
-        rows.append({"article_id": annotation.article_id, "idx": sentence.index,
-                     "start": sentence.start, "end": sentence.end, "text": sentence.text,
-                     "actors": _names(names)})
-    return rows
 
 
 def _story_clauses(flt: StoryFilter | None) -> list:

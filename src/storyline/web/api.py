@@ -10,9 +10,10 @@ from starlette.concurrency import run_in_threadpool
 
 from .. import services
 from ..render.json_v1 import article_json
+from ..store.base import ItemFilter
 from .auth import require_write
-from .listing import annotation_json, article_summary, page_of, story_items
-from .params import ArticleQuery, PageQuery, StoryQuery
+from .listing import STORY_ITEM_KINDS, annotation_json, article_summary, story_items
+from .params import ArticleQuery, PageQuery, Since, StoryQuery, Text, Until
 from .uploads import INGEST_OPENAPI, read_upload
 
 router = APIRouter()
@@ -50,18 +51,33 @@ def get_article(request: Request, article_id: str) -> dict:
             "story_id": view.story_id}
 
 
+def _clean(value: str | None) -> str | None:
+    return (value.strip() or None) if value is not None else None
+
+
+def item_filter(story_id: Text = None,
+                actor: Annotated[str | None, Query(
+                    description="an actor id, or an actor name or alias")] = None,
+                outlet: Text = None, since: Since = None, until: Until = None) -> ItemFilter:
+    return ItemFilter(story_id=_clean(story_id), actor=_clean(actor), outlet=_clean(outlet),
+                      since=_clean(since), until=_clean(until))
+
+
+ItemQuery = Annotated[ItemFilter, Depends(item_filter)]
+
+
 def _story_listing(kind: str):
-    def route(request: Request, paging: PageQuery, story_id: str | None = None) -> dict:
-        items = story_items(_store(request), kind, story_id)
-        page = page_of(items, paging.limit, paging.cursor)
+    def route(request: Request, flt: ItemQuery, paging: PageQuery) -> dict:
+        page = story_items(_store(request), kind, flt, paging.limit, paging.cursor)
         return _listing(page.items, page.next)
     route.__name__ = f"list_{kind}"
     return route
 
 
-for _kind in ("actors", "quotes", "claims", "events"):
+for _kind in STORY_ITEM_KINDS:
     router.add_api_route(f"/{_kind}", _story_listing(_kind), methods=["GET"],
-                         summary=f"List {_kind} of one story (story_id) or of all stories")
+                         summary=f"List {_kind} of one story (story_id) or of all stories: "
+                                 "one story's in story order, else by date")
 
 
 @router.get("/search", summary="Full-text search over article sentences")

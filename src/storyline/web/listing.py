@@ -1,4 +1,4 @@
-"""Items read out of story JSON (actors, quotes, claims, events) with offset paging.
+"""Listing helpers: story items (actors, quotes, claims, events), article summaries, paging.
 
 Uses only services and the Store protocol; no SQL.
 """
@@ -12,9 +12,10 @@ from .. import services
 from ..errors import UsageError
 from ..records import Annotation, Article
 from ..render.json_v1 import article_json
-from ..store.base import Page, Store
+from ..store.base import STORY_ITEM_KINDS, ItemFilter, Page, Store
 
-STORY_ITEM_KINDS = ("actors", "quotes", "claims", "events")
+__all__ = ["STORY_ITEM_KINDS", "annotation_json", "article_summary", "check_limit",
+           "page_of", "parse_offset", "story_items"]
 
 
 def parse_offset(cursor: str | None) -> int:
@@ -32,14 +33,13 @@ def page_of(items: list, limit: int, cursor: str | None) -> Page:
     return Page(items=tuple(chunk), next=str(offset + limit) if more else None)
 
 
-def story_items(store: Store, kind: str, story_id: str | None) -> list[dict]:
-    """All ``kind`` items of one story (or of every story), each with its ``story_id``."""
-    stories = [services.get_story(store, story_id)] if story_id else services.all_stories(store)
-    items = []
-    for story in stories:
-        sid = story["story"]["id"]
-        items.extend({**item, "story_id": sid} for item in story.get(kind, []))
-    return items
+def story_items(store: Store, kind: str, flt: ItemFilter | None, limit: int,
+                cursor: str | None = None) -> Page:
+    """One page of ``kind`` items across stories (or of one story), each with ``story_id``.
+
+    Read from the store's item table: no story JSON is loaded per request.
+    """
+    return services.list_story_items(store, kind, flt, limit, cursor)
 
 
 def article_summary(article: Article) -> dict[str, Any]:
