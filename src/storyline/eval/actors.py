@@ -32,7 +32,7 @@ from ..records import Mention
 from ..story.actors import merge_actors
 from .clusters import bcubed
 from .ecbplus import EcbDocument, read_topic, topic_dirs
-from .report import EvalReport
+from .report import EvalReport, log_report
 
 log = logging.getLogger(__name__)
 
@@ -345,12 +345,7 @@ def main(argv: Sequence[str]) -> int:
         log.error("usage: python -m storyline.eval.actors DATA_DIR [TOPIC_LIMIT]")
         return 2
     report = score(Path(argv[0]), limit=int(argv[1]) if len(argv) > 1 else None)
-    for row in report.rows:
-        log.info("%s", dict(row))
-    for note in report.notes:
-        log.info("%s", note)
-    for name, value in report.metrics.items():
-        log.info("%s = %s", name, value)
+    log_report(report, log)
     return 0
 
 

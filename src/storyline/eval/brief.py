@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ..records import Article, BriefSentence, DateSource, Sentence
 from ..story.brief import is_statement, write_brief
-from .report import EvalReport, Progress
+from .report import EvalReport, Progress, log_report
 from .rouge import PRF, f_score, rouge_counts
 from .timeline17 import InputDoc, Topic, list_topics, read_docs
 
@@ -210,10 +210,7 @@ def main(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     report = score(args.data, limit=args.limit, topics=args.topic)
-    for note in report.notes:
-        log.info("%s", note)
-    for key, value in report.metrics.items():
-        log.info("%s = %.4f", key, value)
+    log_report(report, log, rows=False)
     return 0
 
 

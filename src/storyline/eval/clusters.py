@@ -22,7 +22,7 @@ from pathlib import Path
 from ..config import StorySettings
 from ..story.cluster import assign_stories, profile_article
 from .ecbplus import EcbDocument, read_topic, topic_dirs
-from .report import EvalReport
+from .report import EvalReport, log_report
 
 log = logging.getLogger(__name__)
 
@@ -144,10 +144,7 @@ def main(argv: Sequence[str]) -> int:
         log.error("usage: python -m storyline.eval.clusters DATA_DIR")
         return 2
     report = score(Path(argv[0]))
-    for row in report.rows:
-        log.info("%s", dict(row))
-    for name, value in report.metrics.items():
-        log.info("%s = %s", name, value)
+    log_report(report, log)
     return 0
 
 

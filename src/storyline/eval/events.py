@@ -25,7 +25,7 @@ from ..annotate.events import EventFinding, find_event_findings
 from ..annotate.models import load_nlp
 from ..errors import DataError
 from ..records import Mention
-from .report import EvalReport, Progress
+from .report import EvalReport, Progress, log_report
 
 log = logging.getLogger(__name__)
 
@@ -131,10 +131,7 @@ def _main(argv: Sequence[str]) -> int:
         log.error("usage: python -m storyline.eval.events SEEDS_DIR")
         return 2
     report = score(Path(argv[0]))
-    for row in report.rows:
-        log.info("%s", row)
-    for name, value in report.metrics.items():
-        log.info("%s = %.3f (floor %s)", name, value, FLOORS.get(name, "-"))
+    log_report(report, log)
     return 0
 
 

@@ -40,3 +40,15 @@ def check_floors(report: EvalReport) -> None:
     if failures:
         raise QualityBelowFloor("; ".join(failures),
                                 hint="quality dropped below a floor pinned in the repository")
+
+
+def log_report(report: EvalReport, logger, *, rows: bool = True) -> None:
+    """Log a report's rows, notes and metrics (with floors) for the ``python -m`` entry points."""
+    for row in report.rows if rows else ():
+        logger.info("%s", dict(row))
+    for note in report.notes:
+        logger.info("%s", note)
+    for name, value in report.metrics.items():
+        floor = report.floors.get(name)
+        logger.info("%s = %s%s", name, f"{value:.4f}" if isinstance(value, float) else value,
+                    f"  (floor {floor})" if floor is not None else "")

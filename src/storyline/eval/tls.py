@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..records import TimeExpression, TimelineEntry
 from ..story.timeline import DatedSentence, build_timeline, date_sentences
-from .report import EvalReport, Progress
+from .report import EvalReport, Progress, log_report
 from .rouge import align_rouge, date_prf
 from .timeline17 import InputDoc, ReferenceTimeline, Topic, list_topics, read_docs
 
@@ -160,12 +160,7 @@ def main(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     report = score(args.data, oracle_length=args.oracle, limit=args.limit, topics=args.topic)
-    for row in report.rows:
-        print(row)
-    for line in report.notes:
-        print(line)
-    for key, value in report.metrics.items():
-        print(f"{key} = {value:.4f}")
+    log_report(report, log)
     return 0
 
 
