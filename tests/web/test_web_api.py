@@ -148,7 +148,8 @@ def test_openapi_and_docs(client):
     body = spec["paths"]["/api/v1/ingest"]["post"]["requestBody"]["content"]
     assert {"multipart/form-data", "application/json"} <= set(body)
     assert not any(p.startswith("/stories") for p in spec["paths"])  # pages stay out
-    assert client.get("/api/v1/docs").status_code == 200
+    docs = client.get("/api/v1/docs")  # no CDN-backed doc page: users may be offline
+    assert docs.status_code == 404 and docs.json()["error"]["code"] == "not_found"
 
 
 ARTICLE = ("The harbor authority reopened the northern pier on Thursday after repairs. "

@@ -27,7 +27,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     """The FastAPI app over ``store``. Needs the token everywhere when the host is not loopback."""
     app = FastAPI(
         title="storyline API", version="1", openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs", redoc_url=None,
+        docs_url=None, redoc_url=None,  # FastAPI's doc pages load scripts from a CDN
         description="Stories, articles, actors, quotes, claims and events extracted from news "
                     "articles. Errors are {\"error\": {\"code\", \"message\", \"hint\"}}.",
     )
