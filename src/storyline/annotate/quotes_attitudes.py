@@ -118,14 +118,18 @@ def _object_end(verb, obj) -> int:
     return end
 
 
-def _topic(verb) -> tuple[int, int] | None:
-    wanted = PREP_LEMMAS.get(cue_lemma(verb), ())
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in wanted and child.i > verb.i:
+def _prep_object(head, wanted) -> tuple[int, int] | None:
+    """The object of a preposition in ``wanted`` after ``head`` (not a pronoun), as content."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in wanted and child.i > head.i:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects and objects[0].pos_ != "PRON":
                 return _content(list(objects[0].subtree))
     return None
+
+
+def _topic(verb) -> tuple[int, int] | None:
+    return _prep_object(verb, PREP_LEMMAS.get(cue_lemma(verb), ()))
 
 
 def cue_lemma(token) -> str:
@@ -170,13 +174,7 @@ def _noun_source(noun):
 
 def _noun_topic(noun) -> tuple[int, int] | None:
     """``X's criticism of Y``, ``X's support for Y``: the object of the preposition."""
-    wanted = NOUN_TOPIC_LEMMAS.get(noun.lemma_.lower(), ())
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in wanted and child.i > noun.i:
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects and objects[0].pos_ != "PRON":
-                return _content(list(objects[0].subtree))
-    return None
+    return _prep_object(noun, NOUN_TOPIC_LEMMAS.get(noun.lemma_.lower(), ()))
 
 
 def find_noun_topics(doc, outers: Sequence[tuple[int, int]]

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..config import StorySettings
 from ..story.cluster import assign_stories, profile_article
 from .ecbplus import EcbDocument, read_topic, topic_dirs
-from .report import EvalReport, log_report
+from .report import EvalReport, run_main
 
 log = logging.getLogger(__name__)
 
@@ -139,13 +139,7 @@ def score(data_dir: Path, *, progress: Callable[[int, int], None] | None = None,
 
 
 def main(argv: Sequence[str]) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    if not argv:
-        log.error("usage: python -m storyline.eval.clusters DATA_DIR")
-        return 2
-    report = score(Path(argv[0]))
-    log_report(report, log)
-    return 0
+    return run_main(score, argv, "python -m storyline.eval.clusters DATA_DIR", log)
 
 
 if __name__ == "__main__":

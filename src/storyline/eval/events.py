@@ -25,7 +25,7 @@ from ..annotate.events import EventFinding, find_event_findings
 from ..annotate.models import load_nlp
 from ..errors import DataError
 from ..records import Mention
-from .report import EvalReport, Progress, log_report
+from .report import EvalReport, Progress, run_main
 
 log = logging.getLogger(__name__)
 
@@ -126,13 +126,7 @@ def _report(findings: list[EventFinding], n_articles: int, seconds: float) -> Ev
 
 
 def _main(argv: Sequence[str]) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    if not argv:
-        log.error("usage: python -m storyline.eval.events SEEDS_DIR")
-        return 2
-    report = score(Path(argv[0]))
-    log_report(report, log)
-    return 0
+    return run_main(score, argv, "python -m storyline.eval.events SEEDS_DIR", log)
 
 
 if __name__ == "__main__":

@@ -52,3 +52,16 @@ def log_report(report: EvalReport, logger, *, rows: bool = True) -> None:
         floor = report.floors.get(name)
         logger.info("%s = %s%s", name, f"{value:.4f}" if isinstance(value, float) else value,
                     f"  (floor {floor})" if floor is not None else "")
+
+
+def run_main(score, argv, usage: str, logger) -> int:
+    """The ``python -m storyline.eval.NAME DIR`` entry point: score DIR and log the report."""
+    import logging
+    from pathlib import Path
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if not argv:
+        logger.error("usage: %s", usage)
+        return 2
+    log_report(score(Path(argv[0])), logger)
+    return 0
