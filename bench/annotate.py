@@ -14,8 +14,9 @@ import sys
 import time
 from pathlib import Path
 
-from storyline.annotate.models import load_nlp, model_version
 from storyline.annotate.pipeline import annotate_article, stage_versions
+
+from storyline.annotate.models import load_nlp, model_version
 from storyline.records import Article
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,5 @@
-"""Import direction: records/errors <- config <- stages, store, render <- services <- cli/web."""
+"""Import direction: records/errors <- pipeline, text, config <- stages, store, render <- services
+<- cli/web."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ FORBIDDEN = {
     "records": {"*"},
     "errors": {"*"},
     "config": {"ingest", "annotate", "story", "store", "render", "web", "cli", "services", "eval"},
+    "pipeline": {"config", "ingest", "annotate", "story", "store", "render", "web", "cli",
+                 "services", "eval", "text"},
+    "text": {"config", "pipeline", "ingest", "annotate", "story", "store", "render", "web",
+             "cli", "services", "eval"},
     "ingest": {"annotate", "story", "store", "render", "web", "cli", "services"},
     "annotate": {"story", "store", "render", "web", "cli", "services"},
     "story": {"store", "render", "web", "cli", "services"},

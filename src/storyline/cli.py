@@ -195,17 +195,27 @@ def article(ctx, article_id, db, plain):
 @cli.command()
 @db_option
 @click.option("--workers", type=int, default=None, help="Worker processes (default 1).")
+@click.option("--rerun", "rerun", multiple=True, metavar="STAGE",
+              help="Run this annotate stage again (and what depends on it) over every "
+                   "annotated article, from the stored parses. Repeatable.")
 @click.pass_context
 @handle_errors
-def annotate(ctx, db, workers):
-    """Annotate the stored articles that are pending (new, or made by older stage versions)."""
+def annotate(ctx, db, workers, rerun):
+    """Annotate the stored articles that are pending or stale.
+
+    A stage whose version (or input, such as the reference date) changed runs again from
+    the article's stored parse, without parsing again; see `storyline stages`.
+    """
     settings = settings_from(ctx, store={"url": db}, annotate={"workers": workers})
     store = services.open_store(settings)
     with progress_bar() as bar:
         task = bar.add_task("annotate", total=None)
         report = services.annotate_pending(
-            store, settings, progress=lambda d, t: bar.update(task, completed=d, total=t))
-    out.print(f"annotated {report.annotated} articles, {report.skipped} already up to date")
+            store, settings, rerun=list(rerun),
+            progress=lambda d, t: bar.update(task, completed=d, total=t))
+    ran = f" (stages: {', '.join(report.stages)})" if report.stages else ""
+    out.print(f"annotated {report.annotated} articles ({report.parsed} parsed afresh){ran}, "
+              f"{report.skipped} already up to date")
 
 
 @cli.command()
@@ -235,7 +245,7 @@ def analyze(ctx, paths, metadata, db, workers, rebuild, open_report, report_path
               f"{report.stories.dates_inferred} dates inferred")
     if open_report:
         target = Path(report_path or "storyline-report.html")
-        _write_report(services.all_stories(store), target)
+        _write_report([services.story_document(v) for v in services.all_stories(store)], target)
         webbrowser.open(target.resolve().as_uri())
     sys.exit(1 if report.ingest is not None and report.ingest.rejected else 0)
 
@@ -247,18 +257,53 @@ def analyze(ctx, paths, metadata, db, workers, rebuild, open_report, report_path
 @click.pass_context
 @handle_errors
 def stories(ctx, db, limit):
-    """List stories: id, dates, article count, outlets, title."""
+    """List stories: id, dates, article count, outlets, title.
+
+    A story built by other story stage versions or settings is marked stale; `storyline
+    rebuild` (or `storyline analyze`) brings it up to date.
+    """
     from .render.terminal import stories_table
 
     settings = settings_from(ctx, store={"url": db})
     page = services.list_stories(services.open_store(settings), None, limit)
-    out.print(stories_table(page.items))
+    current = services.story_build(settings)
+    out.print(stories_table(page.items, [services.is_stale(s.build, current)
+                                         for s in page.items]))
+
+
+@cli.command()
+@db_option
+@click.option("--all", "all_", is_flag=True, help="Rebuild every story, stale or not.")
+@click.pass_context
+@handle_errors
+def rebuild(ctx, db, all_):
+    """Rebuild the stale stories (built by other story stage versions or settings).
+
+    Annotations that are stale are brought up to date first, from the stored parses.
+    """
+    settings = settings_from(ctx, store={"url": db})
+    store = services.open_store(settings)
+    with progress_bar() as bar:
+        report = services.analyze(store, settings, progress=staged_progress(bar),
+                                  rebuild=all_)
+    out.print(f"annotated {report.annotate.annotated} articles; rebuilt "
+              f"{report.stories.stories_built} stories")
+
+
+@cli.command()
+def stages():
+    """Show the declared pipeline: every stage, its version, what it requires and produces."""
+    from .render.terminal import stages_tables
+
+    for table in stages_tables(services.stage_tables()):
+        out.print(table)
 
 
 def _selected_stories(store, story_id: str | None, all_: bool) -> list[dict]:
     if bool(story_id) == bool(all_):
         raise UsageError("give either a STORY_ID or --all", hint="storyline stories lists ids")
-    return services.all_stories(store) if all_ else [services.get_story(store, story_id)]
+    views = services.all_stories(store) if all_ else [services.get_story(store, story_id)]
+    return [services.story_document(v) for v in views]
 
 
 @cli.command()

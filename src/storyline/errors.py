@@ -77,3 +77,11 @@ class QualityBelowFloor(StorylineError):
     code = "below_floor"
     http_status = 500
     exit_code = 1
+
+
+class PipelineError(StorylineError):
+    """A stage table is not runnable (a requirement nobody produces, a name used twice)."""
+
+    code = "pipeline"
+    http_status = 500
+    exit_code = 1

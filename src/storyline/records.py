@@ -107,16 +107,6 @@ class Rejected:
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A character span of an article's cleaned text."""
-
-    article_id: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class Sentence:
     article_id: str
     index: int
@@ -202,8 +192,22 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorLink:
+    """Who an item is attributed to, within its article: the speaker of a quote
+    (``role="speaker"``) or the claimant of a claim (``role="claimant"``). ``actor_id`` is
+    an actor of the same annotation, or None when no actor could be found; ``method`` says
+    how it was found (``mention``, ``name``, ``quote``)."""
+
+    item_id: str
+    role: str
+    actor_id: str | None
+    method: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Annotation:
-    """Everything the annotate stages found in one article."""
+    """Everything the annotate stages found in one article. ``versions`` holds each
+    stage's key (see ``pipeline.stage_keys``): a stage whose key changed runs again."""
 
     article_id: str
     versions: tuple[tuple[str, str], ...]
@@ -214,6 +218,14 @@ class Annotation:
     claims: tuple[Claim, ...] = ()
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
+    links: tuple[ActorLink, ...] = ()
+
+    def actor_of(self, item_id: str, role: str = "speaker") -> str | None:
+        """The actor id the linking stage gave ``item_id`` in ``role``, or None."""
+        for link in self.links:
+            if link.item_id == item_id and link.role == role:
+                return link.actor_id
+        return None
 
 
 # ---------------------------------------------------------------- story
@@ -275,3 +287,34 @@ class Story:
     timeline: tuple[TimelineEntry, ...] = ()
     brief: tuple[BriefSentence, ...] = ()
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+# ---------------------------------------------------------------- edges
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """What an edge shows of a story: the record, its member articles (in the story's
+    order; the article text lives once, in the article) and whether stages or settings
+    changed since it was built (``stale``)."""
+
+    story: Story
+    articles: tuple[Article, ...]
+    stale: bool = False
+
+    def article(self, article_id: str) -> Article | None:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryItem:
+    """One actor, quote, claim or event of a stored story, in a listing across stories
+    (``kind``: actors, quotes, claims, events; ``group_id``: a claim's group)."""
+
+    story_id: str
+    kind: str
+    item: Actor | Quote | Claim | Event
+    group_id: str | None = None

@@ -13,9 +13,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .config import Settings
+from .config import Settings, as_dict
 from .errors import TooLarge, UsageError
-from .records import Annotation, Article, DateSource, Rejected
+from .records import Annotation, Article, DateSource, Rejected, Story, StoryView, stable_id
 from .store import ArticleFilter, Page, SqlStore, StoryFilter
 from .store import open_store as _open
 from .store.base import STORY_ITEM_KINDS, ItemFilter
@@ -172,6 +172,15 @@ class AnnotateReport:
     annotated: int = 0
     skipped: int = 0
     article_ids: tuple[str, ...] = ()
+    parsed: int = 0  # articles parsed afresh (the others re-ran rules on a stored parse)
+    stages: tuple[str, ...] = ()  # the stages that ran, in table order
+
+
+@dataclass(frozen=True, slots=True)
+class _Todo:
+    article: Article
+    stages: tuple[str, ...]  # the annotate stages to run
+    reparse: bool  # no usable stored parse (or none stored)
 
 
 _WORKER_NLP = None
@@ -184,61 +193,142 @@ def _worker_init(model: str) -> None:
     _WORKER_NLP = load_nlp(model)
 
 
-def _annotate_chunk(articles: list[Article], model_version: str) -> list[Annotation]:
-    from .annotate.pipeline import annotate_article, stage_versions
+def _parse_and_annotate(nlp, articles: Sequence[Article], model_version: str,
+                        keep_parses: bool, batch_size: int):
+    """(annotation, parse bytes or None) for each article, parsed afresh."""
+    from .annotate import annotate_article
+    from .annotate.parse import to_bytes
 
-    nlp = _WORKER_NLP
-    docs = nlp.pipe([a.text for a in articles], batch_size=16)
-    return [annotate_article(a, d, stage_versions(model_version, a.published))
-            for a, d in zip(articles, docs)]
+    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs):
+        yield (annotate_article(article, doc, model_version),
+               to_bytes(doc) if keep_parses else None)
 
 
-def _annotate_serial(articles, nlp, settings, model_version, save, progress):
-    from .annotate.pipeline import annotate_article, stage_versions
+def _annotate_chunk(articles: list[Article], model_version: str, keep_parses: bool):
+    return list(_parse_and_annotate(_WORKER_NLP, articles, model_version, keep_parses, 16))
 
-    docs = nlp.pipe((a.text for a in articles), batch_size=settings.annotate.batch_size)
-    for done, (article, doc) in enumerate(zip(articles, docs), 1):
-        save(annotate_article(article, doc, stage_versions(model_version, article.published)))
+
+def _parse_key(article: Article, model_version: str) -> str:
+    from .annotate import input_keys
+
+    return input_keys(article, model_version)["doc"]
+
+
+def _save(store: SqlStore, model_version: str):
+    def save(article: Article, annotation: Annotation, parse: bytes | None) -> None:
+        if parse is not None:
+            store.save_parse(article.id, _parse_key(article, model_version), parse)
+        store.save_annotation(annotation)
+    return save
+
+
+def _parse_serial(todo, nlp, settings, model_version, save, progress):
+    keep = settings.annotate.store_parses
+    articles = [t.article for t in todo]
+    results = _parse_and_annotate(nlp, articles, model_version, keep,
+                                  settings.annotate.batch_size)
+    for done, (article, (annotation, parse)) in enumerate(zip(articles, results), 1):
+        save(article, annotation, parse)
         _tick(progress, done, len(articles))
 
 
-def _annotate_parallel(articles, settings, model_version, save, progress):
-    size = max(1, min(settings.annotate.batch_size, len(articles) // settings.annotate.workers))
+def _parse_parallel(todo, settings, model_version, save, progress):
+    articles = [t.article for t in todo]
+    workers = settings.annotate.workers
+    size = max(1, min(settings.annotate.batch_size, len(articles) // workers))
     chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
     done = 0
-    with ProcessPoolExecutor(settings.annotate.workers, initializer=_worker_init,
+    with ProcessPoolExecutor(workers, initializer=_worker_init,
                              initargs=(settings.annotate.model,)) as pool:
-        for result in pool.map(_annotate_chunk, chunks, [model_version] * len(chunks)):
-            for annotation in result:
-                save(annotation)
+        results = pool.map(_annotate_chunk, chunks, [model_version] * len(chunks),
+                           [settings.annotate.store_parses] * len(chunks))
+        for chunk, result in zip(chunks, results):
+            for article, (annotation, parse) in zip(chunk, result):
+                save(article, annotation, parse)
             done += len(result)
             _tick(progress, done, len(articles))
 
 
-def annotate_pending(store: SqlStore, settings: Settings, *,
+def _rerun_from_parses(store, todo, nlp, model_version, save, progress):
+    """Re-run only the listed stages over each article's stored parse (no parsing)."""
+    from .annotate import annotate_article
+    from .annotate.parse import from_bytes
+
+    by_id = {t.article.id: t for t in todo}
+    stored = store.get_annotations(by_id)
+    for done, parse in enumerate(store.iter_parses(by_id), 1):
+        item = by_id[parse.article_id]
+        doc = from_bytes(parse.data, nlp.vocab)
+        annotation = annotate_article(item.article, doc, model_version,
+                                      stored=stored.get(item.article.id), only=item.stages)
+        save(item.article, annotation, None)
+        _tick(progress, done, len(todo))
+
+
+def _plan(store: SqlStore, model_version: str, rerun: Sequence[str]) -> list[_Todo]:
+    """What each article needs: the stale stages (or ``rerun`` and its dependents)."""
+    from .annotate import STAGES, keys_for
+    from .pipeline import dependents, stale_stages
+
+    forced = dependents(STAGES, rerun) if rerun else []
+    done = store.annotation_versions()
+    parse_keys = store.parse_keys()
+    todo = []
+    for article in store.iter_articles():
+        stored = done.get(article.id)
+        keys = keys_for(article, model_version)
+        stages = stale_stages(STAGES, stored or {}, keys)
+        if stored is not None and forced:
+            stages = [s for s in STAGES.names if s in set(stages) | set(forced)]
+        if stages:
+            usable = stored is not None and parse_keys.get(article.id) == \
+                _parse_key(article, model_version)
+            todo.append(_Todo(article, tuple(stages), not usable))
+    return todo
+
+
+def annotate_pending(store: SqlStore, settings: Settings, *, rerun: Sequence[str] = (),
                      progress: Progress | None = None) -> AnnotateReport:
-    """Annotate every article whose annotation is missing or was made by other stage versions."""
+    """Annotate every article whose annotation is missing or stale.
+
+    A stale stage (a new version, a new reference date) re-runs from the stored parse when
+    there is one; only articles without a usable parse are parsed again. ``rerun`` names
+    stages to run again (with what depends on them) over every annotated article."""
     from .annotate.models import load_nlp
     from .annotate.models import model_version as version_of
-    from .annotate.pipeline import stage_versions
 
     nlp = load_nlp(settings.annotate.model)
     model_version = version_of(nlp)
-    articles = list(store.iter_articles())
-    done = store.annotation_versions()
-    pending = [a for a in articles
-               if done.get(a.id) != stage_versions(model_version, a.published)]
-    if not pending:
-        return AnnotateReport(0, len(articles), ())
-    if settings.annotate.workers > 1 and len(pending) > settings.annotate.workers:
-        _annotate_parallel(pending, settings, model_version, store.save_annotation, progress)
-    else:
-        _annotate_serial(pending, nlp, settings, model_version, store.save_annotation, progress)
-    return AnnotateReport(len(pending), len(articles) - len(pending),
-                          tuple(a.id for a in pending))
+    todo = _plan(store, model_version, rerun)
+    total = store.count_articles()
+    if not todo:
+        return AnnotateReport(0, total, ())
+    save = _save(store, model_version)
+    fresh = [t for t in todo if t.reparse]
+    reuse = [t for t in todo if not t.reparse]
+    if reuse:
+        _rerun_from_parses(store, reuse, nlp, model_version, save, progress)
+    if fresh and settings.annotate.workers > 1 and len(fresh) > settings.annotate.workers:
+        _parse_parallel(fresh, settings, model_version, save, progress)
+    elif fresh:
+        _parse_serial(fresh, nlp, settings, model_version, save, progress)
+    ran = {s for t in todo for s in t.stages}
+    from .annotate import STAGES
+    return AnnotateReport(len(todo), total - len(todo), tuple(t.article.id for t in todo),
+                          len(fresh), tuple(s for s in STAGES.names if s in ran))
 
 
 # ------------------------------------------------------------------ stories
+
+
+def stage_tables():
+    """Every declared stage table, in the order data flows: annotate, collection, story."""
+    from .annotate import STAGES as ANNOTATE
+    from .story import COLLECTION
+    from .story import STAGES as STORY
+
+    return [ANNOTATE, COLLECTION, STORY]
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,85 +339,91 @@ class StoriesReport:
     story_ids: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _profiles(store: SqlStore, articles: Sequence[Article]):
-    from .story.cluster import profile_article
+def story_build(settings: Settings):
+    """The ``StoryBuild`` a story built now gets: story stage keys and settings digest."""
+    from .pipeline import stage_keys
+    from .store.base import StoryBuild
+    from .story import STAGES
 
-    return {a.id: profile_article(a, store.get_annotation(a.id)) for a in articles}
+    digest = stable_id(*sorted(f"{k}={v}" for k, v in as_dict(settings)["story"].items()))
+    return StoryBuild(tuple(sorted(stage_keys(STAGES, {}).items())), digest)
+
+
+def is_stale(build, current) -> bool:
+    return build.versions != current.versions or build.settings_digest != current.settings_digest
+
+
+def _collection(store: SqlStore, settings: Settings, name: str, **slots):
+    from .pipeline import run_table
+    from .story import COLLECTION
+
+    stage = COLLECTION.stage(name)
+    return run_table(COLLECTION, slots, settings, only=[name])[stage.produces[0]]
 
 
 def cluster_new_articles(store: SqlStore, settings: Settings) -> dict[str, str]:
     """Put every article not yet in a story into one (online: old memberships stay)."""
-    from .story.cluster import assign_stories
-
-    members = store.story_memberships()
     articles = [a for a in store.iter_articles() if not a.duplicate_of]
-    new = sorted((a for a in articles if a.id not in members),
-                 key=lambda a: (a.published or "9999", a.id))
-    if not new:
+    members = store.story_memberships()
+    if all(a.id in members for a in articles):
         return {}
-    profiles = _profiles(store, articles)
-    existing: dict[str, list] = {}
-    for article_id, story_id in members.items():
-        if article_id in profiles:
-            existing.setdefault(story_id, []).append(profiles[article_id])
-    return assign_stories([profiles[a.id] for a in new], existing, settings.story)
+    annotations = store.get_annotations(a.id for a in articles)
+    return _collection(store, settings, "cluster", articles=articles, annotations=annotations,
+                       memberships=members)
 
 
 def _story_groups(store: SqlStore, assigned: Mapping[str, str]) -> dict[str, list[Article]]:
     members = {**store.story_memberships(), **assigned}
     groups: dict[str, list[Article]] = {}
-    articles = list(store.iter_articles())
-    for article in articles:
+    for article in store.iter_articles():
         story_id = members.get(article.id) or members.get(article.duplicate_of or "")
         if story_id:
             groups.setdefault(story_id, []).append(article)
     return groups
 
 
-def _infer_dates(store: SqlStore, articles: list[Article]) -> list[str]:
-    from .story.dates import infer_publication_dates
-
+def _infer_dates(store: SqlStore, settings: Settings, articles: list[Article]) -> list[str]:
     if all(a.published for a in articles):
         return []
-    annotations = {a.id: store.get_annotation(a.id) for a in articles}
-    annotations = {k: v for k, v in annotations.items() if v is not None}
-    inferred = infer_publication_dates(articles, annotations)
+    annotations = store.get_annotations(a.id for a in articles)
+    inferred = _collection(store, settings, "dates", articles=articles, annotations=annotations)
     for article_id, (date, confidence) in inferred.items():
         store.set_published(article_id, date, DateSource.INFERRED.value, confidence)
     return list(inferred)
 
 
+def _stories_to_build(store, groups, before, changed, rebuild, current) -> list[str]:
+    builds = store.story_builds()
+    return [s for s, arts in groups.items()
+            if rebuild or s not in before or any(a.id in changed for a in arts)
+            or is_stale(builds.get(s, current), current)]
+
+
 def build_stories(store: SqlStore, settings: Settings, *, touched: Iterable[str] = (),
                   rebuild: bool = False, progress: Progress | None = None) -> StoriesReport:
-    """Cluster new articles, infer missing dates, and (re)build the stories that changed."""
-    from .render.json_v1 import story_json
+    """Cluster new articles, infer missing dates, and (re)build the stories that changed
+    or were built by other story stage versions or settings."""
     from .story.build import build_story
 
     before = set(store.story_memberships().values())
     assigned = cluster_new_articles(store, settings)
     groups = _story_groups(store, assigned)
-    changed = set(touched) | set(assigned)
-    todo = [s for s, arts in groups.items()
-            if rebuild or s not in before or any(a.id in changed for a in arts)]
+    current = story_build(settings)
+    todo = _stories_to_build(store, groups, before, set(touched) | set(assigned), rebuild,
+                             current)
     inferred: list[str] = []
     for story_id in todo:
-        inferred += _infer_dates(store, groups[story_id])
+        inferred += _infer_dates(store, settings, groups[story_id])
     if inferred:
-        annotate_pending(store, settings)
+        annotate_pending(store, settings)  # re-runs only the stages that read the date
         groups = _story_groups(store, assigned)
     for done, story_id in enumerate(todo, 1):
         articles = groups[story_id]
-        annotations = {a.id: store.get_annotation(a.id) for a in articles}
-        annotations = {k: v for k, v in annotations.items() if v is not None}
-        story = build_story(story_id, articles, annotations, settings.story)
-        store.save_story(story_json(story, story_sorted(articles, story.article_ids)))
+        annotations = store.get_annotations(a.id for a in articles)
+        story = build_story(story_id, articles, annotations, settings)
+        store.save_story(story, current)
         _tick(progress, done, len(todo))
     return StoriesReport(len(todo), len(set(groups) - before), len(inferred), tuple(todo))
-
-
-def story_sorted(articles: Sequence[Article], order: Sequence[str]) -> list[Article]:
-    position = {article_id: i for i, article_id in enumerate(order)}
-    return sorted(articles, key=lambda a: position.get(a.id, len(position)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,7 +436,8 @@ class AnalyzeReport:
 def analyze(store: SqlStore, settings: Settings, *, paths: Sequence[str] = (),
             metadata: str | None = None, progress: Callable[[str, int, int], None] | None = None,
             rebuild: bool = False) -> AnalyzeReport:
-    """Ingest ``paths`` (if any), annotate what is pending, and build the stories."""
+    """Ingest ``paths`` (if any), annotate what is pending or stale, and build the stories
+    that are new, changed or stale."""
 
     def stage(name: str) -> Progress | None:
         return None if progress is None else (lambda d, t: progress(name, d, t))
@@ -352,7 +449,6 @@ def analyze(store: SqlStore, settings: Settings, *, paths: Sequence[str] = (),
     stories = build_stories(store, settings, touched=touched, rebuild=rebuild,
                             progress=stage("stories"))
     return AnalyzeReport(ingest, annotated, stories)
-
 
 # ------------------------------------------------------------------ reading
 
@@ -370,8 +466,27 @@ def get_article_view(store: SqlStore, article_id: str) -> ArticleView:
                        store.story_of(resolved))
 
 
-def get_story(store: SqlStore, story_id: str) -> dict:
-    return store.get_story(store.resolve_story_id(story_id))
+def story_view(store: SqlStore, story: Story, current=None) -> StoryView:
+    """``story`` with its member articles (text joined from the articles table)."""
+    found = store.get_articles(story.article_ids)
+    articles = tuple(found[a] for a in story.article_ids if a in found)
+    stale = False
+    if current is not None:
+        stale = is_stale(store.story_builds_of([story.id]).get(story.id, current), current)
+    return StoryView(story, articles, stale)
+
+
+def get_story(store: SqlStore, story_id: str, settings: Settings | None = None) -> StoryView:
+    """One story (an id or a unique prefix) and its articles."""
+    story = store.get_story(store.resolve_story_id(story_id))
+    return story_view(store, story, story_build(settings) if settings else None)
+
+
+def story_document(view: StoryView) -> dict:
+    """The story JSON v1 document of a story (the public contract)."""
+    from .render.json_v1 import story_json
+
+    return story_json(view.story, view.articles)
 
 
 def list_stories(store: SqlStore, flt: StoryFilter | None = None, limit: int = 50,
@@ -384,12 +499,12 @@ def list_articles(store: SqlStore, flt: ArticleFilter | None = None, limit: int 
     return store.list_articles(flt, limit, cursor)
 
 
-def all_stories(store: SqlStore) -> list[dict]:
-    """Every story as story JSON v1, newest first."""
+def all_stories(store: SqlStore) -> list[StoryView]:
+    """Every story with its articles, newest first."""
     out, cursor = [], None
     while True:
         page = store.list_stories(None, 200, cursor)
-        out.extend(store.get_story(s.id) for s in page.items)
+        out.extend(story_view(store, store.get_story(s.id)) for s in page.items)
         if page.next is None:
             return out
         cursor = page.next
@@ -402,8 +517,8 @@ def search(store: SqlStore, q: str, flt: ArticleFilter | None = None, limit: int
 
 def list_story_items(store: SqlStore, kind: str, flt: ItemFilter | None = None,
                      limit: int = 50, cursor: str | None = None) -> Page:
-    """One page of a story item listing (``kind``: actors, quotes, claims or events); each
-    item is its story JSON dict with ``story_id`` added. A story id may be a prefix."""
+    """One page of a story item listing (``kind``: actors, quotes, claims or events) as
+    ``StoryItem`` records. A story id may be a prefix."""
     if kind not in STORY_ITEM_KINDS:
         raise UsageError(f"unknown story item kind {kind!r}",
                          hint="use one of " + ", ".join(STORY_ITEM_KINDS))

@@ -4,8 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.annotate.actors import (
-    ACTORS_VERSION,
+from storyline.annotate.actors.resolve import (
     compatible_names,
     last_word_of,
     name_tokens,
@@ -13,7 +12,7 @@ from storyline.annotate.actors import (
     partial_name_of,
     resolve_actors,
 )
-from storyline.annotate.mentions import find_mentions
+from storyline.annotate.mentions.find import find_mentions
 from storyline.records import Mention, stable_id
 
 
@@ -30,9 +29,6 @@ def build(text: str, spans: list[tuple[str, str]]) -> list[Mention]:
 def by_name(actors):
     return {a.name: a for a in actors}
 
-
-def test_version():
-    assert ACTORS_VERSION
 
 
 def test_person_forms_merge_with_roles_and_longest_name():

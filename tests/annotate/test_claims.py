@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.annotate.claims import CLAIMS_VERSION, find_claims
+from storyline.annotate.claims.find import find_claims
 from storyline.records import Quote, TimeExpression, stable_id
 
 pytestmark = pytest.mark.slow
@@ -39,9 +39,6 @@ NOT_CLAIMS = (
 def claims(nlp):
     return {round(c.value): c for c in find_claims(nlp(TEXT), "a1", reference="2021-05-01")}
 
-
-def test_version():
-    assert CLAIMS_VERSION
 
 
 def test_offsets_ids_and_text(nlp, claims):
@@ -154,7 +151,7 @@ def test_forecast_dates_are_not_as_of_and_governing_verb_wins(nlp):
 
 
 def test_week_as_of_values_become_days():
-    from storyline.annotate.claims import _calendar_value
+    from storyline.annotate.claims.find import _calendar_value
 
     assert _calendar_value("2024-W10") == "2024-03-04"
     assert _calendar_value("2021-W48-WE") == "2021-12-04"

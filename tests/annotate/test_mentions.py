@@ -2,17 +2,16 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.annotate.mentions import (
-    MENTIONS_VERSION,
+from storyline.annotate.mentions.find import (
     _casing,
     _line_starts,
     find_mentions,
-    find_sentences,
     headline_pieces,
     is_headline,
     trim_mention,
     word_stems,
 )
+from storyline.annotate.sentences import find_sentences
 
 pytestmark = pytest.mark.slow
 
@@ -23,9 +22,6 @@ TEXT = (
     "Lindqvist’s aides disagreed.\n"
 )
 
-
-def test_version_is_a_string():
-    assert isinstance(MENTIONS_VERSION, str) and MENTIONS_VERSION
 
 
 def test_sentences_are_stripped_and_never_cross_a_blank_line(nlp):

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.annotate.quotes import (
-    QUOTES_VERSION,
+from storyline.annotate.quotes.find import (
     find_attributions,
     find_quotes,
     quotes_from_attributions,
 )
-from storyline.annotate.quotes_marks import find_quote_spans
+from storyline.annotate.quotes.marks import find_quote_spans
 from storyline.errors import ModelError
 from storyline.eval.polnear import parse_ann
 from storyline.eval.quotes import group_predictions, overlap_ratio, summarize
@@ -34,9 +33,6 @@ def only(quotes):
     assert len(quotes) == 1, quotes
     return quotes[0]
 
-
-def test_version_is_a_string() -> None:
-    assert isinstance(QUOTES_VERSION, str) and QUOTES_VERSION
 
 
 @pytest.mark.parametrize("text", [

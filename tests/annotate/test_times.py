@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.annotate.times import TIMES_VERSION, find_times
-from storyline.annotate.times_periods import format_duration
+from storyline.annotate.times.find import find_times
+from storyline.annotate.times.periods import format_duration
 from storyline.errors import DataError
 from storyline.eval.timeml import read_tml
 from storyline.eval.times import main, normalize_value, score, score_document
@@ -202,9 +202,6 @@ def test_doc_tense_from_spacy(nlp):
     text = "Ministers met in June and will meet again in June."
     assert [t.value for t in find_times(text, REF, doc=nlp(text))] == ["2021-06", "2022-06"]
 
-
-def test_version_is_a_string():
-    assert isinstance(TIMES_VERSION, str) and TIMES_VERSION
 
 
 _TML = """<?xml version="1.0" ?>

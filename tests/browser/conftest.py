@@ -17,6 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "render"))
 
 from storyline_sample import clean_story, fill_store
 
+from storyline.store.base import StoryBuild
+from storyline.store.schema import story_from_v1
+
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -87,7 +90,7 @@ def clean_live(tmp_path_factory):
     store.upsert_articles(arts)
     for annotation in annotations:
         store.save_annotation(annotation)
-    store.save_story(story)
+    store.save_story(story_from_v1(story), StoryBuild())
     with serving(store) as base:
         yield base, story
     store.close()

@@ -29,6 +29,7 @@ from storyline.records import (
     stable_id,
 )
 from storyline.render.json_v1 import story_json
+from storyline.store.base import StoryBuild
 
 HOSTILE_SCRIPT = "<script>alert(1)</script>"
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
@@ -226,7 +227,7 @@ def clean_story() -> tuple[list[Article], list[Annotation], dict]:
     return arts[:3], annotations[:3], clean
 
 
-def second_story() -> tuple[list[Article], dict]:
+def second_story_record() -> tuple[list[Article], Story]:
     """A second, tiny story (one article) for paging and filter tests."""
     text = "The river ferry resumed service on Sunday after a storm. Officials said 12 boats ran."
     art = _article("river", text, title="Ferry resumes", outlet="Valley Post",
@@ -234,21 +235,30 @@ def second_story() -> tuple[list[Article], dict]:
     story = Story(stable_id("story", "river"), "River ferry resumes", (art.id,), "2026-02-01",
                   "2026-02-01", brief=(BriefSentence("The ferry resumed.",
                                                      (sentence_citation(art, "ferry"),)),))
-    return [art], story_json(story, [art])
+    return [art], story
+
+
+def second_story() -> tuple[list[Article], dict]:
+    """The second story as story JSON v1."""
+    arts, story = second_story_record()
+    return arts, story_json(story, arts)
 
 
 def fill_store(store) -> dict:
-    """Save the sample story, its articles and annotations in ``store``; returns the story."""
-    arts, annotations, story = build_sample()
+    """Save the sample story, its articles and annotations in ``store``; returns the story
+    as story JSON v1."""
+    arts = build_articles()
+    annotations = build_annotations(arts, build_actors(arts))
+    record = build_story(arts, annotations)
     store.upsert_articles(arts)
     for annotation in annotations:
         store.save_annotation(annotation)
-    store.save_story(story)
-    more, other = second_story()
+    store.save_story(record, StoryBuild())
+    more, other = second_story_record()
     store.upsert_articles(more)
     store.save_annotation(Annotation(more[0].id, (("test", "1"),), sentences_of(more[0])))
-    store.save_story(other)
-    return story
+    store.save_story(other, StoryBuild())
+    return story_json(record, arts)
 
 
 __all__ = ["build_sample", "fill_store", "replace", "second_story", "span"]

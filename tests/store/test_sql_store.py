@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, text
 
 from storyline import services
 from storyline.errors import NotFound, UsageError
@@ -14,16 +15,22 @@ from storyline.records import (
     Actor,
     Annotation,
     Article,
+    Citation,
+    Claim,
+    ClaimGroup,
     DateSource,
+    Event,
     Mention,
+    Quote,
     Rejected,
     RejectReason,
     RemovedLine,
     Sentence,
+    Story,
 )
 from storyline.store import ArticleFilter, StoryFilter, open_store, schema
-from storyline.store.base import ItemFilter
-from storyline.store.schema import MIGRATIONS, story_item_rows
+from storyline.store.base import ItemFilter, StoryBuild
+from storyline.store.schema import MIGRATIONS, Member, story_item_rows
 
 TEXT = "Mayor Ilsa Varn met dock workers. Nearly 2,000 workers walked out on Tuesday."
 
@@ -90,15 +97,27 @@ def test_article_lookup_and_filters(store):
     assert second.next is None and second.items[0].id != first.items[0].id
 
 
-def test_annotation_round_trip_and_pending(store):
+def test_annotation_round_trip_and_versions(store):
     store.upsert_articles([make_article()])
-    assert store.pending_annotation({"model": "x"}) == ["a1"]
+    assert store.annotation_versions() == {}
     annotation = make_annotation()
     store.save_annotation(annotation)
     store.save_annotation(annotation)
     assert store.get_annotation("a1") == annotation
-    assert store.pending_annotation({"model": "x"}) == []
+    assert store.get_annotations(["a1", "zz"]) == {"a1": annotation}
     assert store.annotation_versions() == {"a1": {"model": "x"}}
+
+
+def test_parses_are_kept_per_article(store):
+    store.upsert_articles([make_article(), make_article("a2")])
+    store.save_parse("a1", "m:h-a1", b"\x00parse")
+    store.save_parse("a1", "m:h-a1", b"\x00parse2")
+    assert store.get_parse("a1").data == b"\x00parse2"
+    assert store.get_parse("a2") is None
+    assert store.parse_keys() == {"a1": "m:h-a1"}
+    assert [p.article_id for p in store.iter_parses(["a1", "a2"])] == ["a1"]
+    assert store.parse_bytes() == len(b"\x00parse2")
+    assert store.delete_parses() == 1 and store.get_parse("a1") is None
 
 
 def test_full_text_search_with_filters(store):
@@ -115,20 +134,27 @@ def test_full_text_search_with_filters(store):
         store.search_sentences("  ?! ", None, 10)
 
 
+def small_story(story_id="s1", article_id="a1") -> Story:
+    return Story(id=story_id, title="Dock strike", article_ids=(article_id,),
+                 first_published="2031-03-04", last_published="2031-03-04",
+                 actors=(Actor(f"{story_id}-varn", "Ilsa Varn", "person", ("Varn",)),))
+
+
+BUILD = StoryBuild((("actors", "k1"),), "digest")
+
+
 def test_stories_membership_and_filters(store):
     store.upsert_articles([make_article()])
-    story = {"schema": "storyline.story/v1",
-             "story": {"id": "s1", "title": "Dock strike", "first_published": "2031-03-04",
-                       "last_published": "2031-03-04", "article_count": 1},
-             "articles": [{"id": "a1", "outlet": "Harbor Post"}],
-             "actors": [{"name": "Ilsa Varn", "aliases": ["Varn"]}]}
-    store.save_story(story)
-    store.save_story(story)
+    story = small_story()
+    store.save_story(story, BUILD)
+    store.save_story(story, BUILD)
     assert store.get_story("s1") == story
+    assert store.story_builds() == {"s1": BUILD}
     assert store.story_of("a1") == "s1"
     assert [s.id for s in store.list_stories(StoryFilter(actor="varn"), 10).items] == ["s1"]
-    assert store.list_stories(StoryFilter(outlet="harbor post"), 10).items[0].outlets == (
-        "Harbor Post",)
+    summary = store.list_stories(StoryFilter(outlet="harbor post"), 10).items[0]
+    assert summary.outlets == ("Harbor Post",) and summary.build == BUILD
+    assert summary.article_count == 1
     assert not store.list_stories(StoryFilter(since="2031-04-01"), 10).items
     with pytest.raises(NotFound):
         store.get_story("nope")
@@ -150,35 +176,39 @@ def test_bad_url_is_a_usage_error():
 # ---------------------------------------------------------------- story items
 
 
-def items_story(story_id="s1", published="2031-03-04", outlet="Harbor Post"):
-    """A hand-made story JSON with one item of each kind (two quotes)."""
-    return {
-        "schema": "storyline.story/v1",
-        "story": {"id": story_id, "title": "Dock strike", "first_published": published,
-                  "last_published": published, "article_count": 1},
-        "articles": [{"id": f"{story_id}-a", "outlet": outlet, "published": published}],
-        "actors": [{"id": f"{story_id}-varn", "name": "Ilsa Varn", "aliases": ["Varn"]},
-                   {"id": f"{story_id}-union", "name": "Dock Union", "aliases": []}],
-        "quotes": [{"id": f"{story_id}-q1", "text": "We stay out", "article_id": f"{story_id}-a",
-                    "speaker_actor_id": f"{story_id}-union", "start": 0, "end": 11},
-                   {"id": f"{story_id}-q2", "text": "Talks go on", "article_id": f"{story_id}-a",
-                    "speaker_actor_id": f"{story_id}-varn", "start": 12, "end": 23}],
-        "claims": [{"id": f"{story_id}-c1", "text": "2,000 workers", "as_of": "2031-03-01",
-                    "article_id": f"{story_id}-a", "claimed_by_actor_id": None}],
-        "events": [{"id": f"{story_id}-e1", "type": "PROTEST", "date": None,
-                    "source_actor_id": f"{story_id}-union", "target_actor_id": f"{story_id}-varn",
-                    "citations": [{"article_id": f"{story_id}-a", "start": 0, "end": 11}]}],
-    }
+def items_story(story_id="s1", published="2031-03-04", outlet="Harbor Post", store=None):
+    """A hand-made story with one item of each kind (two quotes); with ``store``, its
+    article is stored too (the story rows read the outlet and date of their articles)."""
+    article_id = f"{story_id}-a"
+    if store is not None:
+        store.upsert_articles([make_article(article_id, published=published, outlet=outlet)])
+    varn, union = f"{story_id}-varn", f"{story_id}-union"
+    return Story(
+        id=story_id, title="Dock strike", article_ids=(article_id,),
+        first_published=published, last_published=published,
+        actors=(Actor(varn, "Ilsa Varn", "person", ("Varn",)),
+                Actor(union, "Dock Union", "org")),
+        quotes=(Quote(f"{story_id}-q1", article_id, 0, 11, "We stay out", True,
+                      speaker_actor_id=union),
+                Quote(f"{story_id}-q2", article_id, 12, 23, "Talks go on", True,
+                      speaker_actor_id=varn)),
+        claims=(Claim(f"{story_id}-c1", article_id, 0, 13, "2,000 workers", 2000.0,
+                      as_of="2031-03-01"),),
+        claim_groups=(ClaimGroup(f"{story_id}-g1", "workers", (f"{story_id}-c1",),
+                                 "consistent"),),
+        events=(Event(f"{story_id}-e1", "PROTEST", "We stay out", union, varn,
+                      citations=(Citation(article_id, 0, 11),)),),
+    )
 
 
 def _ids(page) -> list[str]:
-    return [item["id"] for item in page.items]
+    return [item.item.id for item in page.items]
 
 
 def test_story_items_filters_and_order(store):
-    store.save_story(items_story("s1", "2031-03-04", "Harbor Post"))
-    store.save_story(items_story("s2", "2031-02-01", "Coast Radio"))
-    store.save_story(items_story("s1", "2031-03-04", "Harbor Post"))  # saved again: no dupes
+    store.save_story(items_story("s1", "2031-03-04", "Harbor Post", store), BUILD)
+    store.save_story(items_story("s2", "2031-02-01", "Coast Radio", store), BUILD)
+    store.save_story(items_story("s1", "2031-03-04", "Harbor Post"), BUILD)  # again: no dupes
     assert _ids(store.list_story_items("quotes", None, 10)) == [
         "s2-q1", "s2-q2", "s1-q1", "s1-q2"]  # by date, then story, then position
     assert _ids(store.list_story_items("quotes", ItemFilter(actor="s1-varn"), 10)) == ["s1-q2"]
@@ -186,8 +216,8 @@ def test_story_items_filters_and_order(store):
         "s2-q2", "s1-q2"]
     assert _ids(store.list_story_items("events", ItemFilter(actor="varn"), 10)) == [
         "s1-e1", "s2-e1"]  # target actor; undated, so by story
-    assert _ids(store.list_story_items("claims", ItemFilter(outlet="coast radio"), 10)) == [
-        "s2-c1"]
+    claims = store.list_story_items("claims", ItemFilter(outlet="coast radio"), 10)
+    assert _ids(claims) == ["s2-c1"] and claims.items[0].group_id == "s2-g1"
     assert _ids(store.list_story_items("claims", ItemFilter(until="2031-03-01"), 10)) == [
         "s1-c1", "s2-c1"]  # a claim's as_of wins over its article's date (s1: 2031-03-04)
     assert not store.list_story_items("claims", ItemFilter(since="2031-03-02"), 10).items
@@ -196,7 +226,8 @@ def test_story_items_filters_and_order(store):
     assert _ids(store.list_story_items("actors", ItemFilter(story_id="s2"), 10)) == [
         "s2-varn", "s2-union"]  # one story: story order
     page = store.list_story_items("quotes", None, 3)
-    assert page.next == "3" and page.items[0]["story_id"] == "s2"
+    assert page.next == "3" and page.items[0].story_id == "s2"
+    assert isinstance(page.items[0].item, Quote)
     assert _ids(store.list_story_items("quotes", None, 3, page.next)) == ["s1-q2"]
     with pytest.raises(UsageError):
         store.list_story_items("brief", None, 10)
@@ -205,50 +236,80 @@ def test_story_items_filters_and_order(store):
 
 
 def test_story_items_leave_with_their_story(store):
-    store.save_story(items_story("s1"))
-    store.save_story({**items_story("s1"), "quotes": []})
+    store.save_story(items_story("s1", store=store), BUILD)
+    store.save_story(dataclasses.replace(items_story("s1"), quotes=()), BUILD)
     assert not store.list_story_items("quotes", None, 10).items
     store.delete_story("s1")
     assert not store.list_story_items("actors", None, 10).items
 
 
 def test_story_item_rows_keep_the_contract():
-    rows = story_item_rows(items_story())
+    members = {"s1-a": Member("Harbor Post", "2031-03-04")}
+    rows = story_item_rows(items_story(), members)
     assert [(r["kind"], r["position"]) for r in rows] == [
         ("actors", 0), ("actors", 1), ("quotes", 0), ("quotes", 1), ("claims", 0), ("events", 0)]
     event = rows[-1]
     assert event["actor_ids"] == "|s1-union|s1-varn|" and event["outlet"] == "Harbor Post"
     assert event["actor_names"] == "|dock union|ilsa varn|varn|" and event["date"] is None
     assert rows[0]["outlet"] is None and rows[0]["article_id"] is None
-    assert json.loads(rows[2]["data"]) == items_story()["quotes"][0]
+    assert rows[2]["date"] == "2031-03-04" and rows[4]["group_id"] == "s1-g1"
+    assert json.loads(rows[2]["data"])["id"] == "s1-q1"
 
 
-def test_migration_2_upgrades_a_version_1_database(tmp_path, monkeypatch):
+def v1_document(story_id="s1", outlet="Harbor Post", published="2031-03-04") -> dict:
+    """A story as the stores of schema step 3 and earlier kept it: story JSON v1."""
+    return {
+        "schema": "storyline.story/v1",
+        "story": {"id": story_id, "title": "Dock strike", "first_published": published,
+                  "last_published": published, "article_count": 1},
+        "articles": [{"id": f"{story_id}-a", "outlet": outlet, "published": published,
+                      "text": "We stay out. Talks go on."}],
+        "actors": [{"id": f"{story_id}-varn", "name": "Ilsa Varn", "kind": "person",
+                    "aliases": ["Varn"], "roles": [], "mention_count": 1, "article_ids": []}],
+        "quotes": [{"id": f"{story_id}-q1", "text": "We stay out", "direct": True,
+                    "article_id": f"{story_id}-a", "speaker_actor_id": f"{story_id}-varn",
+                    "speaker_text": "Varn", "cue": "said", "start": 0, "end": 11}],
+        "claims": [], "claim_groups": [], "events": [], "timeline": [],
+        "brief": [{"text": "We stay out.", "citations": [
+            {"article_id": f"{story_id}-a", "start": 0, "end": 12}]}],
+    }
+
+
+def _insert_v1(store, document: dict) -> None:
+    head = document["story"]
+    with store.engine.begin() as conn:
+        conn.execute(schema.stories.insert().values(
+            id=head["id"], title=head["title"], first_published=head["first_published"],
+            last_published=head["last_published"], article_count=1, outlets="", actors="",
+            data=json.dumps(document), versions="", settings_digest=""))
+
+
+def test_migration_4_keeps_old_stories_as_records(tmp_path, monkeypatch):
     url = str(tmp_path / "old.db")
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
     old = open_store(url)
-    assert "story_items" not in inspect(old.engine).get_table_names()
-    with old.engine.begin() as conn:  # a story saved by the version 1 code
-        conn.execute(schema.stories.insert().values(**schema.story_row(items_story("s1"))))
+    old.upsert_articles([make_article("s1-a")])
+    _insert_v1(old, v1_document())
     old.close()
     monkeypatch.undo()
     store = open_store(url)
     try:
-        assert _ids(store.list_story_items("quotes", None, 10)) == ["s1-q1", "s1-q2"]  # backfill
-        store.migrate()
-        store.save_story(items_story("s1"))  # the next analyze saves it again
-        assert len(store.list_story_items("actors", ItemFilter(story_id="s1"), 10).items) == 2
+        story = store.get_story("s1")
+        assert story.article_ids == ("s1-a",) and story.quotes[0].speaker_actor_id == "s1-varn"
+        assert story.brief[0].citations == (Citation("s1-a", 0, 12),)
+        assert store.story_builds()["s1"] == StoryBuild()  # stale: the next analyze rebuilds
+        assert _ids(store.list_story_items("quotes", ItemFilter(actor="varn"), 10)) == ["s1-q1"]
         with store.engine.connect() as conn:
             versions = conn.execute(text("SELECT version FROM schema_migrations")).scalars()
-            assert sorted(versions) == [1, 2]
+            assert sorted(versions) == [v for v, _, _ in MIGRATIONS]
     finally:
         store.close()
 
 
 def test_service_lists_items_by_story_prefix(store):
-    store.save_story(items_story("story-one"))
+    store.save_story(items_story("story-one", store=store), BUILD)
     page = services.list_story_items(store, "quotes", ItemFilter(story_id="story-o"), 1)
-    assert _ids(page) == ["story-one-q1"] and page.items[0]["story_id"] == "story-one"
+    assert _ids(page) == ["story-one-q1"] and page.items[0].story_id == "story-one"
     with pytest.raises(UsageError):
         services.list_story_items(store, "timeline")
     with pytest.raises(NotFound):
@@ -264,7 +325,7 @@ def pg_store(postgres_url):
     yield store
     with store.engine.begin() as conn:
         for table in ("sentences", "annotations", "story_articles", "stories", "rejections",
-                      "articles", "story_items"):
+                      "articles", "story_items", "parses"):
             conn.execute(text(f"DELETE FROM {table}"))
     store.close()
 
@@ -279,16 +340,15 @@ def test_postgres_round_trip(pg_store):
     assert pg_store.get_annotation("a1") == make_annotation()
     hits = pg_store.search_sentences("walked", ArticleFilter(outlet="harbor post"), 10).items
     assert [(h.start, h.end) for h in hits] == [(34, len(TEXT))]
-    pg_store.save_story({"story": {"id": "s1", "title": "Dock strike",
-                                   "first_published": "2031-03-04",
-                                   "last_published": "2031-03-04", "article_count": 1},
-                         "articles": [{"id": "a1", "outlet": "Harbor Post"}],
-                         "actors": [{"name": "Ilsa Varn", "aliases": []}]})
+    pg_store.save_story(small_story(), BUILD)
     assert pg_store.list_stories(StoryFilter(actor="ilsa varn"), 5).items[0].id == "s1"
+    assert pg_store.get_story("s1") == small_story() and pg_store.story_builds()["s1"] == BUILD
     assert pg_store.story_of("a1") == "s1"
-    pg_store.save_story(items_story("s2", "2031-02-01", "Coast Radio"))
-    pg_store.save_story(items_story("s3", "2031-03-05"))
-    pg_store.save_story(items_story("s3", "2031-03-05"))
+    pg_store.save_parse("a1", "m", b"\x00\xffparse")
+    assert pg_store.get_parse("a1").data == b"\x00\xffparse"
+    pg_store.save_story(items_story("s2", "2031-02-01", "Coast Radio", pg_store), BUILD)
+    pg_store.save_story(items_story("s3", "2031-03-05", store=pg_store), BUILD)
+    pg_store.save_story(items_story("s3", "2031-03-05"), BUILD)
     assert _ids(pg_store.list_story_items("quotes", None, 10)) == [
         "s2-q1", "s2-q2", "s3-q1", "s3-q2"]
     assert _ids(pg_store.list_story_items("quotes", ItemFilter(actor="ILSA varn"), 10)) == [
@@ -304,21 +364,22 @@ def test_postgres_round_trip(pg_store):
     assert _ids(pg_store.list_story_items("claims", None, 10)) == ["s2-c1"]
 
 
-def test_postgres_migration_2_backfills(postgres_url, monkeypatch):
+def test_postgres_migration_4_keeps_old_stories(postgres_url, monkeypatch):
     admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text("DROP DATABASE IF EXISTS storyline_v1"))
         conn.execute(text("CREATE DATABASE storyline_v1"))
     url = postgres_url.rsplit("/", 1)[0] + "/storyline_v1"
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
     old = open_store(url)
-    with old.engine.begin() as conn:
-        conn.execute(schema.stories.insert().values(**schema.story_row(items_story("s1"))))
+    old.upsert_articles([make_article("s1-a")])
+    _insert_v1(old, v1_document())
     old.close()
     monkeypatch.undo()
     store = open_store(url)
     try:
-        assert _ids(store.list_story_items("quotes", ItemFilter(actor="varn"), 10)) == ["s1-q2"]
+        assert _ids(store.list_story_items("quotes", ItemFilter(actor="varn"), 10)) == ["s1-q1"]
+        assert store.get_story("s1").title == "Dock strike"
     finally:
         store.close()
         with admin.connect() as conn:

@@ -9,7 +9,6 @@ import pytest
 from storyline.config import StorySettings
 from storyline.records import Annotation, Article, Mention, stable_id
 from storyline.story.cluster import (
-    THRESHOLD,
     ArticleProfile,
     assign_stories,
     capitalized_actors,
@@ -32,7 +31,7 @@ CHESS = [
     ("Oskar Brandt took the Lindqvist Cup title in Gravenport after beating Ilse Marow in the "
     "deciding game."),
 ]
-SETTINGS = StorySettings(cluster_threshold=THRESHOLD)
+SETTINGS = StorySettings()
 
 
 def _article(key: str, text: str, published: str | None = None) -> Article:

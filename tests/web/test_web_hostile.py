@@ -11,6 +11,7 @@ from storyline.records import BriefSentence, Citation, Story, TimelineEntry
 from storyline.render.html import render_report
 from storyline.render.json_v1 import story_json
 from storyline.render.markdown import story_markdown
+from storyline.store.base import StoryBuild
 
 HOSTILE_TEXT = (f"Officials met at the harbor on Monday. {HOSTILE_SCRIPT} was posted. "
                 f"A picture {HOSTILE_IMG} followed. Read {HOSTILE_MD} for more. "
@@ -53,7 +54,7 @@ def _story_over(store, ids: list[str]) -> dict:
                   "2026-03-06", brief=(BriefSentence(f"Brief {HOSTILE_MD} {HOSTILE_IMG}", cites),),
                   timeline=(TimelineEntry("2026-03-05", "day", HOSTILE_SCRIPT, cites),))
     data = story_json(story, articles)
-    store.save_story(data)
+    store.save_story(story, StoryBuild())
     return data
 
 

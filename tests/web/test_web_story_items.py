@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.store.base import StoryBuild
+from storyline.store.schema import story_from_v1
+
 
 def _actor_id(story: dict, name: str) -> str:
     return next(a["id"] for a in story["actors"] if a["name"] == name)
@@ -96,7 +99,7 @@ def test_paging_walks_every_item_once(client, story):
 
 def test_items_follow_a_story_being_saved_again_and_deleted(client, store, story):
     changed = {**story, "quotes": story["quotes"][:1]}
-    store.save_story(changed)
+    store.save_story(story_from_v1(changed), StoryBuild())
     assert len(_speakers(client)) == 1
     store.delete_story(story["story"]["id"])
     assert _speakers(client) == []

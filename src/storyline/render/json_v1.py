@@ -5,9 +5,9 @@ Fields may be added; none may be removed or renamed without a new schema version
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
-from ..records import Actor, Article, Citation, Claim, Event, Quote, Story
+from ..records import Actor, Article, Citation, Claim, Event, Quote, Story, StoryItem
 
 SCHEMA = "storyline.story/v1"
 
@@ -122,3 +122,16 @@ def story_json(story: Story, articles: Sequence[Article]) -> dict:
         ],
         **({"extra": story.extra} if story.extra else {}),
     }
+
+
+def item_json(item: StoryItem) -> dict:
+    """One story item of a listing across stories, with its ``story_id``."""
+    if item.kind == "actors":
+        data = actor_json(item.item)
+    elif item.kind == "quotes":
+        data = quote_json(item.item)
+    elif item.kind == "claims":
+        data = claim_json(item.item, {item.item.id: item.group_id} if item.group_id else {})
+    else:
+        data = event_json(item.item)
+    return {**data, "story_id": item.story_id}

@@ -28,14 +28,33 @@ def articles_table(items: Sequence[Article]) -> Table:
     return table
 
 
-def stories_table(items) -> Table:
-    table = Table(title=f"{len(items)} stories")
-    for column in ("id", "first", "last", "articles", "outlets", "title"):
+def stories_table(items, stale: Sequence[bool] = ()) -> Table:
+    """The story list; a story in ``stale`` (same order) is marked so."""
+    stale = list(stale) or [False] * len(items)
+    count = sum(stale)
+    title = f"{len(items)} stories" + (f", {count} stale (storyline rebuild)" if count else "")
+    table = Table(title=title)
+    for column in ("id", "first", "last", "articles", "outlets", "title", "state"):
         table.add_column(column, overflow="fold")
-    for s in items:
+    for s, old in zip(items, stale):
         table.add_row(s.id, s.first_published or "-", s.last_published or "-",
-                      str(s.article_count), ", ".join(s.outlets), s.title)
+                      str(s.article_count), ", ".join(s.outlets), s.title,
+                      "stale" if old else "")
     return table
+
+
+def stages_tables(layers) -> list[Table]:
+    """The declared stage tables (``pipeline.Table`` records), one terminal table each."""
+    tables = []
+    for layer in layers:
+        table = Table(title=f"{layer.layer} stages, in order (inputs: {', '.join(layer.inputs)})")
+        for column in ("stage", "version", "requires", "produces", "module", "settings"):
+            table.add_column(column, overflow="fold")
+        for stage in layer.stages:
+            table.add_row(stage.name, stage.version, ", ".join(stage.requires),
+                          ", ".join(stage.produces), stage.module, stage.settings or "")
+        tables.append(table)
+    return tables
 
 
 def highlighted_text(article: Article, annotation: Annotation | None) -> Text:

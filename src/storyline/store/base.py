@@ -1,7 +1,10 @@
 """The one small Store protocol every backend implements (SQLite by default, PostgreSQL by URL).
 
-Stories are kept as story JSON v1 documents (the public contract) plus a membership table;
-annotations as one document per article plus a sentence table for full-text search.
+Articles keep their cleaned text (the only copy: stories keep offsets). Annotations are one
+record per article plus a sentence table for full-text search; the spaCy parse of each
+article can be kept too, so rule stages re-run without parsing. Stories are kept as
+``Story`` records with the stage keys and settings digest that built them, plus a
+membership table and one row per story item for listings across stories.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..records import Annotation, Article, Rejected
+from ..records import Annotation, Article, Rejected, Story
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,14 @@ class ItemFilter:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryBuild:
+    """What built a stored story: each story stage's key and a digest of the settings."""
+
+    versions: tuple[tuple[str, str], ...] = ()
+    settings_digest: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class StorySummary:
     id: str
     title: str
@@ -59,6 +70,16 @@ class StorySummary:
     last_published: str | None
     article_count: int
     outlets: tuple[str, ...]
+    build: StoryBuild = StoryBuild()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredParse:
+    """An article's stored spaCy parse; ``model`` is the model version and text hash."""
+
+    article_id: str
+    model: str
+    data: bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,14 +126,19 @@ class Store(Protocol):
     def record_rejections(self, rejected: Iterable[Rejected]) -> None: ...
     def list_rejections(self) -> list[Rejected]: ...
 
-    # annotations
+    # annotations and parses
     def save_annotation(self, annotation: Annotation) -> None: ...
     def get_annotation(self, article_id: str) -> Annotation | None: ...
-    def pending_annotation(self, versions: Mapping[str, str]) -> list[str]: ...
+    def get_annotations(self, article_ids: Iterable[str]) -> dict[str, Annotation]: ...
+    def annotation_versions(self) -> dict[str, dict[str, str]]: ...
+    def save_parse(self, article_id: str, model: str, data: bytes) -> None: ...
+    def get_parse(self, article_id: str) -> StoredParse | None: ...
+    def iter_parses(self, article_ids: Iterable[str]) -> Iterator[StoredParse]: ...
 
     # stories
-    def save_story(self, story_json: Mapping) -> None: ...
-    def get_story(self, story_id: str) -> dict: ...
+    def save_story(self, story: Story, build: StoryBuild) -> None: ...
+    def get_story(self, story_id: str) -> Story: ...
+    def story_builds(self) -> dict[str, StoryBuild]: ...
     def resolve_story_id(self, prefix: str) -> str: ...
     def list_stories(self, flt: StoryFilter | None, limit: int,
                      cursor: str | None = None) -> Page: ...

@@ -4,7 +4,10 @@ Migrations are numbered steps recorded in ``schema_migrations``; ``migrate`` run
 database has not seen, each in its own transaction. Step 1 creates the first tables; later
 steps must only add (new tables, new nullable columns), never rename. Step 2 adds
 ``story_items``: every actor, quote, claim and event of every story, one row each, so that
-listings across stories need not read each story's JSON.
+listings across stories need not read each story's JSON. Step 3 adds ``parses``: the stored
+spaCy parse of each article, so rule stages re-run without parsing again. Step 4 keeps each
+story as its record (the record codec, not the public JSON), with the stage keys and the
+settings digest that built it; ``story_items`` rows then hold item records too.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 from sqlalchemy import (
     Column,
     Float,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -25,6 +30,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    inspect,
     or_,
     select,
     text,
@@ -32,7 +38,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import UsageError
-from ..records import Annotation
+from ..records import Annotation, Story
+from . import codec
 from .base import STORY_ITEM_KINDS, ItemFilter
 
 log = logging.getLogger(__name__)
@@ -97,7 +104,9 @@ stories = Table(
     Column("article_count", Integer, nullable=False),
     Column("outlets", Text, nullable=False, default=""),
     Column("actors", Text, nullable=False, default=""),
-    Column("data", Text, nullable=False),
+    Column("data", Text, nullable=False),  # the Story record (codec JSON); step 4
+    Column("versions", Text, nullable=False, default=""),  # stage -> key (step 4)
+    Column("settings_digest", String(64), nullable=False, default=""),  # step 4
 )
 
 story_articles = Table(
@@ -117,9 +126,17 @@ story_items = Table(
     Column("actor_names", Text, nullable=False, default=""),  # "|name|alias|", lowercased
     Column("outlet", String(300)),
     Column("date", String(32)),
-    Column("data", Text, nullable=False),  # the item as story JSON
+    Column("data", Text, nullable=False),  # the item record (codec JSON)
+    Column("group_id", String(64)),  # claims: the claim group (step 4)
     Index("ix_story_items_kind_story", "kind", "story_id"),
     Index("ix_story_items_kind_date", "kind", "date"),
+)
+
+parses = Table(
+    "parses", metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("model", String(200), nullable=False),  # model version + content hash
+    Column("data", LargeBinary, nullable=False),
 )
 
 _V1_TABLES = [schema_migrations, articles, rejections, annotations, sentences, stories,
@@ -143,26 +160,6 @@ def bars(values: Iterable[str | None], *, lower: bool = True) -> str:
     return "|" + "|".join(cleaned) + "|" if cleaned else ""
 
 
-_ITEM_ACTOR_KEYS = {"actors": ("id",), "quotes": ("speaker_actor_id",),
-                    "claims": ("claimed_by_actor_id",),
-                    "events": ("source_actor_id", "target_actor_id")}
-
-
-def _item_article(kind: str, item: Mapping) -> str | None:
-    if kind == "events":
-        cites = item.get("citations") or []
-        return cites[0].get("article_id") if cites else None
-    return item.get("article_id")
-
-
-def _item_date(kind: str, item: Mapping, published: str | None) -> str | None:
-    if kind == "quotes":
-        return published
-    if kind == "claims":
-        return item.get("as_of") or published
-    return item.get("date") if kind == "events" else None
-
-
 def sentence_rows(annotation: Annotation) -> list[dict]:
     """The ``sentences`` rows of one annotation (with the actor names said in each)."""
     names_by_actor = {a.id: [a.name, *a.aliases] for a in annotation.actors}
@@ -179,40 +176,73 @@ def sentence_rows(annotation: Annotation) -> list[dict]:
     return rows
 
 
-def story_row(story_json: Mapping) -> dict:
-    """The ``stories`` row of one story JSON v1 document."""
-    head, members = story_json["story"], story_json.get("articles", [])
-    names = [n for a in story_json.get("actors", []) for n in [a["name"], *a["aliases"]]]
+@dataclass(frozen=True, slots=True)
+class Member:
+    """What the story rows need of a member article."""
+
+    outlet: str | None
+    published: str | None
+
+
+def _item_actor_ids(kind: str, item) -> list[str | None]:
+    if kind == "actors":
+        return [item.id]
+    if kind == "quotes":
+        return [item.speaker_actor_id]
+    if kind == "claims":
+        return [item.claimed_by_actor_id]
+    return [item.source_actor_id, item.target_actor_id]
+
+
+def _item_article(kind: str, item) -> str | None:
+    if kind == "events":
+        return item.citations[0].article_id if item.citations else None
+    return None if kind == "actors" else item.article_id
+
+
+def _item_date(kind: str, item, published: str | None) -> str | None:
+    if kind == "quotes":
+        return published
+    if kind == "claims":
+        return item.as_of or published
+    return item.date if kind == "events" else None
+
+
+def story_row(story: Story, members: Mapping[str, Member], versions: Mapping[str, str],
+              settings_digest: str) -> dict:
+    """The ``stories`` row of one story record."""
+    names = [n for a in story.actors for n in (a.name, *a.aliases)]
     return {
-        "id": head["id"], "title": head["title"] or "",
-        "first_published": head.get("first_published"),
-        "last_published": head.get("last_published"),
-        "article_count": head.get("article_count", len(members)),
-        "outlets": bars((a.get("outlet") or "" for a in members), lower=False),
-        "actors": bars(names), "data": json.dumps(story_json, ensure_ascii=False),
+        "id": story.id, "title": story.title or "",
+        "first_published": story.first_published, "last_published": story.last_published,
+        "article_count": len(story.article_ids),
+        "outlets": bars((members[a].outlet or "" for a in story.article_ids if a in members),
+                        lower=False),
+        "actors": bars(names), "data": codec.dumps(story),
+        "versions": json.dumps(dict(versions), sort_keys=True),
+        "settings_digest": settings_digest,
     }
 
 
-def story_item_rows(story_json: Mapping) -> list[dict]:
-    """The ``story_items`` rows of one story JSON v1 document."""
-    story_id = story_json["story"]["id"]
-    by_article = {a.get("id"): a for a in story_json.get("articles") or []}
-    names = {a.get("id"): [a.get("name"), *(a.get("aliases") or [])]
-             for a in story_json.get("actors") or []}
+def story_item_rows(story: Story, members: Mapping[str, Member]) -> list[dict]:
+    """The ``story_items`` rows of one story record."""
+    names = {a.id: [a.name, *a.aliases] for a in story.actors}
+    group_of = {cid: g.id for g in story.claim_groups for cid in g.claim_ids}
     rows = []
     for kind in STORY_ITEM_KINDS:
-        for position, item in enumerate(story_json.get(kind) or []):
-            ids = [item.get(key) for key in _ITEM_ACTOR_KEYS[kind]]
+        for position, item in enumerate(getattr(story, kind)):
+            ids = _item_actor_ids(kind, item)
             article_id = _item_article(kind, item)
-            article = by_article.get(article_id or "", {})
+            member = members.get(article_id or "") or Member(None, None)
             rows.append({
-                "story_id": story_id, "kind": kind, "position": position,
-                "item_id": str(item.get("id", position)), "article_id": article_id,
+                "story_id": story.id, "kind": kind, "position": position,
+                "item_id": item.id, "article_id": article_id,
                 "actor_ids": bars(ids, lower=False),
                 "actor_names": bars(n for i in ids for n in names.get(i or "", ())),
-                "outlet": article.get("outlet") if kind != "actors" else None,
-                "date": _item_date(kind, item, article.get("published")),
-                "data": json.dumps(item, ensure_ascii=False),
+                "outlet": member.outlet if kind != "actors" else None,
+                "date": _item_date(kind, item, member.published),
+                "data": codec.dumps(item),
+                "group_id": group_of.get(item.id) if kind == "claims" else None,
             })
     return rows
 
@@ -237,7 +267,7 @@ def _item_clauses(flt: ItemFilter | None) -> list:
 
 
 def story_items_query(kind: str, flt: ItemFilter | None):
-    """(story_id, data) of the ``kind`` items matching ``flt``: one story's in story order,
+    """(story_id, data, group_id) of the ``kind`` items matching ``flt``: one story's in story order,
     else by date (undated last), story and position."""
     if kind not in STORY_ITEM_KINDS:
         raise UsageError(f"unknown story item kind {kind!r}",
@@ -245,7 +275,7 @@ def story_items_query(kind: str, flt: ItemFilter | None):
     c = story_items.c
     order = (c.position,) if flt and flt.story_id else (
         c.date.is_(None), c.date, c.story_id, c.position)
-    return (select(c.story_id, c.data).where(c.kind == kind, *_item_clauses(flt))
+    return (select(c.story_id, c.data, c.group_id).where(c.kind == kind, *_item_clauses(flt))
             .order_by(*order))
 
 
@@ -257,23 +287,66 @@ def _create_tables(conn: Connection) -> None:
 
 
 def _add_story_items(conn: Connection) -> None:
-    """Create ``story_items`` and fill it from the stories already stored."""
+    """Create ``story_items``; step 4 fills it from the stored stories."""
     story_items.create(conn, checkfirst=True)
+
+
+def _add_parses(conn: Connection) -> None:
+    parses.create(conn, checkfirst=True)
+
+
+def _add_column(conn: Connection, table: Table, name: str) -> None:
+    """Add ``table.c[name]`` unless the table already has it (tables created fresh do)."""
+    present = {c["name"] for c in inspect(conn).get_columns(table.name)}
+    if name in present:
+        return
+    column = table.c[name]
+    kind = column.type.compile(dialect=conn.dialect)
+    default = " NOT NULL DEFAULT ''" if not column.nullable else ""
+    conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{name}" {kind}{default}'))
+
+
+def story_from_v1(document: Mapping) -> Story:
+    """A story record from a story JSON v1 document (stores written before step 4)."""
+    head = document["story"]
+    plain = {**head, "article_ids": [a["id"] for a in document.get("articles") or []],
+             **{k: document.get(k) or [] for k in ("actors", "quotes", "claims",
+                                                    "claim_groups", "events", "timeline",
+                                                    "brief")}}
+    return codec.from_plain(Story, plain)
+
+
+def _members(conn: Connection, article_ids: Iterable[str]) -> dict[str, Member]:
+    ids = list(article_ids)
+    rows = conn.execute(select(articles.c.id, articles.c.outlet, articles.c.published)
+                        .where(articles.c.id.in_(ids))).fetchall() if ids else []
+    return {r.id: Member(r.outlet, r.published) for r in rows}
+
+
+def _stories_as_records(conn: Connection) -> None:
+    """Keep every story as its record; old ones are marked stale (no stage keys)."""
+    for name in ("versions", "settings_digest"):
+        _add_column(conn, stories, name)
+    _add_column(conn, story_items, "group_id")
     conn.execute(delete(story_items))
-    story_ids = list(conn.execute(select(stories.c.id).order_by(stories.c.id)).scalars())
-    for start in range(0, len(story_ids), 100):
-        chunk = story_ids[start:start + 100]
-        query = select(stories.c.data).where(stories.c.id.in_(chunk))
-        for data in conn.execute(query).scalars().all():
-            rows = story_item_rows(json.loads(data))
-            if rows:
-                conn.execute(story_items.insert(), rows)
-    log.info("story_items filled from %d stored stories", len(story_ids))
+    rows = conn.execute(select(stories.c.id, stories.c.data)).fetchall()
+    for row in rows:
+        data = json.loads(row.data)
+        story = story_from_v1(data) if "schema" in data else codec.from_plain(Story, data)
+        members = _members(conn, story.article_ids)
+        values = story_row(story, members, {}, "")
+        conn.execute(stories.update().where(stories.c.id == row.id).values(**values))
+        items = story_item_rows(story, members)
+        if items:
+            conn.execute(story_items.insert(), items)
+    log.info("%d stored stories kept as records", len(rows))
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create tables", _create_tables),
     (2, "story items", _add_story_items),
+    (3, "stored parses", _add_parses),
+    (4, "stories as records with stage keys", _stories_as_records),
 ]
 
 

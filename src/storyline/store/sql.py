@@ -7,48 +7,18 @@ import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from sqlalchemy import (
-    and_,
-    column,
-    create_engine,
-    delete,
-    event,
-    func,
-    or_,
-    select,
-    table,
-    text,
-    update,
-)
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAlchemyError
+from sqlalchemy import and_, create_engine, delete, event, func, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ArgumentError, DatabaseError, SQLAlchemyError
 
 from ..errors import NotFound, StoreError, UsageError
-from ..records import Annotation, Article, DateSource, Rejected, RejectReason, RemovedLine
-from . import codec
-from .base import (
-    ArticleFilter,
-    ItemFilter,
-    Page,
-    SearchHit,
-    StoryFilter,
-    StorySummary,
-    UpsertCounts,
-)
-from .schema import (
-    annotations,
-    articles,
-    migrate,
-    rejections,
-    sentence_rows,
-    sentences,
-    stories,
-    story_articles,
-    story_item_rows,
-    story_items,
-    story_items_query,
-    story_row,
-)
+from ..records import Article, DateSource, Rejected, RejectReason, RemovedLine
+from .base import ArticleFilter, Page, UpsertCounts
+from .paging import offset_of, page_of
+from .schema import articles, migrate, rejections, story_articles
+from .sql_annotations import AnnotationRows
+from .sql_search import search_sentences
+from .sql_stories import StoryRows
 
 log = logging.getLogger(__name__)
 
@@ -118,35 +88,8 @@ def _row_article(row) -> Article:
     )
 
 
-def _offset(cursor: str | None) -> int:
-    if not cursor:
-        return 0
-    try:
-        value = int(cursor)
-    except ValueError as exc:
-        raise UsageError(f"bad cursor {cursor!r}", hint="pass the 'next' value of a page") from exc
-    if value < 0:
-        raise UsageError(f"bad cursor {cursor!r}", hint="pass the 'next' value of a page")
-    return value
-
-
-def _page(items: list, limit: int, offset: int) -> Page:
-    more = len(items) > limit
-    return Page(items=tuple(items[:limit]), next=str(offset + limit) if more else None)
-
-
-def fts_query(q: str) -> str:
-    """User words as an FTS5 query: every word must match (prefix match on the last)."""
-    words = [w for w in "".join(c if c.isalnum() else " " for c in q).split() if w]
-    if not words:
-        raise UsageError("the search query has no words", hint="search for a word, e.g. ?q=troops")
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
-class SqlStore:
-    """A Store over any SQLAlchemy URL. SQL lives here and nowhere else."""
+class SqlStore(AnnotationRows, StoryRows):
+    """A Store over any SQLAlchemy URL. SQL lives in this package and nowhere else."""
 
     def __init__(self, url: str) -> None:
         self.url = normalize_url(url)
@@ -208,6 +151,17 @@ class SqlStore:
             raise NotFound(f"no article {article_id!r}", hint="list them with `storyline articles`")
         return _row_article(row)
 
+    def get_articles(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """The articles of ``article_ids`` that exist, by id."""
+        ids = list(dict.fromkeys(article_ids))
+        out: dict[str, Article] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                rows = conn.execute(select(articles).where(
+                    articles.c.id.in_(ids[start:start + 500]))).fetchall()
+                out.update((r.id, _row_article(r)) for r in rows)
+        return out
+
     def resolve_article_id(self, prefix: str) -> str:
         return self._resolve(articles.c.id, prefix, "article", "storyline articles")
 
@@ -254,11 +208,11 @@ class SqlStore:
 
     def list_articles(self, flt: ArticleFilter | None, limit: int,
                       cursor: str | None = None) -> Page:
-        offset = _offset(cursor)
+        offset = offset_of(cursor)
         query = self._article_query(flt).limit(limit + 1).offset(offset)
         with self.engine.connect() as conn:
             rows = conn.execute(query).fetchall()
-        return _page([_row_article(r) for r in rows], limit, offset)
+        return page_of([_row_article(r) for r in rows], limit, offset)
 
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
@@ -283,200 +237,16 @@ class SqlStore:
             rows = conn.execute(select(rejections).order_by(rejections.c.source)).fetchall()
         return [Rejected(r.source, RejectReason(r.reason), r.detail) for r in rows]
 
-    # ------------------------------------------------------------ annotations
-
-    def save_annotation(self, annotation: Annotation) -> None:
-        versions = json.dumps(dict(annotation.versions), sort_keys=True)
-        data = codec.dumps(annotation)
-        rows = sentence_rows(annotation)
-        with self._begin() as conn:
-            conn.execute(delete(annotations).where(
-                annotations.c.article_id == annotation.article_id))
-            conn.execute(annotations.insert().values(
-                article_id=annotation.article_id, versions=versions, data=data))
-            conn.execute(delete(sentences).where(sentences.c.article_id == annotation.article_id))
-            if rows:
-                conn.execute(sentences.insert(), rows)
-
-    def get_annotation(self, article_id: str) -> Annotation | None:
-        with self.engine.connect() as conn:
-            data = conn.execute(select(annotations.c.data).where(
-                annotations.c.article_id == article_id)).scalar()
-        return codec.loads(Annotation, data)
-
-    def annotation_versions(self) -> dict[str, dict[str, str]]:
-        """Each annotated article's stage versions."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(annotations.c.article_id, annotations.c.versions))
-            return {r.article_id: json.loads(r.versions) for r in rows}
-
-    def pending_annotation(self, versions: Mapping[str, str]) -> list[str]:
-        wanted = json.dumps(dict(versions), sort_keys=True)
-        query = (select(articles.c.id)
-                 .select_from(articles.outerjoin(
-                     annotations, annotations.c.article_id == articles.c.id))
-                 .where(or_(annotations.c.versions.is_(None), annotations.c.versions != wanted))
-                 .order_by(articles.c.id))
-        with self.engine.connect() as conn:
-            return list(conn.execute(query).scalars())
-
-    # ------------------------------------------------------------ stories
-
-    def save_story(self, story_json: Mapping) -> None:
-        row, items = story_row(story_json), story_item_rows(story_json)
-        story_id, member_ids = row["id"], [a["id"] for a in story_json.get("articles", [])]
-        with self._begin() as conn:
-            conn.execute(delete(stories).where(stories.c.id == story_id))
-            conn.execute(stories.insert().values(**row))
-            conn.execute(delete(story_articles).where(story_articles.c.story_id == story_id))
-            if member_ids:
-                conn.execute(delete(story_articles).where(
-                    story_articles.c.article_id.in_(member_ids)))
-                conn.execute(story_articles.insert(),
-                             [{"article_id": a, "story_id": story_id} for a in member_ids])
-            conn.execute(delete(story_items).where(story_items.c.story_id == story_id))
-            if items:
-                conn.execute(story_items.insert(), items)
-
-    def delete_story(self, story_id: str) -> None:
-        with self._begin() as conn:
-            conn.execute(delete(stories).where(stories.c.id == story_id))
-            conn.execute(delete(story_articles).where(story_articles.c.story_id == story_id))
-            conn.execute(delete(story_items).where(story_items.c.story_id == story_id))
-
-    def get_story(self, story_id: str) -> dict:
-        with self.engine.connect() as conn:
-            data = conn.execute(select(stories.c.data).where(stories.c.id == story_id)).scalar()
-        if data is None:
-            raise NotFound(f"no story {story_id!r}", hint="list them with `storyline stories`")
-        return json.loads(data)
-
-    def resolve_story_id(self, prefix: str) -> str:
-        return self._resolve(stories.c.id, prefix, "story", "storyline stories")
-
-    def list_stories(self, flt: StoryFilter | None, limit: int,
-                     cursor: str | None = None) -> Page:
-        offset = _offset(cursor)
-        query = (select(stories.c.id, stories.c.title, stories.c.first_published,
-                        stories.c.last_published, stories.c.article_count, stories.c.outlets)
-                 .order_by(stories.c.last_published.desc(), stories.c.id))
-        for clause in _story_clauses(flt):
-            query = query.where(clause)
-        with self.engine.connect() as conn:
-            rows = conn.execute(query.limit(limit + 1).offset(offset)).fetchall()
-        items = [StorySummary(r.id, r.title, r.first_published, r.last_published,
-                              r.article_count, tuple(o for o in r.outlets.split("|") if o))
-                 for r in rows]
-        return _page(items, limit, offset)
-
-    def story_of(self, article_id: str) -> str | None:
-        with self.engine.connect() as conn:
-            return conn.execute(select(story_articles.c.story_id).where(
-                story_articles.c.article_id == article_id)).scalar()
-
-    def story_memberships(self) -> dict[str, str]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(story_articles)).fetchall()
-        return {r.article_id: r.story_id for r in rows}
-
-    def list_story_items(self, kind: str, flt: ItemFilter | None, limit: int,
-                         cursor: str | None = None) -> Page:
-        offset = _offset(cursor)
-        query = story_items_query(kind, flt).limit(limit + 1).offset(offset)
-        with self.engine.connect() as conn:
-            rows = conn.execute(query).fetchall()
-        items = [{**json.loads(r.data), "story_id": r.story_id} for r in rows]
-        return _page(items, limit, offset)
 
     # ------------------------------------------------------------ search
 
     def search_sentences(self, q: str, flt: ArticleFilter | None, limit: int,
                          cursor: str | None = None, actor: str | None = None) -> Page:
-        offset = _offset(cursor)
+        offset = offset_of(cursor)
         with self.engine.connect() as conn:
-            rows = (_search_sqlite if self.is_sqlite else _search_generic)(
-                conn, q, self._article_where(flt), actor, limit + 1, offset)
-        return _page([_hit(r) for r in rows], limit, offset)
-
-
-def _story_clauses(flt: StoryFilter | None) -> list:
-    if flt is None:
-        return []
-    clauses = []
-    if flt.actor:
-        clauses.append(stories.c.actors.contains(f"|{flt.actor.strip().lower()}|", autoescape=True))
-    if flt.outlet:
-        clauses.append(func.lower(stories.c.outlets).contains(
-            f"|{flt.outlet.strip().lower()}|", autoescape=True))
-    if flt.since:
-        clauses.append(stories.c.last_published >= flt.since)
-    if flt.until:
-        clauses.append(stories.c.first_published <= flt.until + "\uffff")
-    if flt.q:
-        for word in flt.q.split():
-            clauses.append(func.lower(stories.c.title).contains(word.lower(), autoescape=True))
-    return clauses
-
-
-_FTS = table("sentences_fts", column("rowid"), column("text"))
-
-_HIT_COLUMNS = (sentences.c.article_id, sentences.c.idx, sentences.c.start, sentences.c.end,
-                sentences.c.text, articles.c.title, articles.c.outlet, articles.c.published,
-                story_articles.c.story_id)
-
-
-def _hit_base(where, actor: str | None):
-    query = (select(*_HIT_COLUMNS)
-             .select_from(sentences.join(articles, articles.c.id == sentences.c.article_id)
-                          .outerjoin(story_articles,
-                                     story_articles.c.article_id == sentences.c.article_id)))
-    if where is not None:
-        query = query.where(where)
-    if actor:
-        query = query.where(sentences.c.actors.contains(f"|{actor.strip().lower()}|",
-                                                        autoescape=True))
-    return query
-
-
-def _search_sqlite(conn: Connection, q: str, where, actor, limit: int, offset: int):
-    match = fts_query(q)
-    snippet = text("highlight(sentences_fts, 0, char(2), char(3)) AS snippet")
-    query = (_hit_base(where, actor).add_columns(snippet)
-             .join_from(sentences, _FTS, _FTS.c.rowid == sentences.c.rowid)
-             .where(text("sentences_fts MATCH :match")).order_by(text("rank"))
-             .limit(limit).offset(offset))
-    try:
-        return conn.execute(query, {"match": match}).fetchall()
-    except OperationalError as exc:
-        raise UsageError(f"cannot search for {q!r}: {exc.orig}",
-                         hint="use plain words") from exc
-
-
-def _search_generic(conn: Connection, q: str, where, actor, limit: int, offset: int):
-    fts_query(q)  # validates that the query has words
-    query = _hit_base(where, actor)
-    for word in q.split():
-        query = query.where(func.lower(sentences.c.text).contains(word.lower(), autoescape=True))
-    query = query.order_by(articles.c.published, sentences.c.article_id, sentences.c.idx)
-    rows = conn.execute(query.limit(limit).offset(offset)).fetchall()
-    return [_mark_generic(r, q) for r in rows]
-
-
-def _mark_generic(row, q: str):
-    snippet = row.text
-    for word in sorted(set(q.split()), key=len, reverse=True):
-        index = snippet.lower().find(word.lower())
-        if index >= 0:
-            snippet = (snippet[:index] + "\x02" + snippet[index:index + len(word)] + "\x03"
-                       + snippet[index + len(word):])
-    return (*row, snippet)
-
-
-def _hit(row) -> SearchHit:
-    (article_id, idx, start, end, sentence, title, outlet, published, story_id,
-     snippet) = tuple(row)
-    return SearchHit(article_id, idx, start, end, sentence, snippet, title, outlet,
-                     published, story_id)
+            hits = search_sentences(conn, self.is_sqlite, q, self._article_where(flt), actor,
+                                    limit + 1, offset)
+        return page_of(hits, limit, offset)
 
 
 def open_sql_store(url: str) -> SqlStore:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from ..annotate.actors import (
+from ..annotate.actors.resolve import (
     ALIASES,
     KIND_PRIORITY,
     acronym_of,
@@ -35,7 +35,8 @@ from ..annotate.actors import (
     suffix_of,
     unique,
 )
-from ..records import Actor
+from ..pipeline import Stage
+from ..records import Actor, Annotation
 
 #: Two single-word names at least this similar (rapidfuzz ratio, 0-100) are one actor.
 SINGLE_WORD_RATIO = 90.0
@@ -381,3 +382,12 @@ def merge_actors(
             story_ids[node.id] = actor.id
     actors.sort(key=lambda a: (-a.mention_count, a.name))
     return tuple(actors), story_ids
+
+
+def merge_story_actors(sources: Sequence[Annotation]) -> tuple[tuple[Actor, ...], dict[str, str]]:
+    return merge_actors([a.actors for a in sources])
+
+
+STAGE = Stage("actors", "story-actors-1", requires=("sources",),
+              produces=("actors", "actor_map"), run=merge_story_actors,
+              doc="per-article actors merged into story actors (spellings, surnames)")

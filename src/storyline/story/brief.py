@@ -20,7 +20,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..records import Article, BriefSentence, Citation, Sentence, TimelineEntry
+from ..pipeline import Stage
+from ..records import (
+    Annotation,
+    Article,
+    BriefSentence,
+    Citation,
+    Sentence,
+    TimelineEntry,
+)
 
 MIN_WORDS = 8
 MAX_CANDIDATES = 1500  # bounds the similarity matrix on very large stories
@@ -292,3 +300,15 @@ def _cite(i: int, candidates: list[_Candidate], similarity: np.ndarray) -> Brief
         if len(citations) > MAX_EXTRA_CITATIONS:
             break
     return BriefSentence(text=own.text, citations=tuple(citations))
+
+
+def story_brief(sources: Sequence[Annotation], members: Sequence[Article],
+                timeline: Sequence[TimelineEntry], settings) -> tuple[BriefSentence, ...]:
+    sentences = [s for a in sources for s in a.sentences]
+    return write_brief(sentences, {a.id: a for a in members}, timeline=timeline,
+                       min_sentences=settings.brief_min, max_sentences=settings.brief_max)
+
+
+STAGE = Stage("brief", "brief-1", requires=("sources", "members", "timeline"),
+              produces=("brief",), run=story_brief, settings="story",
+              doc="5 to 10 cited sentences: the latest state, then the key developments")

@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..pipeline import Stage
 from ..records import Article, Claim, ClaimGroup, stable_id
 
 RELATIVE_TOLERANCE = 0.02  # "about 40,000" and "40,500" are one figure
@@ -248,3 +249,13 @@ def _subject_label(bucket: list[Claim], key: _Key) -> str:
     if key.head:
         return key.head
     return (bucket[0].subject or bucket[0].text).strip().lower()
+
+
+def group_story_claims(claims: Sequence[Claim], members: Sequence[Article]
+                       ) -> tuple[ClaimGroup, ...]:
+    return group_claims(claims, {a.id: a for a in members})
+
+
+STAGE = Stage("claim_groups", "claim-groups-1", requires=("claims", "members"),
+              produces=("claim_groups",), run=group_story_claims,
+              doc="claims about one quantity grouped, each group with a status")

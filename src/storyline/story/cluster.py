@@ -34,16 +34,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..config import StorySettings
+from ..pipeline import Stage
 from ..records import Annotation, Article, stable_id
 
-# Recommended settings, measured with eval/clusters.py on the ECB+ dev topics (articles in
-# file order and reversed; heuristic actors and spaCy NER actors alike): B-cubed F1 stays
-# within 0.83-0.87 for thresholds 0.08-0.12, and 0.1 is the middle of that plateau. The
-# cosines are small numbers because an article and a centroid spread over many words.
-# Equal text/actor weights cluster ECB+ about as well but split the five seed articles.
-THRESHOLD = 0.1
-ACTOR_WEIGHT = 0.7
-TIME_WEIGHT = 0.5
 # Document frequencies are smoothed as if PRIOR_DOCS unrelated documents (none holding the
 # word) had been seen too: with few articles seen, or a collection that is one story, words
 # shared by every article keep some weight instead of an IDF of zero, and early decisions
@@ -308,10 +301,10 @@ class _Params:
 
 def _params(settings: StorySettings) -> _Params:
     return _Params(
-        threshold=float(getattr(settings, "cluster_threshold", THRESHOLD)),
-        window=int(getattr(settings, "cluster_window_days", 45)),
-        actor_weight=float(getattr(settings, "cluster_actor_weight", ACTOR_WEIGHT)),
-        time_weight=float(getattr(settings, "cluster_time_weight", TIME_WEIGHT)),
+        threshold=settings.cluster_threshold,
+        window=settings.cluster_window_days,
+        actor_weight=settings.cluster_actor_weight,
+        time_weight=settings.cluster_time_weight,
     )
 
 
@@ -353,9 +346,8 @@ def assign_stories(new: Sequence[ArticleProfile],
     """Assign each new article to a story, online; returns article id -> story id.
 
     ``existing`` maps story id -> member profiles; those assignments never change. See the
-    module docstring for the similarity. ``settings`` is a ``StorySettings`` (read with
-    defaults: cluster_threshold, cluster_window_days, cluster_actor_weight,
-    cluster_time_weight). ``progress(done, total)`` is called after each new article.
+    module docstring for the similarity. ``settings`` is a ``StorySettings`` (cluster_threshold,
+    cluster_window_days, cluster_actor_weight, cluster_time_weight). ``progress(done, total)`` is called after each new article.
     """
     params = _params(settings)
     seen = _Seen()
@@ -386,3 +378,25 @@ def _assign_one(profile: ArticleProfile, stories: list[_Story], seen: _Seen,
         stories.append(best)
     best.add(profile)
     return best.story_id
+
+
+def cluster_new(articles: Sequence[Article], annotations: Mapping[str, Annotation],
+                memberships: Mapping[str, str], settings: StorySettings) -> dict[str, str]:
+    """Assign every original article not yet in a story (``memberships``: article id ->
+    story id, never changed) to a story; returns the new assignments."""
+    originals = [a for a in articles if not a.duplicate_of]
+    new = sorted((a for a in originals if a.id not in memberships),
+                 key=lambda a: (a.published or "9999", a.id))
+    if not new:
+        return {}
+    profiles = {a.id: profile_article(a, annotations.get(a.id)) for a in originals}
+    existing: dict[str, list[ArticleProfile]] = {}
+    for article_id, story_id in memberships.items():
+        if article_id in profiles:
+            existing.setdefault(story_id, []).append(profiles[article_id])
+    return assign_stories([profiles[a.id] for a in new], existing, settings)
+
+
+STAGE = Stage("cluster", "cluster-1", requires=("articles", "annotations", "memberships"),
+              produces=("assignments",), run=cluster_new, settings="story",
+              doc="online clustering: each new article joins the most similar story or opens one")

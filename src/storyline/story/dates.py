@@ -36,6 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..pipeline import Stage
 from ..records import Annotation, Article, TimeExpression
 
 log = logging.getLogger(__name__)
@@ -219,3 +220,15 @@ def _infer_one(article: Article, annotation: Annotation | None,
     if found is None:
         found = choose_explicit(explicit_days(article, annotation, times_fn), anchors, window)
     return found
+
+
+def infer_story_dates(articles: Sequence[Article], annotations: Mapping[str, Annotation]
+                      ) -> dict[str, tuple[str, float]]:
+    if all(a.published for a in articles):
+        return {}
+    return infer_publication_dates(articles, annotations)
+
+
+STAGE = Stage("dates", "dates-1", requires=("articles", "annotations"),
+              produces=("inferred_dates",), run=infer_story_dates,
+              doc="publication dates of undated articles, inferred from their story")

@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..records import Citation, Event
+from ..pipeline import Stage
+from ..records import Annotation, Citation, Event
 
 # when merged events disagree on modality and none is the majority, the firmer reading wins
 MODALITY_ORDER = ("asserted", "reported", "threatened", "conditional", "negated")
@@ -67,3 +68,13 @@ def _first_citation(event: Event) -> tuple:
 
 def _order(event: Event) -> tuple:
     return (event.date is None, event.date or "", event.type, _first_citation(event))
+
+
+def story_events(sources: Sequence[Annotation], actor_map: Mapping[str, str]
+                 ) -> tuple[Event, ...]:
+    return merge_events([e for a in sources for e in a.events], actor_map)
+
+
+STAGE = Stage("events", "story-events-1", requires=("sources", "actor_map"),
+              produces=("events",), run=story_events,
+              doc="events mapped to story actors and merged across articles")

@@ -9,10 +9,16 @@ from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from .. import services
-from ..render.json_v1 import article_json
+from ..render.json_v1 import article_json, item_json
 from ..store.base import ItemFilter
 from .auth import require_write
-from .listing import STORY_ITEM_KINDS, annotation_json, article_summary, story_items
+from .listing import (
+    STORY_ITEM_KINDS,
+    annotation_json,
+    article_summary,
+    story_items,
+    story_summary_json,
+)
 from .params import ArticleQuery, PageQuery, Since, StoryQuery, Text, Until
 from .uploads import INGEST_OPENAPI, read_upload
 
@@ -30,12 +36,14 @@ def _listing(items, next_cursor: str | None) -> dict[str, Any]:
 @router.get("/stories", summary="List stories, newest first")
 def list_stories(request: Request, flt: StoryQuery, paging: PageQuery) -> dict:
     page = services.list_stories(_store(request), flt, paging.limit, paging.cursor)
-    return _listing((dataclasses.asdict(s) for s in page.items), page.next)
+    current = services.story_build(request.app.state.settings)
+    return _listing((story_summary_json(s, services.is_stale(s.build, current))
+                     for s in page.items), page.next)
 
 
 @router.get("/stories/{story_id}", summary="One story as story JSON v1")
 def get_story(request: Request, story_id: str) -> dict:
-    return services.get_story(_store(request), story_id)
+    return services.story_document(services.get_story(_store(request), story_id))
 
 
 @router.get("/articles", summary="List articles (without their text)")
@@ -69,7 +77,7 @@ ItemQuery = Annotated[ItemFilter, Depends(item_filter)]
 def _story_listing(kind: str):
     def route(request: Request, flt: ItemQuery, paging: PageQuery) -> dict:
         page = story_items(_store(request), kind, flt, paging.limit, paging.cursor)
-        return _listing(page.items, page.next)
+        return _listing((item_json(i) for i in page.items), page.next)
     route.__name__ = f"list_{kind}"
     return route
 

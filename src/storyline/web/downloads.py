@@ -36,7 +36,7 @@ def _body(story: dict, fmt: str) -> bytes:
 
 @router.get("/stories/{story_id}/download/{fmt}")
 def download(request: Request, story_id: str, fmt: Format) -> Response:
-    story = services.get_story(request.app.state.store, story_id)
+    story = services.story_document(services.get_story(request.app.state.store, story_id))
     name = "".join(c if c.isalnum() or c in "-_" else "_" for c in story["story"]["id"])
     headers = {"Content-Disposition": f'attachment; filename="story-{name}.{SUFFIX[fmt]}"'}
     return Response(_body(story, fmt), media_type=MEDIA[fmt], headers=headers)

@@ -46,7 +46,8 @@ def annotation_marks(annotation: Annotation | None, names: dict[str, str] | None
     names = names or {a.id: a.name for a in annotation.actors}
     marks = [Mark(s.start, s.end, "sent") for s in annotation.sentences]
     for q in annotation.quotes:
-        speaker = names.get(q.speaker_actor_id or "") or q.speaker_text or "unattributed"
+        speaker = (names.get(annotation.actor_of(q.id) or "") or q.speaker_text
+                   or "unattributed")
         marks.append(Mark(q.start, q.end, "quote", f"quote · {speaker}"))
     for c in annotation.claims:
         marks.append(Mark(c.start, c.end, "claim",

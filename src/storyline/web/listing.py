@@ -12,7 +12,7 @@ from .. import services
 from ..errors import UsageError
 from ..records import Annotation, Article
 from ..render.json_v1 import article_json
-from ..store.base import STORY_ITEM_KINDS, ItemFilter, Page, Store
+from ..store.base import STORY_ITEM_KINDS, ItemFilter, Page, Store, StorySummary
 
 __all__ = ["STORY_ITEM_KINDS", "annotation_json", "article_summary", "check_limit",
            "page_of", "parse_offset", "story_items"]
@@ -40,6 +40,15 @@ def story_items(store: Store, kind: str, flt: ItemFilter | None, limit: int,
     Read from the store's item table: no story JSON is loaded per request.
     """
     return services.list_story_items(store, kind, flt, limit, cursor)
+
+
+def story_summary_json(summary: StorySummary, stale: bool) -> dict[str, Any]:
+    """A story of the list (``stale``: built by other stage versions or settings)."""
+    return {"id": summary.id, "title": summary.title,
+            "first_published": summary.first_published,
+            "last_published": summary.last_published,
+            "article_count": summary.article_count, "outlets": list(summary.outlets),
+            "stale": stale}
 
 
 def article_summary(article: Article) -> dict[str, Any]:

@@ -52,7 +52,7 @@ def index(request: Request, flt: StoryQuery, cursor: str | None = None) -> HTMLR
 
 @router.get("/stories/{story_id}", summary="Story page")
 def story_page(request: Request, story_id: str) -> HTMLResponse:
-    story = services.get_story(request.app.state.store, story_id)
+    story = services.story_document(services.get_story(request.app.state.store, story_id))
     return _render(request, "story_page.html", {"v": story_view(story, article_href)})
 
 
@@ -63,7 +63,7 @@ def _actor_names(store, story_id: str | None) -> dict[str, str]:
         story = services.get_story(store, story_id)
     except NotFound:
         return {}
-    return {a["id"]: a["name"] for a in story.get("actors", [])}
+    return {a.id: a.name for a in story.story.actors}
 
 
 @router.get("/articles/{article_id}", summary="Article page")

@@ -41,13 +41,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..errors import ModelError
-from ..records import Mention, Quote, stable_id
-from .quotes_attitudes import find_attitudes, find_noun_attitudes, find_noun_topics
-from .quotes_indirect import Parenthetical, find_colon_leads, find_indirect, noun_cues
-from .quotes_marks import QuoteSpan, find_quote_spans, paragraph_bounds, paragraph_index
-from .quotes_resolve import person_spans, previous_speaker, resolve_speaker
-from .quotes_speakers import (
+from ...errors import ModelError
+from ...records import Mention, Quote, stable_id
+from ...text.paragraphs import paragraph_around, paragraph_bounds, paragraph_index
+from ..parse import doc_text
+from .attitudes import find_attitudes, find_noun_attitudes, find_noun_topics
+from .indirect import Parenthetical, find_colon_leads, find_indirect, noun_cues
+from .marks import QuoteSpan, find_quote_spans
+from .resolve import person_spans, previous_speaker, resolve_speaker
+from .speakers import (
     CLAUSE_ONLY,
     Candidate,
     according_to,
@@ -58,7 +60,6 @@ from .quotes_speakers import (
     subject_of,
 )
 
-QUOTES_VERSION = "quotes-1.1"
 MIN_DIRECT_WORDS = 4
 _LINK_DEPS = frozenset({"ccomp", "dobj", "parataxis", "xcomp", "oprd", "advcl", "conj", "npadvmod",
                         "attr", "dep", "nsubj"})
@@ -95,7 +96,7 @@ def _linked_cue(doc, span: QuoteSpan):
     if inside is None:
         return None
     lo, hi = inside.start, inside.end
-    para_lo, para_hi = _paragraph_around(doc.text, span.start)
+    para_lo, para_hi = paragraph_around(doc_text(doc), span.start)
     near = [t.head for t in inside if t.dep_ in _LINK_DEPS | {"ROOT"}]
     near += [c for t in inside for c in t.children if c.dep_ in _LINK_DEPS]
     for cue in near:
@@ -106,7 +107,7 @@ def _linked_cue(doc, span: QuoteSpan):
 
 def _cue_after_comma(doc, span: QuoteSpan, after: int):
     """``"Never," Jane Roe said``: a quote ending in , ? or ! and a cue within a few words."""
-    if not span.closed or not any(c in ",?!" for c in doc.text[span.end - 1:span.outer_end]):
+    if not span.closed or not any(c in ",?!" for c in doc_text(doc)[span.end - 1:span.outer_end]):
         return None
     for token in doc[after:min(len(doc), after + 5)]:
         if token.is_punct and token.text not in ("'s",):
@@ -124,7 +125,7 @@ def _sentence_cue(doc, sent, outers, near: int):
     """The reporting verb (with a subject) or ``according`` nearest to ``near`` in ``sent``
     and in the paragraph of ``near``."""
     best, best_dist = None, None
-    para_lo, para_hi = _paragraph_around(doc.text, near)
+    para_lo, para_hi = paragraph_around(doc_text(doc), near)
     for token in sent:
         if not _outside(token, outers) or not para_lo <= token.idx < para_hi:
             continue
@@ -135,12 +136,6 @@ def _sentence_cue(doc, sent, outers, near: int):
             if best_dist is None or dist < best_dist:
                 best, best_dist = token, dist
     return best
-
-
-def _paragraph_around(text: str, offset: int) -> tuple[int, int]:
-    lo = text.rfind("\n\n", 0, max(0, offset - 1))
-    hi = text.find("\n\n", offset)
-    return (0 if lo < 0 else lo + 2), (len(text) if hi < 0 else hi)
 
 
 def _speaker_head(cue):
@@ -189,7 +184,7 @@ def _name_after(dash) -> tuple[int, int] | None:
 
 def _dash_cue(doc, span: QuoteSpan):
     """A dash right after a closed quote, followed by a name (``"..." ― Jane Roe``)."""
-    tail = doc.char_span(span.outer_end, min(len(doc.text), span.outer_end + 4),
+    tail = doc.char_span(span.outer_end, min(len(doc_text(doc)), span.outer_end + 4),
                          alignment_mode="expand")
     if tail is None:
         return None
@@ -257,7 +252,7 @@ def _next_sentence_cue(doc, span: QuoteSpan, outers):
     if last is None or last[-1].sent.end >= len(doc):
         return None
     nxt = doc[last[-1].sent.end].sent
-    para_hi = _paragraph_around(doc.text, span.outer_end)[1]
+    para_hi = paragraph_around(doc_text(doc), span.outer_end)[1]
     if nxt.start_char >= para_hi or len(nxt) > _NEXT_SENTENCE_TOKENS:
         return None
     for token in nxt:
@@ -271,7 +266,7 @@ def _next_sentence_cue(doc, span: QuoteSpan, outers):
 
 def _direct(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
     outers = [(s.outer_start, s.outer_end) for s in spans]
-    paragraphs = paragraph_bounds(doc.text)
+    paragraphs = paragraph_bounds(doc_text(doc))
     found: list[Attribution] = []
     for span in spans:
         cue = linked = _linked_cue(doc, span)
@@ -289,7 +284,7 @@ def _direct(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
         if linked is not None:
             attribution = replace(attribution, linked=True)
         if cue is None and found:
-            attribution = _continuation(doc.text, found[-1], attribution, paragraphs)
+            attribution = _continuation(doc_text(doc), found[-1], attribution, paragraphs)
         found.append(attribution)
     return found
 
@@ -416,10 +411,10 @@ def find_attributions(doc) -> list[Attribution]:
         raise ModelError("quote extraction needs a dependency parse",
                          hint="load the pipeline with storyline.annotate.models.load_nlp() "
                               "without disabling the parser")
-    spans = find_quote_spans(doc.text)
+    spans = find_quote_spans(doc_text(doc))
     outers = [(s.outer_start, s.outer_end) for s in spans]
-    paragraphs = paragraph_bounds(doc.text)
-    merged = _merge(doc.text, _direct(doc, spans), _indirect(doc, outers, paragraphs))
+    paragraphs = paragraph_bounds(doc_text(doc))
+    merged = _merge(doc_text(doc), _direct(doc, spans), _indirect(doc, outers, paragraphs))
     return [_speaker_outside_quotes(doc, item, outers) for item in merged]
 
 
@@ -463,7 +458,7 @@ def quotes_from_attributions(doc, article_id: str, attributions: Sequence[Attrib
     quoted = [(a.start, a.end) for a in attributions if a.direct]
     candidates = [c for c in person_candidates(doc, person_spans(doc, mentions))
                   if not any(lo <= c.start < hi for lo, hi in quoted)]
-    paragraphs = paragraph_bounds(doc.text)
+    paragraphs = paragraph_bounds(doc_text(doc))
     quotes: list[Quote] = []
     for item in attributions:
         resolved = None
@@ -472,7 +467,7 @@ def quotes_from_attributions(doc, article_id: str, attributions: Sequence[Attrib
             resolved = previous_speaker(doc, speaker, _named_speakers(quotes, candidates),
                                         paragraphs) or \
                 resolve_speaker(doc, speaker, candidates, paragraphs)
-        quotes.append(_to_quote(doc.text, article_id, item, resolved))
+        quotes.append(_to_quote(doc_text(doc), article_id, item, resolved))
     return tuple(quotes)
 
 

@@ -16,9 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from ..records import Actor, Mention, stable_id
-
-ACTORS_VERSION = "actors-2"
+from ...records import Actor, Mention, stable_id
 
 
 def _words(text: str) -> frozenset[str]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..records import Citation, Event, Mention, TimeExpression, stable_id
-from .event_lexicon import (
+from ...records import Citation, Event, Mention, TimeExpression, stable_id
+from .lexicon import (
     ACTOR_LABELS,
     DENIAL,
     FLIP_ON_NEGATION,
@@ -33,10 +33,6 @@ from .event_lexicon import (
     THREAT_TYPES,
     VERBS,
 )
-
-EVENTS_VERSION = "events-1"
-
-
 
 
 @dataclass(frozen=True, slots=True)

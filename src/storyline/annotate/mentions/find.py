@@ -1,6 +1,6 @@
-"""Sentences and named-entity mentions of one article, from a spaCy ``Doc``.
+"""Named-entity mentions of one article, from a spaCy ``Doc``.
 
-Both keep exact character offsets into the text the ``Doc`` was made from:
+They keep exact character offsets into the text the ``Doc`` was made from:
 ``doc.text[item.start:item.end] == item.text``. Entity spans are cut at words spaCy took
 into a name from a Title Case headline ("Ann Vale Returns"): a capitalized word that the
 document writes in lower case elsewhere and never capitalizes inside a sentence; and at
@@ -12,48 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..records import Mention, Sentence
-
-MENTIONS_VERSION = "mentions-2"
+from ...records import Mention
 
 #: spaCy labels that name an actor, a place or a named event.
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _EDGE_JUNK = " \t\r\n\f\v\"'“”‘’()[]{}*_,;:.-—–"
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)\.$")
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink ``[start, end)`` so it has no whitespace at either edge."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split ``[start, end)`` at paragraph breaks (a blank line), stripped, non-empty."""
-    pieces = []
-    cursor = start
-    for match in _PARAGRAPH_BREAK.finditer(text, start, end):
-        pieces.append(_strip_span(text, cursor, match.start()))
-        cursor = match.end()
-    pieces.append(_strip_span(text, cursor, end))
-    return [(s, e) for s, e in pieces if e > s]
-
-
-def find_sentences(doc, article_id: str) -> tuple[Sentence, ...]:
-    """The sentences of ``doc``: spaCy's sentence spans, stripped, split at blank lines."""
-    text = doc.text
-    sentences: list[Sentence] = []
-    for sent in doc.sents:
-        for start, end in _paragraph_pieces(text, sent.start_char, sent.end_char):
-            sentences.append(Sentence(article_id, len(sentences), start, end, text[start:end]))
-    return tuple(sentences)
 
 
 def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:

@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from ..records import Claim, Quote, TimeExpression, stable_id
-from .claims_lexicon import (
+from ...records import Claim, Quote, TimeExpression, stable_id
+from .lexicon import (
     COLLECTIVE_NOUNS,
     CURRENCY_WORDS,
     FIRST_PERSON,
@@ -43,8 +43,6 @@ from .claims_lexicon import (
     parse_number,
     phone_spans,
 )
-
-CLAIMS_VERSION = "claims-2"
 
 
 def _tokens(doc, start: int, end: int):

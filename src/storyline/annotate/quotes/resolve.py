@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..records import Mention
-from .quotes_marks import paragraph_index
-from .quotes_speakers import Candidate, choose_candidate, needs_resolution, same_person
+from ...records import Mention
+from ...text.paragraphs import paragraph_index
+from .speakers import Candidate, choose_candidate, needs_resolution, same_person
 
 CROSS_PARAGRAPHS = 2
 

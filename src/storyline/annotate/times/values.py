@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from . import times_calendar as cal
-from .times_lexicon import PARTS_OF_DAY, SEASONS, WEEKDAY_NUMBER, month_number, year_value
+from . import calendar as cal
+from .lexicon import PARTS_OF_DAY, SEASONS, WEEKDAY_NUMBER, month_number, year_value
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import times_calendar as cal
-from .times_lexicon import UNIT_CODES, WEEKDAY_NUMBER, month_number, parse_number
-from .times_values import Context, Norm, anchor_day_value, weekday_value_for
+from . import calendar as cal
+from .lexicon import UNIT_CODES, WEEKDAY_NUMBER, month_number, parse_number
+from .values import Context, Norm, anchor_day_value, weekday_value_for
 
 _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
          "at present": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from .quotes_indirect import MIN_CONTENT_WORDS, Found, char_range, count_words
-from .quotes_speakers import subject_of
+from .indirect import MIN_CONTENT_WORDS, Found, char_range, count_words
+from .speakers import subject_of
 
 INTENTION_LEMMAS = frozenset({
     "want", "plan", "hope", "intend", "aim", "decline", "refuse",

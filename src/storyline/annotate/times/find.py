@@ -25,15 +25,12 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..records import TimeExpression
-from . import times_periods as periods
-from . import times_values as values
-from .times_calendar import parse_reference
-from .times_rules import RULES
-from .times_tense import clause_tense
-from .times_values import Context, Norm
-
-TIMES_VERSION = "2"
+from ...records import TimeExpression
+from . import periods, values
+from .calendar import parse_reference
+from .rules import RULES
+from .tense import clause_tense
+from .values import Context, Norm
 
 Handler = Callable[[re.Match[str], Context], Norm | None]
 HANDLERS: dict[str, Handler] = {

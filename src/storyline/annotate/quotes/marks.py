@@ -13,15 +13,15 @@ quote open at each paragraph break and re-opens it on the next one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from ...text.paragraphs import paragraph_bounds
 
 OPEN_CURLY = "\u201c"
 CLOSE_CURLY = "\u201d"
 STRAIGHT = '"'
 MARKS = (OPEN_CURLY, CLOSE_CURLY, STRAIGHT)
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _TRIM = " \t\n,"
 
 
@@ -34,25 +34,6 @@ class QuoteSpan:
     start: int
     end: int
     closed: bool
-
-
-def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every paragraph (blocks separated by a blank line)."""
-    bounds = []
-    pos = 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        bounds.append((pos, match.start()))
-        pos = match.end()
-    bounds.append((pos, len(text)))
-    return bounds
-
-
-def paragraph_index(paragraphs: list[tuple[int, int]], offset: int) -> int:
-    """Index of the paragraph holding ``offset`` (see ``paragraph_bounds``)."""
-    for index, (lo, hi) in enumerate(paragraphs):
-        if offset <= hi:
-            return index
-    return len(paragraphs) - 1
 
 
 def _straight_is_closing(text: str, index: int, lo: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .times_lexicon import DAY, MODIFIER, MONTH, NUMBER, TIMEZONE, UNIT, WEEKDAY, YEAR, YEAR_WORDS
+from .lexicon import DAY, MODIFIER, MONTH, NUMBER, TIMEZONE, UNIT, WEEKDAY, YEAR, YEAR_WORDS
 
 _ANY_YEAR = r"(?:" + YEAR + r"|" + YEAR_WORDS + r")"
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from .quotes_speakers import according_to, is_cue, subject_of
+from ..parse import doc_text
+from .speakers import according_to, is_cue, subject_of
 
 Found = tuple[int, int, object]
 
@@ -137,7 +138,7 @@ def _fronted_subject_start(cue, lo: int) -> int:
 
 def _semicolon_clip(doc, cue, start: int, end: int) -> tuple[int, int]:
     """A reported clause ends at a semicolon (after the cue) or starts after one (before)."""
-    text = doc.text
+    text = doc_text(doc)
     if cue.idx < start:
         cut = text.find(";", start, end)
         return (start, cut) if cut > start else (start, end)

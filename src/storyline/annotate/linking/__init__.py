@@ -1,0 +1,15 @@
+"""Linking: the speaker of every quote and the claimant of every claim, as actors of the
+article. The one place these links are made; story building maps them to story actors."""
+
+from __future__ import annotations
+
+from ...pipeline import Stage
+from .link import link_items
+
+VERSION = "linking-1"
+
+STAGE = Stage("linking", VERSION, requires=("quotes", "claims", "mentions", "actors"),
+              produces=("links",), run=link_items,
+              doc="quote speakers and claimants linked to the article's actors")
+
+__all__ = ["STAGE", "link_items"]

@@ -1,0 +1,99 @@
+"""Annotations and stored parses in SQL (a part of ``SqlStore``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from sqlalchemy import delete, func, select
+
+from ..records import Annotation
+from . import codec
+from .base import StoredParse
+from .schema import annotations, articles, parses, sentence_rows, sentences
+
+
+class AnnotationRows:
+    """The annotation and parse part of ``SqlStore`` (``self.engine``, ``self._begin``)."""
+
+    def save_annotation(self, annotation: Annotation) -> None:
+        versions = json.dumps(dict(annotation.versions), sort_keys=True)
+        data = codec.dumps(annotation)
+        rows = sentence_rows(annotation)
+        with self._begin() as conn:
+            conn.execute(delete(annotations).where(
+                annotations.c.article_id == annotation.article_id))
+            conn.execute(annotations.insert().values(
+                article_id=annotation.article_id, versions=versions, data=data))
+            conn.execute(delete(sentences).where(sentences.c.article_id == annotation.article_id))
+            if rows:
+                conn.execute(sentences.insert(), rows)
+
+    def get_annotation(self, article_id: str) -> Annotation | None:
+        with self.engine.connect() as conn:
+            data = conn.execute(select(annotations.c.data).where(
+                annotations.c.article_id == article_id)).scalar()
+        return codec.loads(Annotation, data)
+
+    def get_annotations(self, article_ids: Iterable[str]) -> dict[str, Annotation]:
+        """The stored annotations of ``article_ids`` (missing ones are left out)."""
+        ids = list(dict.fromkeys(article_ids))
+        out: dict[str, Annotation] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                rows = conn.execute(select(annotations.c.article_id, annotations.c.data)
+                                    .where(annotations.c.article_id.in_(chunk)))
+                out.update((r.article_id, codec.loads(Annotation, r.data)) for r in rows)
+        return out
+
+    def annotation_versions(self) -> dict[str, dict[str, str]]:
+        """Each annotated article's stage keys."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(annotations.c.article_id, annotations.c.versions))
+            return {r.article_id: json.loads(r.versions) for r in rows}
+
+    # ------------------------------------------------------------ parses
+
+    def save_parse(self, article_id: str, model: str, data: bytes) -> None:
+        with self._begin() as conn:
+            conn.execute(delete(parses).where(parses.c.article_id == article_id))
+            conn.execute(parses.insert().values(article_id=article_id, model=model, data=data))
+
+    def get_parse(self, article_id: str) -> StoredParse | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(parses.c.model, parses.c.data)
+                               .where(parses.c.article_id == article_id)).first()
+        return None if row is None else StoredParse(article_id, row.model, bytes(row.data))
+
+    def iter_parses(self, article_ids: Iterable[str]) -> Iterator[StoredParse]:
+        """The stored parses of ``article_ids`` (those that have one), in chunks."""
+        ids = list(dict.fromkeys(article_ids))
+        for start in range(0, len(ids), 200):
+            chunk = ids[start:start + 200]
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(parses.c.article_id, parses.c.model, parses.c.data)
+                                    .where(parses.c.article_id.in_(chunk))).fetchall()
+            for row in rows:
+                yield StoredParse(row.article_id, row.model, bytes(row.data))
+
+    def parse_keys(self) -> dict[str, str]:
+        """Each stored parse's model key (model version and text hash), by article id."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(parses.c.article_id, parses.c.model))
+            return {r.article_id: r.model for r in rows}
+
+    def delete_parses(self) -> int:
+        with self._begin() as conn:
+            return conn.execute(delete(parses)).rowcount or 0
+
+    def parse_bytes(self) -> int:
+        """The total size of the stored parses."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.coalesce(func.sum(func.length(parses.c.data)),
+                                                         0))).scalar_one())
+
+    def text_chars(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.coalesce(func.sum(articles.c.chars), 0)))
+                       .scalar_one())

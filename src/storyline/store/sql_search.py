@@ -1,0 +1,89 @@
+"""Full-text search over sentences in SQL: FTS5 on SQLite, word matching elsewhere."""
+
+from __future__ import annotations
+
+from sqlalchemy import column, func, select, table, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
+
+from ..errors import UsageError
+from .base import SearchHit
+from .schema import articles, sentences, story_articles
+
+
+def fts_query(q: str) -> str:
+    """User words as an FTS5 query: every word must match (prefix match on the last)."""
+    words = [w for w in "".join(c if c.isalnum() else " " for c in q).split() if w]
+    if not words:
+        raise UsageError("the search query has no words", hint="search for a word, e.g. ?q=troops")
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+_FTS = table("sentences_fts", column("rowid"), column("text"))
+
+_HIT_COLUMNS = (sentences.c.article_id, sentences.c.idx, sentences.c.start, sentences.c.end,
+                sentences.c.text, articles.c.title, articles.c.outlet, articles.c.published,
+                story_articles.c.story_id)
+
+
+def _hit_base(where, actor: str | None):
+    query = (select(*_HIT_COLUMNS)
+             .select_from(sentences.join(articles, articles.c.id == sentences.c.article_id)
+                          .outerjoin(story_articles,
+                                     story_articles.c.article_id == sentences.c.article_id)))
+    if where is not None:
+        query = query.where(where)
+    if actor:
+        query = query.where(sentences.c.actors.contains(f"|{actor.strip().lower()}|",
+                                                        autoescape=True))
+    return query
+
+
+def _search_sqlite(conn: Connection, q: str, where, actor, limit: int, offset: int):
+    match = fts_query(q)
+    snippet = text("highlight(sentences_fts, 0, char(2), char(3)) AS snippet")
+    query = (_hit_base(where, actor).add_columns(snippet)
+             .join_from(sentences, _FTS, _FTS.c.rowid == sentences.c.rowid)
+             .where(text("sentences_fts MATCH :match")).order_by(text("rank"))
+             .limit(limit).offset(offset))
+    try:
+        return conn.execute(query, {"match": match}).fetchall()
+    except OperationalError as exc:
+        raise UsageError(f"cannot search for {q!r}: {exc.orig}",
+                         hint="use plain words") from exc
+
+
+def _search_generic(conn: Connection, q: str, where, actor, limit: int, offset: int):
+    fts_query(q)  # validates that the query has words
+    query = _hit_base(where, actor)
+    for word in q.split():
+        query = query.where(func.lower(sentences.c.text).contains(word.lower(), autoescape=True))
+    query = query.order_by(articles.c.published, sentences.c.article_id, sentences.c.idx)
+    rows = conn.execute(query.limit(limit).offset(offset)).fetchall()
+    return [_mark_generic(r, q) for r in rows]
+
+
+def _mark_generic(row, q: str):
+    snippet = row.text
+    for word in sorted(set(q.split()), key=len, reverse=True):
+        index = snippet.lower().find(word.lower())
+        if index >= 0:
+            snippet = (snippet[:index] + "\x02" + snippet[index:index + len(word)] + "\x03"
+                       + snippet[index + len(word):])
+    return (*row, snippet)
+
+
+def _hit(row) -> SearchHit:
+    (article_id, idx, start, end, sentence, title, outlet, published, story_id,
+     snippet) = tuple(row)
+    return SearchHit(article_id, idx, start, end, sentence, snippet, title, outlet,
+                     published, story_id)
+
+
+def search_sentences(conn: Connection, is_sqlite: bool, q: str, where, actor: str | None,
+                     limit: int, offset: int) -> list[SearchHit]:
+    """Sentences matching ``q`` (every word), best first on SQLite, by date elsewhere."""
+    search = _search_sqlite if is_sqlite else _search_generic
+    return [_hit(r) for r in search(conn, q, where, actor, limit, offset)]

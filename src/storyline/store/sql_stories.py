@@ -1,0 +1,139 @@
+"""Stories, memberships and story items in SQL (a part of ``SqlStore``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from sqlalchemy import delete, func, select
+
+from ..errors import NotFound
+from ..records import Actor, Claim, Event, Quote, Story, StoryItem
+from . import codec
+from .base import ItemFilter, Page, StoryBuild, StoryFilter, StorySummary
+from .paging import offset_of, page_of
+from .schema import (
+    _members,
+    stories,
+    story_articles,
+    story_item_rows,
+    story_items,
+    story_items_query,
+    story_row,
+)
+
+_ITEM_RECORD = {"actors": Actor, "quotes": Quote, "claims": Claim, "events": Event}
+
+
+class StoryRows:
+    """The story part of ``SqlStore`` (``self.engine``, ``self._begin``, ``self._resolve``)."""
+
+    def save_story(self, story: Story, build: StoryBuild) -> None:
+        """Store ``story`` (its record, membership and items) and what built it."""
+        with self._begin() as conn:
+            members = _members(conn, story.article_ids)
+            row = story_row(story, members, dict(build.versions), build.settings_digest)
+            items = story_item_rows(story, members)
+            conn.execute(delete(stories).where(stories.c.id == story.id))
+            conn.execute(stories.insert().values(**row))
+            conn.execute(delete(story_articles).where(story_articles.c.story_id == story.id))
+            if story.article_ids:
+                conn.execute(delete(story_articles).where(
+                    story_articles.c.article_id.in_(story.article_ids)))
+                conn.execute(story_articles.insert(),
+                             [{"article_id": a, "story_id": story.id} for a in story.article_ids])
+            conn.execute(delete(story_items).where(story_items.c.story_id == story.id))
+            if items:
+                conn.execute(story_items.insert(), items)
+
+    def delete_story(self, story_id: str) -> None:
+        with self._begin() as conn:
+            conn.execute(delete(stories).where(stories.c.id == story_id))
+            conn.execute(delete(story_articles).where(story_articles.c.story_id == story_id))
+            conn.execute(delete(story_items).where(story_items.c.story_id == story_id))
+
+    def get_story(self, story_id: str) -> Story:
+        with self.engine.connect() as conn:
+            data = conn.execute(select(stories.c.data).where(stories.c.id == story_id)).scalar()
+        if data is None:
+            raise NotFound(f"no story {story_id!r}", hint="list them with `storyline stories`")
+        return codec.loads(Story, data)
+
+    def story_builds(self) -> dict[str, StoryBuild]:
+        """What built each stored story: its stage keys and settings digest."""
+        return self.story_builds_of(None)
+
+    def story_builds_of(self, story_ids: Iterable[str] | None) -> dict[str, StoryBuild]:
+        """What built the stories of ``story_ids`` (all stories with None)."""
+        query = select(stories.c.id, stories.c.versions, stories.c.settings_digest)
+        if story_ids is not None:
+            query = query.where(stories.c.id.in_(list(story_ids)))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).fetchall()
+        return {r.id: _build(r.versions, r.settings_digest) for r in rows}
+
+    def resolve_story_id(self, prefix: str) -> str:
+        return self._resolve(stories.c.id, prefix, "story", "storyline stories")
+
+    def list_stories(self, flt: StoryFilter | None, limit: int,
+                     cursor: str | None = None) -> Page:
+        offset = offset_of(cursor)
+        c = stories.c
+        query = (select(c.id, c.title, c.first_published, c.last_published, c.article_count,
+                        c.outlets, c.versions, c.settings_digest)
+                 .order_by(c.last_published.desc(), c.id))
+        for clause in story_clauses(flt):
+            query = query.where(clause)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.limit(limit + 1).offset(offset)).fetchall()
+        items = [StorySummary(r.id, r.title, r.first_published, r.last_published,
+                              r.article_count, tuple(o for o in r.outlets.split("|") if o),
+                              _build(r.versions, r.settings_digest))
+                 for r in rows]
+        return page_of(items, limit, offset)
+
+    def story_of(self, article_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(story_articles.c.story_id).where(
+                story_articles.c.article_id == article_id)).scalar()
+
+    def story_memberships(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(story_articles)).fetchall()
+        return {r.article_id: r.story_id for r in rows}
+
+    def list_story_items(self, kind: str, flt: ItemFilter | None, limit: int,
+                         cursor: str | None = None) -> Page:
+        offset = offset_of(cursor)
+        query = story_items_query(kind, flt).limit(limit + 1).offset(offset)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).fetchall()
+        record = _ITEM_RECORD[kind]
+        items = [StoryItem(r.story_id, kind, codec.loads(record, r.data), r.group_id)
+                 for r in rows]
+        return page_of(items, limit, offset)
+
+
+def _build(versions: str | None, digest: str | None) -> StoryBuild:
+    keys = json.loads(versions) if versions else {}
+    return StoryBuild(tuple(sorted(keys.items())), digest or "")
+
+
+def story_clauses(flt: StoryFilter | None) -> list:
+    if flt is None:
+        return []
+    clauses = []
+    if flt.actor:
+        clauses.append(stories.c.actors.contains(f"|{flt.actor.strip().lower()}|", autoescape=True))
+    if flt.outlet:
+        clauses.append(func.lower(stories.c.outlets).contains(
+            f"|{flt.outlet.strip().lower()}|", autoescape=True))
+    if flt.since:
+        clauses.append(stories.c.last_published >= flt.since)
+    if flt.until:
+        clauses.append(stories.c.first_published <= flt.until + "\uffff")
+    if flt.q:
+        for word in flt.q.split():
+            clauses.append(func.lower(stories.c.title).contains(word.lower(), autoescape=True))
+    return clauses
+
