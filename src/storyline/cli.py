@@ -34,6 +34,7 @@ EVAL_MODULES = {
     "seeds": "storyline.eval.seeds",
     "times": "storyline.eval.times",
     "quotes": "storyline.eval.quotes",
+    "speakers": "storyline.eval.speakers",
     "clusters": "storyline.eval.clusters",
     "tls": "storyline.eval.tls",
     "events": "storyline.eval.events",

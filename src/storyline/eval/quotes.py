@@ -71,6 +71,20 @@ def overlap_ratio(gold: Segments, pred: Segments) -> float:
     return _intersection(gold, pred) / longest if longest else 0.0
 
 
+def _best_index(ratios: Sequence[float]) -> int | None:
+    if not ratios:
+        return None
+    best = max(range(len(ratios)), key=ratios.__getitem__)
+    return best if ratios[best] >= OVERLAP else None
+
+
+def best_match(gold: Segments, contents: Sequence[Segments]) -> int | None:
+    """The index of the predicted content that best overlaps ``gold`` (the first on a tie),
+    or None when none reaches ``OVERLAP`` of the longer span: the match every PolNeAR
+    scorer uses."""
+    return _best_index([overlap_ratio(gold, content) for content in contents])
+
+
 def group_predictions(attributions: Sequence[Attribution],
                       quotes: Sequence[Quote]) -> list[Predicted]:
     """Merge the quotes of one attribution (same cue occurrence) into one prediction."""
@@ -117,10 +131,8 @@ def score_document(doc: PolnearDoc, preds: Sequence[Predicted]) -> dict[str, obj
                                                       for g in gold)),
            "with_source": 0, "source_ok": 0, "source_ok_resolved": 0}
     for gi, g in enumerate(gold):
-        if not preds:
-            break
-        best = max(range(len(preds)), key=lambda pi: ratios[gi][pi])
-        if ratios[gi][best] < OVERLAP:
+        best = _best_index(ratios[gi])
+        if best is None:
             continue
         row["matched_gold"] += 1
         row["exact_gold"] += any(_exact(text, g.content, p.content) for p in preds)
