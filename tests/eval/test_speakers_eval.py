@@ -30,7 +30,7 @@ from storyline.eval.speakers import (
     speaker_kind,
     summarize,
 )
-from storyline.records import Actor, Annotation, Quote
+from storyline.records import Actor, Quote, Story
 
 MARA = Actor(id="a-mara", name="Mara Quell", kind="person", aliases=("Quell",))
 QUELL = Actor(id="a-quell", name="Quell", kind="person")
@@ -122,30 +122,29 @@ def test_score_article_matches_by_content_overlap_and_reads_the_actor() -> None:
              gold("Tobin Quell", content=((200, 300),), kind="surname"),
              gold("GROUP:farmers", content=((400, 500),), kind="group"),
              gold(speakers.ANONYMOUS, content=((600, 700),), kind="anonymous")]
-    annotation = Annotation(
-        article_id="doc", versions=(),
+    story = Story(id="doc", title="", article_ids=("doc",),
         quotes=(quote(10, 90, MARA),          # 80% of the gold: matched, right
                 quote(200, 229, TOBIN),       # 29% of the longer span: not matched
                 quote(400, 500, BOTH),        # matched, a person where a group was said
                 quote(600, 700, ANON)),       # matched, typed anonymous
         actors=(MARA, TOBIN, BOTH, ANON))
-    outcomes = score_article(golds, annotation)
+    outcomes = score_article(golds, story)
     assert [(o.matched, o.correct) for o in outcomes] == [
         (True, True), (False, False), (True, False), (True, True)]
     assert outcomes[2].predicted == "Mara Quell"
 
 
 def test_score_article_takes_the_best_overlapping_quote() -> None:
-    annotation = Annotation(article_id="doc", versions=(),
-                            quotes=(quote(0, 40, TOBIN), quote(0, 90, MARA)),
-                            actors=(MARA, TOBIN))
-    outcome, = score_article([gold("Mara Quell", content=((0, 100),))], annotation)
+    story = Story(id="doc", title="", article_ids=("doc",),
+                  quotes=(quote(0, 40, TOBIN), quote(0, 90, MARA)),
+                  actors=(MARA, TOBIN))
+    outcome, = score_article([gold("Mara Quell", content=((0, 100),))], story)
     assert outcome.correct and outcome.predicted == "Mara Quell"
 
 
 def test_a_speaker_id_missing_from_the_actors_scores_wrong() -> None:
-    annotation = Annotation(article_id="doc", versions=(), quotes=(quote(0, 100, MARA),))
-    outcome, = score_article([gold("Mara Quell", content=((0, 100),))], annotation)
+    story = Story(id="doc", title="", article_ids=("doc",), quotes=(quote(0, 100, MARA),))
+    outcome, = score_article([gold("Mara Quell", content=((0, 100),))], story)
     assert outcome.matched and not outcome.correct and outcome.predicted is None
 
 

@@ -12,7 +12,7 @@ A gold attribution is *matched* when :func:`storyline.eval.quotes.best_match` fi
 whose content overlaps it by at least 30% of the longer span (the quotes scorer's match;
 each ``Quote`` is one prediction). A matched attribution is *right* when:
 
-* named gold: the quote's speaker actor (``speaker_actor_id`` in the annotation's actors)
+* named gold: the quote's speaker actor (``speaker_actor_id`` among the story's actors)
   has a name or alias equal to the gold entity or one of its aliases (case-insensitive,
   spaces and a leading "the" ignored), and none equal to another gold entity of the same
   article (an actor that stands for two entities is right for neither);
@@ -37,10 +37,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..annotate import annotate_article
 from ..annotate.models import load_nlp, model_version
-from ..annotate.pipeline import annotate_article, stage_versions
+from ..config import Settings
 from ..errors import DataError
-from ..records import Actor, Annotation, Article, Quote
+from ..records import Actor, Article, Quote, Story
+from ..story.build import build_story
 from .polnear import PolnearDoc, Segments, read_polnear
 from .quotes import OVERLAP, best_match
 from .report import EvalReport, Progress, log_report
@@ -214,10 +216,11 @@ def _predicted_label(quote: Quote, actor: Actor | None) -> str | None:
     return f"<{kind}>" if kind else None
 
 
-def score_article(golds: Sequence[GoldSpeaker], annotation: Annotation) -> list[Outcome]:
-    """The outcome of each gold attribution of one article against its annotation."""
-    actors = {actor.id: actor for actor in annotation.actors}
-    quotes = annotation.quotes
+def score_article(golds: Sequence[GoldSpeaker], story: Story) -> list[Outcome]:
+    """The outcome of each gold attribution of one article against the story made of it
+    (its quotes and their speakers as the story shows them)."""
+    actors = {actor.id: actor for actor in story.actors}
+    quotes = story.quotes
     contents = [((q.start, q.end),) for q in quotes]
     rivals = _rivals(golds)
     outcomes = []
@@ -257,11 +260,12 @@ def summarize(outcomes: Iterable[Outcome]) -> dict[str, float]:
     return metrics
 
 
-def annotate(article: Article, doc, nlp) -> Annotation:
-    """The product's annotate path over one article and its spaCy ``doc``: the one place
-    the scorer calls into the pipeline."""
-    versions = stage_versions(model_version(nlp), article.published)
-    return annotate_article(article, doc, versions)
+def annotate(article: Article, doc, nlp) -> Story:
+    """The product's path over one article and its spaCy ``doc``: the annotate stages, then
+    the story stages over that one article (speakers as a reader of the story sees them).
+    The one place the scorer calls into the pipeline."""
+    annotation = annotate_article(article, doc, model_version(nlp))
+    return build_story(article.id, [article], {article.id: annotation}, Settings())
 
 
 def _gold_docs(data_dir: Path, split: str, gold: Mapping[str, Sequence[GoldSpeaker]],
