@@ -1,6 +1,10 @@
-"""Coded-event scorer: are the events a reader expects found in the seed articles?
+"""Coded-event scorer: the PLOVER gold on PolNeAR, or the expected events of the seeds.
 
-There is no PLOVER gold for these articles, so the oracle is a short list of events the
+``score`` looks at the structure of ``data_dir``: a PolNeAR corpus (``data/<split>/text``
+and ``attributions`` folders) is scored against the PLOVER event gold by
+:mod:`storyline.eval.polnear_events`; a folder of ``*.txt`` articles gets the check below.
+
+There is no PLOVER gold for the seed articles, so the oracle is a short list of events the
 story is known to contain (stated in the project issue, about the seeds' content): each is
 a PLOVER type plus substrings of the source and target actor names. The scorer reads every
 ``*.txt`` in ``data_dir`` with ``Path.read_text`` (publication dates, when a
@@ -25,6 +29,7 @@ from ..annotate.events import EventFinding, find_event_findings
 from ..annotate.models import load_nlp
 from ..errors import DataError
 from ..records import Mention
+from . import polnear_events
 from .report import EvalReport, Progress, run_main
 
 log = logging.getLogger(__name__)
@@ -90,8 +95,15 @@ def _published(path: Path) -> dict[str, str]:
 
 
 def score(data_dir: Path, *, progress: Progress | None = None,
-          limit: int | None = None) -> EvalReport:
-    """Find events in every article of ``data_dir`` and check the expected ones."""
+          limit: int | None = None, split: str | None = None) -> EvalReport:
+    """Score the events of a PolNeAR corpus against the PLOVER gold, or find events in every
+    article of a folder of ``*.txt`` articles and check the expected ones."""
+    if polnear_events.is_polnear_layout(Path(data_dir)):
+        return polnear_events.score(Path(data_dir), progress=progress, limit=limit,
+                                    split=split)
+    if split is not None:
+        raise DataError("--split applies to a PolNeAR corpus only",
+                        hint="pass the PolNeAR folder, or drop --split for a folder of articles")
     articles = read_articles(Path(data_dir))[:limit]
     nlp = load_nlp()
     findings: list[EventFinding] = []
@@ -126,7 +138,7 @@ def _report(findings: list[EventFinding], n_articles: int, seconds: float) -> Ev
 
 
 def _main(argv: Sequence[str]) -> int:
-    return run_main(score, argv, "python -m storyline.eval.events SEEDS_DIR", log)
+    return run_main(score, argv, "python -m storyline.eval.events SEEDS_OR_POLNEAR_DIR", log)
 
 
 if __name__ == "__main__":
