@@ -176,6 +176,9 @@ class Claim:
     as_of: str | None = None
     claimed_by_text: str | None = None
     claimed_by_actor_id: str | None = None
+    modality: str = "reported"  # reported | estimate | projection | target | hypothetical
+    low: float | None = None  # a range's bounds ("between 70,000 and 100,000",
+    high: float | None = None  # "tens of thousands"); None for a single figure
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,9 @@ def claim_json(claim: Claim, group_of: dict[str, str]) -> dict:
         "start": claim.start,
         "end": claim.end,
         "group_id": group_of.get(claim.id),
+        "modality": claim.modality,
+        "low": claim.low,
+        "high": claim.high,
     }
 
 
