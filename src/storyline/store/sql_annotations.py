@@ -25,6 +25,8 @@ class AnnotationRows:
                 annotations.c.article_id == annotation.article_id))
             conn.execute(annotations.insert().values(
                 article_id=annotation.article_id, versions=versions, data=data))
+            if _sentence_rows_of(conn, annotation.article_id) == _comparable(rows):
+                return  # a re-run that changed no sentence: the search index stays
             conn.execute(delete(sentences).where(sentences.c.article_id == annotation.article_id))
             if rows:
                 conn.execute(sentences.insert(), rows)
@@ -97,3 +99,16 @@ class AnnotationRows:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.coalesce(func.sum(articles.c.chars), 0)))
                        .scalar_one())
+
+
+_SENTENCE_KEYS = ("idx", "start", "end", "text", "actors")
+
+
+def _comparable(rows: list[dict]) -> list[tuple]:
+    return [tuple(row[k] for k in _SENTENCE_KEYS) for row in rows]
+
+
+def _sentence_rows_of(conn, article_id: str) -> list[tuple]:
+    query = (select(*(sentences.c[k] for k in _SENTENCE_KEYS))
+             .where(sentences.c.article_id == article_id).order_by(sentences.c.idx))
+    return [tuple(row) for row in conn.execute(query)]

@@ -23,6 +23,7 @@ from dataclasses import replace
 from datetime import date
 
 from ...records import Claim, Quote, TimeExpression, stable_id
+from ..parse import doc_text
 from .lexicon import (
     COLLECTIVE_NOUNS,
     CURRENCY_WORDS,
@@ -321,7 +322,7 @@ def find_claims(
     reference: str | None = None,
 ) -> tuple[Claim, ...]:
     """Numeric claims of one parsed article, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     masked = phone_spans(text)
     sentences = _Sentences(doc)
     context = {"quotes": tuple(quotes), "times": tuple(times), "reference": reference,

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...records import Citation, Event, Mention, TimeExpression, stable_id
+from ..parse import doc_text
 from .lexicon import (
     ACTOR_LABELS,
     DENIAL,
@@ -60,7 +61,7 @@ def find_event_findings(doc, article_id: str, mentions: Sequence[Mention], *,
     """Like :func:`find_events`, keeping the source/target mentions and the trigger."""
     index = _mention_index(doc, mentions)
     found: list[EventFinding] = []
-    text = doc.text  # once: building Doc.text walks every token
+    text = doc_text(doc)  # once: building Doc.text walks every token
     for sent in doc.sents:
         date = _sentence_date(sent.start_char, sent.end_char, times) or reference
         raw = []

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ...records import Mention
+from ..parse import doc_text
 
 #: spaCy labels that name an actor, a place or a named event.
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
@@ -112,7 +113,7 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _casing(doc) -> _Casing:
-    text = doc.text
+    text = doc_text(doc)
     starts = _line_starts(text)
     lines = [text[start:end - 1] for start, end in zip(starts, starts[1:] + [len(text) + 1])]
     headlines = {i for i, line in enumerate(lines) if is_headline(line)}
@@ -206,7 +207,7 @@ def headline_pieces(ent, stop: int, casing: _Casing, starts: list[int]
 
 def find_mentions(doc, article_id: str) -> tuple[Mention, ...]:
     """Named-entity mentions of people, organizations, places, groups and named events."""
-    text = doc.text
+    text = doc_text(doc)
     casing, starts = _casing(doc), _line_starts(text)
     mentions = []
     for ent in doc.ents:
