@@ -17,14 +17,14 @@ from storyline.ingest.htmlbody import (
 )
 
 PROSE = (
-    "The harbour authority said on Monday that the new berths would open in the spring after "
-    "two years of delays and a long dispute over the cost of the works.",
-    "Dock workers, who had threatened to strike over the plans, welcomed the decision but said "
-    "they would watch closely how the shifts are organised next year.",
-    "The council will vote on the final budget in March, and the mayor said she expected a "
-    "clear majority for the project despite the objections of some residents.",
-    "Shipping companies have already booked most of the new capacity for the first season, "
-    "according to figures published by the port on its website this week.",
+    ("The harbour authority said on Monday that the new berths would open in the spring after "
+     "two years of delays and a long dispute over the cost of the works."),
+    ("Dock workers, who had threatened to strike over the plans, welcomed the decision but said "
+     "they would watch closely how the shifts are organised next year."),
+    ("The council will vote on the final budget in March, and the mayor said she expected a "
+     "clear majority for the project despite the objections of some residents."),
+    ("Shipping companies have already booked most of the new capacity for the first season, "
+     "according to figures published by the port on its website this week."),
 )
 TWEET = ('<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">'
          'The berths are finally opening, what a day for the whole town '
