@@ -422,13 +422,16 @@ def _make_eval_command(name: str, module_name: str):
     @click.option("--split", default=None, help="Data split where the set has several.")
     @click.option("--oracle-length", is_flag=True,
                   help="tls: also run with the reference's number of dates and sentences.")
+    @click.option("--folds", type=click.IntRange(min=2), default=None,
+                  help="extract: split the pages into K folds by a hash of their id; choose "
+                       "on the other folds, report each fold beside trafilatura.")
     @click.option("--rows/--no-rows", default=True, help="Print the per-item table.")
     @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
     @handle_errors
-    def command(data, limit, split, oracle_length, rows, as_json):
+    def command(data, limit, split, oracle_length, folds, rows, as_json):
         module = importlib.import_module(module_name)
         options = _eval_options(module.score, name, limit=limit, split=split,
-                                oracle_length=oracle_length or None)
+                                oracle_length=oracle_length or None, folds=folds)
         with progress_bar() as bar:
             task = bar.add_task(f"eval {name}", total=None)
             report = module.score(Path(data), progress=lambda d, t: bar.update(

@@ -1,7 +1,11 @@
 """Main text and metadata of an HTML page, with trafilatura (and htmldate for the date).
 
-Options were tuned on the article-extraction-dev benchmark (see eval/extract.py): comments
-are not article body, and favoring precision drops more boilerplate than it costs in recall.
+The page is parsed once, repaired (``htmlbody.REPAIRS``: embedded posts, bodies cut into
+chunks), handed to trafilatura, and its body tree is read block by block so that block rules
+(``htmlbody.BLOCK_RULES``) can drop link-only headings and list items. Comments are not
+article body. Which trafilatura mode and which rules are on is ``ExtractOptions``; the
+choice is cross-validated on the article-extraction-dev benchmark (``storyline eval extract
+--folds 2``, docs/eval.md): chosen on one half, reported on the other.
 The date is taken only from what the page's markup states (``extensive_search`` off):
 htmldate otherwise guesses from any year in the page.
 """
@@ -14,15 +18,51 @@ from dataclasses import dataclass
 
 import lxml.html
 import trafilatura
-from lxml.etree import ParserError
+from lxml.etree import ParserError, _Element
+
+from .htmlbody import BLOCK_RULES, REPAIRS, Block, body_blocks, kept_text, repair_page
 
 logger = logging.getLogger(__name__)
 
+
+class _LinkWarnings(logging.Filter):
+    """Links are asked for only to measure link text; their defects are not worth a warning."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "link" not in record.getMessage()
+
+
+logging.getLogger("trafilatura.xml").addFilter(_LinkWarnings())
+
+FAVOR = {"precision": {"favor_precision": True}, "balanced": {},
+         "recall": {"favor_recall": True}}
 EXTRACT_OPTIONS = {
     "include_comments": False,
-    "favor_precision": True,
     "include_tables": True,
+    "include_links": True,  # links are read into each block's link share, never kept as markup
 }
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    """How the main text is found: trafilatura's mode, the repairs and block rules that run."""
+
+    favor: str = "precision"
+    repairs: tuple[str, ...] = tuple(REPAIRS)
+    block_rules: tuple[str, ...] = tuple(dict.fromkeys(r.name for r in BLOCK_RULES))
+
+    def __post_init__(self) -> None:
+        known = set(REPAIRS) | {r.name for r in BLOCK_RULES}
+        unknown = (set(self.repairs) | set(self.block_rules)) - known
+        if self.favor not in FAVOR or unknown:
+            raise ValueError(f"unknown extraction option: {self.favor}, {sorted(unknown)}")
+
+    @property
+    def label(self) -> str:
+        return "+".join((self.favor, *self.repairs, *self.block_rules))
+
+
+DEFAULT_OPTIONS = ExtractOptions()
 DATE_PARAMS = {"original_date": True, "extensive_search": False}
 BLOCK_TAGS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
                         "blockquote", "tr", "section", "article", "figcaption"})
@@ -62,17 +102,47 @@ def fragment_text(html: str) -> str:
     return root.text_content()
 
 
-def extract_html(html: str, url: str | None = None) -> HtmlExtract:
-    """Extract the main text and metadata of ``html``; empty text when nothing is found."""
+def _parse(html: str) -> _Element | None:
+    try:
+        return trafilatura.load_html(html)
+    except (ValueError, TypeError, ParserError) as exc:
+        logger.debug("cannot parse a page: %s", exc)
+        return None
+
+
+def extract_blocks(html: str, url: str | None = None,
+                   options: ExtractOptions = DEFAULT_OPTIONS) -> tuple[object | None, list[Block]]:
+    """trafilatura's document (metadata) and the blocks of its body, after the repairs."""
+    tree = _parse(html)
+    if tree is None:
+        return None, []
+    repair_page(tree, options.repairs)
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, date_extraction_params=DATE_PARAMS,
-            **EXTRACT_OPTIONS,
+            tree, url=url, with_metadata=True, date_extraction_params=DATE_PARAMS,
+            **EXTRACT_OPTIONS, **FAVOR[options.favor],
         )
     except (ValueError, TypeError, AttributeError) as exc:  # lxml on hostile markup
         logger.debug("trafilatura failed on a page: %s", exc)
-        doc = None
-    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+        return None, []
+    if doc is None:
+        return None, []
+    body = getattr(doc, "body", None)
+    if body is None:  # no tree to read: trafilatura's own text, one block a line
+        lines = (getattr(doc, "text", None) or "").splitlines()
+        return doc, [Block("p", line, 0.0) for line in lines if line.strip()]
+    return doc, body_blocks(body)
+
+
+def extract_html(html: str, url: str | None = None,
+                 options: ExtractOptions = DEFAULT_OPTIONS) -> HtmlExtract:
+    """Extract the main text and metadata of ``html``; empty text when nothing is found."""
+    doc, blocks = extract_blocks(html, url, options)
+    return page_extract(html, doc, kept_text(blocks, options.block_rules))
+
+
+def page_extract(html: str, doc: object | None, text: str) -> HtmlExtract:
+    """The HtmlExtract of a page from trafilatura's document and the kept body text."""
     if not text.strip() and not _PAGE.search(html[:5000]):
         text = fragment_text(html)  # trafilatura wants a page; a fragment is all body
     if doc is None:
