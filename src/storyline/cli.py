@@ -246,7 +246,7 @@ def analyze(ctx, paths, metadata, db, workers, rebuild, open_report, report_path
               f"{report.stories.dates_inferred} dates inferred")
     if open_report:
         target = Path(report_path or "storyline-report.html")
-        _write_report([services.story_document(v) for v in services.all_stories(store)], target)
+        _write_report(services.all_stories(store), target)
         webbrowser.open(target.resolve().as_uri())
     sys.exit(1 if report.ingest is not None and report.ingest.rejected else 0)
 
@@ -300,11 +300,10 @@ def stages():
         out.print(table)
 
 
-def _selected_stories(store, story_id: str | None, all_: bool) -> list[dict]:
+def _selected_stories(store, story_id: str | None, all_: bool) -> list:
     if bool(story_id) == bool(all_):
         raise UsageError("give either a STORY_ID or --all", hint="storyline stories lists ids")
-    views = services.all_stories(store) if all_ else [services.get_story(store, story_id)]
-    return [services.story_document(v) for v in views]
+    return services.all_stories(store) if all_ else [services.get_story(store, story_id)]
 
 
 @cli.command()
@@ -336,7 +335,7 @@ def export(ctx, story_id, all_, fmt, out_path, db):
         click.echo(text, nl=False)
 
 
-def _write_report(chosen: list[dict], target: Path) -> None:
+def _write_report(chosen: list, target: Path) -> None:
     from .render.html import render_report
 
     target.write_text(render_report(chosen), encoding="utf-8")

@@ -15,10 +15,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "render"))
 
-from storyline_sample import clean_story, fill_store
+from storyline_sample import clean_story, fill_store_view
 
 from storyline.store.base import StoryBuild
-from storyline.store.schema import story_from_v1
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -74,25 +73,25 @@ def _store(tmp_path_factory, name: str):
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory):
-    """(base URL, story JSON) of a server over the sample story (hostile article included)."""
+    """(base URL, StoryView) of a server over the sample story (hostile article included)."""
     store = _store(tmp_path_factory, "live")
-    story = fill_store(store)
+    view = fill_store_view(store)
     with serving(store) as base:
-        yield base, story
+        yield base, view
     store.close()
 
 
 @pytest.fixture(scope="module")
 def clean_live(tmp_path_factory):
-    """(base URL, story JSON) of a server over the sample story without its hostile article."""
+    """(base URL, StoryView) of a server over the sample story without its hostile article."""
     store = _store(tmp_path_factory, "clean")
-    arts, annotations, story = clean_story()
+    arts, annotations, view = clean_story()
     store.upsert_articles(arts)
     for annotation in annotations:
         store.save_annotation(annotation)
-    store.save_story(story_from_v1(story), StoryBuild())
+    store.save_story(view.story, StoryBuild())
     with serving(store) as base:
-        yield base, story
+        yield base, view
     store.close()
 
 
@@ -108,16 +107,32 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+@contextmanager
+def browser_page(browser, width: int = 1280, height: int = 900, **options):
+    """A page in a fresh context of ``width`` x ``height``; ``page.js_errors`` collects
+    script errors and dialogs."""
+    context = browser.new_context(viewport={"width": width, "height": height}, **options)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
     page.js_errors = errors
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser):
+    with browser_page(browser) as page:
+        yield page
+
+
+@pytest.fixture
+def open_page(browser):
+    """``open_page(width, height, **context options)``: a page in a fresh context."""
+    return lambda *size, **options: browser_page(browser, *size, **options)
 
 
 @pytest.fixture(scope="session")

@@ -7,20 +7,19 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def _sentence(story: dict, cite: dict) -> str:
-    article = next(a for a in story["articles"] if a["id"] == cite["article_id"])
-    return article["text"][cite["start"]:cite["end"]]
+def _sentence(view, cite) -> str:
+    return view.article(cite.article_id).text[cite.start:cite.end]
 
 
 def test_hovering_a_citation_shows_its_sentence(live, page, artifacts):
-    base, story = live
-    page.goto(f"{base}/stories/{story['story']['id']}")
+    base, view = live
+    page.goto(f"{base}/stories/{view.story.id}")
     cite = page.locator(".brief .cite").first
     popup = cite.locator(".cite-pop")
     assert not popup.is_visible()
     cite.locator(".cite-ref").hover()
     popup.wait_for(state="visible")
-    expected = _sentence(story, story["brief"][0]["citations"][0])
+    expected = _sentence(view, view.story.brief[0].citations[0])
     assert expected in popup.inner_text()
     assert "Daily Ledger" in popup.inner_text() and "2026-03-02" in popup.inner_text()
     page.screenshot(path=str(artifacts / "story-page.png"))
@@ -29,8 +28,8 @@ def test_hovering_a_citation_shows_its_sentence(live, page, artifacts):
 
 
 def test_clicking_a_citation_pins_it_then_opens_the_article(live, page):
-    base, story = live
-    page.goto(f"{base}/stories/{story['story']['id']}")
+    base, view = live
+    page.goto(f"{base}/stories/{view.story.id}")
     second = page.locator(".brief li").nth(1).locator(".cite").first
     page.mouse.move(0, 0)
     second.locator(".cite-ref").click()
@@ -42,20 +41,20 @@ def test_clicking_a_citation_pins_it_then_opens_the_article(live, page):
     second.locator(".cite-ref").click()
     second.locator(".cite-open").click()
     page.wait_for_url("**/articles/**")
-    cite = story["brief"][1]["citations"][0]
+    cite = view.story.brief[1].citations[0]
     target = page.locator(".sent.target")
     target.wait_for()
-    assert target.inner_text() == _sentence(story, cite)
+    assert target.inner_text() == _sentence(view, cite)
 
 
 def test_timeline_entry_leads_to_the_cited_sentence(live, page, artifacts):
-    base, story = live
-    page.goto(f"{base}/stories/{story['story']['id']}")
+    base, view = live
+    page.goto(f"{base}/stories/{view.story.id}")
     page.locator("a.tl-link").nth(1).click()
-    cite = story["timeline"][1]["citations"][0]
-    page.wait_for_url(f"**/articles/{cite['article_id']}#s-{cite['start']}")
-    sentence = page.locator(f"#s-{cite['start']}")
-    assert sentence.inner_text() == _sentence(story, cite)
+    cite = view.story.timeline[1].citations[0]
+    page.wait_for_url(f"**/articles/{cite.article_id}#s-{cite.start}")
+    sentence = page.locator(f"#s-{cite.start}")
+    assert sentence.inner_text() == _sentence(view, cite)
     assert sentence.evaluate("el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
     assert page.locator("mark.quote").count() >= 1 and page.locator("mark.time").count() >= 2
     page.screenshot(path=str(artifacts / "article-page.png"))
@@ -80,9 +79,9 @@ def test_search_finds_a_sentence_and_links_to_it(live, page, artifacts):
 
 
 def test_hostile_text_does_not_run(live, page):
-    base, story = live
-    hostile = next(a for a in story["articles"] if a["url"] == "javascript:alert(1)")
-    for path in [f"/stories/{story['story']['id']}", f"/articles/{hostile['id']}",
+    base, view = live
+    hostile = next(a for a in view.articles if a.url == "javascript:alert(1)")
+    for path in [f"/stories/{view.story.id}", f"/articles/{hostile.id}",
                  "/search?q=breaking"]:
         page.goto(base + path)
         page.wait_for_load_state("load")
@@ -94,13 +93,13 @@ def test_hostile_text_does_not_run(live, page):
 
 
 def test_story_page_screenshot_for_the_docs(clean_live, page, artifacts):
-    base, story = clean_live
-    page.goto(f"{base}/stories/{story['story']['id']}")
+    base, view = clean_live
+    page.goto(f"{base}/stories/{view.story.id}")
     cite = page.locator(".brief li").nth(1).locator(".cite").first
     cite.locator(".cite-ref").hover()
     cite.locator(".cite-pop").wait_for(state="visible")
-    assert page.locator("svg.chart circle").count() == len(story["claims"])
-    assert page.locator(".axis-dot").count() == len(story["timeline"])
+    assert page.locator("svg.chart circle").count() == len(view.story.claims)
+    assert page.locator(".axis-dot").count() == len(view.story.timeline)
     page.screenshot(path=str(artifacts / "story-page-clean.png"))
     assert page.js_errors == []
 
@@ -110,9 +109,9 @@ def test_report_file_works_offline(browser, tmp_path, artifacts):
 
     from storyline.render.html import render_report
 
-    story = clean_story()[2]
+    view = clean_story()[2]
     path = tmp_path / "report.html"
-    path.write_text(render_report([story]), encoding="utf-8")
+    path.write_text(render_report([view]), encoding="utf-8")
     context = browser.new_context(viewport={"width": 1280, "height": 900}, offline=True)
     page = context.new_page()
     requests: list[str] = []
@@ -121,11 +120,10 @@ def test_report_file_works_offline(browser, tmp_path, artifacts):
     cite = page.locator(".brief li").first.locator(".cite")
     cite.locator(".cite-ref").click()
     cite.locator(".cite-open").click()
-    first = story["brief"][0]["citations"][0]
-    target = page.locator(f"#s0-art-{first['article_id']}-s-{first['start']}")
+    first = view.story.brief[0].citations[0]
+    target = page.locator(f"#s0-art-{first.article_id}-s-{first.start}")
     target.wait_for(state="visible")
-    article = next(a for a in story["articles"] if a["id"] == first["article_id"])
-    assert target.inner_text() == article["text"][first["start"]:first["end"]]
+    assert target.inner_text() == _sentence(view, first)
     page.screenshot(path=str(artifacts / "report.png"))
     assert requests == [path.as_uri()]
     context.close()

@@ -1,7 +1,9 @@
-"""A small invented story (three articles + one hostile article) built by hand.
+"""A small invented story (three articles + one hostile article) built by hand as records.
 
 Shared by tests/render, tests/web and tests/browser. Every span is found in the text it
-points into, so ``text[start:end] == item.text`` holds by construction.
+points into, so ``text[start:end] == item.text`` holds by construction. The renderers take
+the records (a ``StoryView``); ``as_json`` gives the story JSON v1 document of one, for the
+tests of the public contract.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from storyline.records import (
     RemovedLine,
     Sentence,
     Story,
+    StoryView,
     TimeExpression,
     TimelineEntry,
     stable_id,
@@ -40,7 +43,8 @@ ZWSP = "\u200b"
 TEXT_A = ("Norland moves troops to the harbor border\n"
           "President Mara Velin said on Monday that 40,000 troops had gathered near the "
           "Ostrava border. \"We will defend every harbor,\" Velin said. Foreign Minister "
-          "Teo Brask will meet envoys in Geneva on March 9.")
+          "Teo Brask will meet envoys in Geneva on March 9. Ostrava closed the same border in "
+          "2019. A treaty reopened it in 2024.")
 TEXT_B = ("Talks in Geneva ended without a deal on Tuesday. Officials said 60,000 troops were "
           "now stationed near the border. \"There is still room for diplomacy,\" Brask told "
           "reporters. Ostrava threatened new sanctions if the troops advanced.")
@@ -122,11 +126,12 @@ def _quote(article: Article, needle: str, speaker: str, actor: Actor, direct=Tru
                  direct, cue="said", speaker_text=speaker, speaker_actor_id=actor.id)
 
 
-def _claim(article: Article, needle: str, value: float, qualifier=None) -> Claim:
+def _claim(article: Article, needle: str, value: float, qualifier=None,
+           modality: str = "reported") -> Claim:
     start, end = span(article.text, needle)
     return Claim(stable_id(article.id, start, end, "claim"), article.id, start, end, needle,
                  value, unit="troops", qualifier=qualifier, subject="troops near the border",
-                 claimed_by_text="officials")
+                 claimed_by_text="officials", modality=modality)
 
 
 def build_annotations(arts: list[Article], actors: list[Actor]) -> list[Annotation]:
@@ -150,7 +155,7 @@ def build_annotations(arts: list[Article], actors: list[Actor]) -> list[Annotati
                    (_mention(c, "Velin", "PERSON", velin), _mention(c, "Ostrava", "GPE", ostrava)),
                    (TimeExpression(c.id, *span(c.text, "April"), "April", "2026-04", "month"),),
                    (_quote(c, "\"Nobody wants a war,\"", "she", velin),),
-                   (_claim(c, "85,000 troops", 85000, "projected"),)),
+                   (_claim(c, "85,000 troops", 85000, "projected", "projection"),)),
         Annotation(h.id, (("test", "1"),), sentences_of(h),
                    (_mention(h, "Velin", "PERSON", velin),), (),
                    (_quote(h, f"\"{HOSTILE_SCRIPT}\"", "Velin", velin),), ()),
@@ -175,6 +180,8 @@ def build_story(arts: list[Article], annotations: list[Annotation]) -> Story:
               brask.id, None, "2026-03-09", "asserted", (cite(a, "envoys"),)),
     )
     timeline = (
+        TimelineEntry("2019", "year", "Ostrava closes the border", (cite(a, "closed the same"),)),
+        TimelineEntry("2024", "year", "A treaty reopens the border", (cite(a, "treaty"),)),
         TimelineEntry("2026-03-02", "day", "Velin says 40,000 troops gathered near the border",
                       (cite(a, "40,000"),)),
         TimelineEntry("2026-03-09", "day", "Brask meets envoys in Geneva", (cite(a, "envoys"),)),
@@ -199,35 +206,46 @@ def build_story(arts: list[Article], annotations: list[Annotation]) -> Story:
                  annotations[0].actors, quotes, claims, (group,), events, timeline, brief)
 
 
-def build_sample() -> tuple[list[Article], list[Annotation], dict]:
-    """(articles, annotations, story JSON v1) of the invented story."""
+def as_json(view: StoryView) -> dict:
+    """The story JSON v1 document of ``view``."""
+    return story_json(view.story, view.articles)
+
+
+def build_sample() -> tuple[list[Article], list[Annotation], StoryView]:
+    """(articles, annotations, story with its articles) of the invented story."""
     arts = build_articles()
     actors = build_actors(arts)
     annotations = build_annotations(arts, actors)
-    story = build_story(arts, annotations)
-    return arts, annotations, story_json(story, arts)
+    return arts, annotations, StoryView(build_story(arts, annotations), tuple(arts))
 
 
-def clean_story() -> tuple[list[Article], list[Annotation], dict]:
+def _cites_only(citations, keep: set[str]) -> bool:
+    return all(c.article_id in keep for c in citations)
+
+
+def clean_story() -> tuple[list[Article], list[Annotation], StoryView]:
     """The sample without its hostile article (for screenshots in the docs)."""
-    arts, annotations, story = build_sample()
-    bad = arts[3].id
+    arts, annotations, view = build_sample()
+    arts, annotations = arts[:3], annotations[:3]
+    keep = {a.id for a in arts}
+    story = view.story
+    claims = tuple(c for c in story.claims if c.article_id in keep)
+    kept_claims = {c.id for c in claims}
+    story = replace(
+        story, title="Harbor border crisis", article_ids=tuple(a.id for a in arts),
+        last_published="2026-03-20",
+        actors=tuple(replace(a, article_ids=tuple(i for i in a.article_ids if i in keep))
+                     for a in story.actors),
+        quotes=tuple(q for q in story.quotes if q.article_id in keep), claims=claims,
+        claim_groups=tuple(replace(g, claim_ids=tuple(i for i in g.claim_ids if i in kept_claims))
+                           for g in story.claim_groups),
+        events=tuple(e for e in story.events if _cites_only(e.citations, keep)),
+        timeline=tuple(t for t in story.timeline if _cites_only(t.citations, keep)),
+        brief=tuple(b for b in story.brief if _cites_only(b.citations, keep)))
+    return arts, annotations, StoryView(story, tuple(arts))
 
-    def keep(item: dict) -> bool:
-        cites = item.get("citations", [item])
-        return all(c.get("article_id") != bad for c in cites)
 
-    clean = {key: [x for x in value if keep(x)] if isinstance(value, list) else value
-             for key, value in story.items()}
-    clean["articles"] = [a for a in story["articles"] if a["id"] != bad]
-    clean["actors"] = [{**a, "article_ids": [i for i in a["article_ids"] if i != bad]}
-                       for a in story["actors"]]
-    clean["story"] = {**story["story"], "title": "Harbor border crisis",
-                      "last_published": "2026-03-20", "article_count": 3}
-    return arts[:3], annotations[:3], clean
-
-
-def second_story_record() -> tuple[list[Article], Story]:
+def second_story() -> tuple[list[Article], StoryView]:
     """A second, tiny story (one article) for paging and filter tests."""
     text = "The river ferry resumed service on Sunday after a storm. Officials said 12 boats ran."
     art = _article("river", text, title="Ferry resumes", outlet="Valley Post",
@@ -235,30 +253,28 @@ def second_story_record() -> tuple[list[Article], Story]:
     story = Story(stable_id("story", "river"), "River ferry resumes", (art.id,), "2026-02-01",
                   "2026-02-01", brief=(BriefSentence("The ferry resumed.",
                                                      (sentence_citation(art, "ferry"),)),))
-    return [art], story
+    return [art], StoryView(story, (art,))
 
 
-def second_story() -> tuple[list[Article], dict]:
-    """The second story as story JSON v1."""
-    arts, story = second_story_record()
-    return arts, story_json(story, arts)
-
-
-def fill_store(store) -> dict:
-    """Save the sample story, its articles and annotations in ``store``; returns the story
-    as story JSON v1."""
-    arts = build_articles()
-    annotations = build_annotations(arts, build_actors(arts))
-    record = build_story(arts, annotations)
+def fill_store_view(store) -> StoryView:
+    """Save the sample story, its articles and annotations, and a second story in ``store``;
+    returns the sample story with its articles."""
+    arts, annotations, view = build_sample()
     store.upsert_articles(arts)
     for annotation in annotations:
         store.save_annotation(annotation)
-    store.save_story(record, StoryBuild())
-    more, other = second_story_record()
+    store.save_story(view.story, StoryBuild())
+    more, other = second_story()
     store.upsert_articles(more)
     store.save_annotation(Annotation(more[0].id, (("test", "1"),), sentences_of(more[0])))
-    store.save_story(other, StoryBuild())
-    return story_json(record, arts)
+    store.save_story(other.story, StoryBuild())
+    return view
 
 
-__all__ = ["build_sample", "fill_store", "replace", "second_story", "span"]
+def fill_store(store) -> dict:
+    """``fill_store_view``, returning the sample story as story JSON v1."""
+    return as_json(fill_store_view(store))
+
+
+__all__ = ["as_json", "build_sample", "clean_story", "fill_store", "fill_store_view",
+           "second_story", "span"]

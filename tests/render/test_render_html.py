@@ -1,24 +1,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from storyline_htmlcheck import bad_urls, event_handlers, live_tags, parse, text_of
 from storyline_sample import HOSTILE_SCRIPT, RLO, build_sample, second_story
 
-from storyline.render.html import (
-    asset_text,
-    axis_points,
-    cited_text,
-    claim_chart,
-    inert,
-    iso_date,
-    nice_ceiling,
-    render_report,
-    safe_url,
-    story_view,
-)
+from storyline.records import ClaimGroup, StoryView
+from storyline.render.display import inert, iso_date, nice_ceiling, safe_url
+from storyline.render.html import asset_text, cited_text, render_report
+from storyline.render.story_page import story_page
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +22,11 @@ def sample():
 @pytest.fixture(scope="module")
 def report(sample) -> str:
     return render_report([sample[2]])
+
+
+def _text(view: StoryView, cite) -> str:
+    article = view.article(cite.article_id)
+    return article.text[cite.start:cite.end]
 
 
 def _web_link(article_id: str, start: int | None) -> str:
@@ -68,52 +66,37 @@ def test_nice_ceiling_is_round_and_not_below():
 
 
 def test_citations_are_numbered_once_and_resolve_the_cited_sentence(sample):
-    story = sample[2]
-    view = story_view(story, _web_link)
-    texts = {a["id"]: a["text"] for a in story["articles"]}
-    first = view["brief"][0]["cites"][0]
+    view = sample[2]
+    page = story_page(view, _web_link)
+    first = page.brief[0].cites[0]
     assert first.number == 1
-    assert first.quote == texts[first.article_id][first.start:first.end]
+    assert first.quote == _text(view, first)
     assert first.href == f"/articles/{first.article_id}#s-{first.start}"
     assert first.outlet == "Daily Ledger" and first.date == "2026-03-02"
     # the timeline reuses the brief's citation number for the same sentence
-    assert view["timeline"][0]["cites"][0].number == 1
-    numbers = [c.number for b in view["brief"] for c in b["cites"]]
+    dated = next(t for t in page.timeline if t.entry.date == "2026-03-02")
+    assert dated.cites[0].number == 1
+    numbers = [c.number for b in page.brief for c in b.cites]
     assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+    assert [c.number for c in page.citations] == list(range(1, len(page.citations) + 1))
 
 
-def test_timeline_axis_is_positioned_by_date(sample):
-    view = story_view(sample[2], _web_link)
-    points = view["axis"]
-    assert [p.label for p in points] == [t["date"] for t in sample[2]["timeline"]]
-    xs = [p.x for p in points]
+def test_timeline_axis_compresses_empty_years(sample):
+    view = sample[2]
+    axis = story_page(view, _web_link).axis
+    assert [p.label for p in axis.points] == [t.date for t in view.story.timeline]
+    xs = [p.x for p in axis.points]
     assert xs == sorted(xs) and xs[0] == pytest.approx(3) and xs[-1] == pytest.approx(97)
-    assert all(p.href and "#s-" in p.href for p in points)
+    assert all(p.href and "#s-" in p.href for p in axis.points)
+    # 2019 and 2024 stand apart from the recent weeks, which get most of the width
+    assert [g.label for g in axis.gaps] == ["5 years without entries",
+                                            "2 years without entries"]
+    recent = [p.x for p in axis.points if p.label.startswith("2026")]
+    assert recent[-1] - recent[0] > 50
     # 9 and 10 March are close: the second goes to another lane
-    assert points[1].lane == 0 and points[2].lane == 1
-
-
-def test_axis_points_skip_undated_entries():
-    entries = [{"date": "2020-01-01", "summary": "a"}, {"date": "", "summary": "b"}]
-    assert [p.label for p in axis_points(entries, [[], []])] == ["2020-01-01"]
-    assert axis_points([{"date": None}], [[]]) == []
-
-
-def test_claim_chart_has_a_series_per_outlet(sample):
-    story = sample[2]
-    articles = {a["id"]: a for a in story["articles"]}
-    chart = claim_chart(story["claims"], articles)
-    assert chart is not None
-    assert sorted(s.outlet for s in chart.series) == ["Coast Herald", "Daily Ledger",
-                                                      "Wire Service"]
-    ys = {p[1]: p[2] for s in chart.series for p in s.points}
-    assert min(ys) >= 0 and max(ys) <= chart.height
-    # larger values are drawn higher (smaller y)
-    by_value = sorted((float(c["value"]), ) for c in story["claims"])
-    assert len(by_value) == 3
-    top_point = min(ys)
-    assert "85,000" in ys[top_point]
-    assert claim_chart(story["claims"][:1], articles) is None
+    assert [p.lane for p in axis.points if p.label in ("2026-03-09", "2026-03-10")] == [0, 1]
+    labels = [t.label for t in axis.ticks if not t.minor]
+    assert labels[:3] == ["2019", "2024", "2 Mar"] and "2013-10-14" not in labels
 
 
 def test_report_is_self_contained(report):
@@ -132,21 +115,21 @@ def test_report_is_self_contained(report):
 
 
 def test_report_shows_the_story(sample, report):
-    story = sample[2]
+    view = sample[2]
     text = text_of(report)
-    for sentence in story["brief"][:3]:
-        assert sentence["text"] in text
+    for sentence in view.story.brief[:3]:
+        assert sentence.text in text
     assert "President" in text and "Foreign Minister" in text  # roles
     assert "Teo Brask" in text and "Brask" in text
     assert "There is still room for diplomacy" in text
     assert "Up to 85,000 troops could be deployed" in text
     assert "ACCUSE" in text and "conditional" in text
-    assert report.count('class="cite-pop"') >= len(story["brief"])
-    assert '<svg class="chart"' in report and "<polyline" in report
+    assert report.count('class="cite-pop"') >= len(view.story.brief)
+    assert '<svg class="chart"' in report
+    assert "<polyline" not in report  # one figure per outlet: nothing of theirs is joined
+    assert "figure revised" in text  # the group's status in words
     # each cited sentence appears in a popup
-    cited = story["articles"][0]["text"]
-    c = story["brief"][0]["citations"][0]
-    assert cited[c["start"]:c["end"]] in text
+    assert _text(view, view.story.brief[0].citations[0]) in text
 
 
 def test_report_renders_hostile_text_inert(report):
@@ -181,8 +164,8 @@ def test_every_report_link_inside_the_file_has_a_target(sample):
     local = {t.attrs["href"][1:] for t in doc.tags if t.attrs.get("href", "").startswith("#")}
     assert local and local <= ids, local - ids
     # citations point at the cited sentence inside the article text
-    cite = sample[2]["brief"][0]["citations"][0]
-    assert f'id="s0-art-{cite["article_id"]}-s-{cite["start"]}"' in html
+    cite = sample[2].story.brief[0].citations[0]
+    assert f'id="s0-art-{cite.article_id}-s-{cite.start}"' in html
 
 
 def test_cited_text_marks_spans_and_keeps_overlaps_reachable():
@@ -196,18 +179,28 @@ def test_cited_text_marks_spans_and_keeps_overlaps_reachable():
 
 
 def test_single_figures_share_one_table(sample):
-    story = dict(sample[2])
-    ids = [c["id"] for c in story["claims"]]
-    story["claim_groups"] = [
-        {"id": "g1", "subject": "troops", "claim_ids": ids[:2], "status": "updated"},
-        {"id": "g2", "subject": "projection", "claim_ids": ids[2:], "status": "consistent"}]
-    view = story_view(story, _web_link)
-    assert [g["id"] for g in view["claim_groups"]] == ["g1"]
-    assert view["claim_groups"][0]["chart"] is not None
-    assert [(r["subject"], r["display_value"]) for r in view["single_claims"]] == [
-        ("projection", "85,000")]
-    story["claim_groups"] = []
-    view = story_view(story, _web_link)
-    assert view["claim_groups"] == [] and len(view["single_claims"]) == 3
-    assert [r["when"] for r in view["single_claims"]] == ["2026-03-02", "2026-03-10",
-                                                          "2026-03-20"]
+    view = sample[2]
+    ids = [c.id for c in view.story.claims]
+    groups = (ClaimGroup("g1", "troops", tuple(ids[:2]), "updated"),
+              ClaimGroup("g2", "projection", tuple(ids[2:]), "consistent"))
+    page = story_page(StoryView(replace(view.story, claim_groups=groups), view.articles),
+                      _web_link)
+    assert [g.group.id for g in page.claim_groups] == ["g1"]
+    assert page.claim_groups[0].chart is not None
+    assert page.claim_groups[0].status_words == "figure revised"
+    assert [(r.subject, r.display_value, r.kind) for r in page.single_claims] == [
+        ("projection", "85,000", "projection")]
+    page = story_page(StoryView(replace(view.story, claim_groups=()), view.articles), _web_link)
+    assert page.claim_groups == () and len(page.single_claims) == 3
+    assert [r.when for r in page.single_claims] == ["2026-03-02", "2026-03-10", "2026-03-20"]
+    assert page.figure_count == 3
+
+
+def test_story_page_reads_records_without_articles():
+    """A story whose articles are missing still renders: citations say so."""
+    _, _, view = build_sample()
+    page = story_page(StoryView(view.story, ()), _web_link)
+    assert page.brief[0].cites[0].quote == "(article not in this story)"
+    assert page.articles == () and page.outlets == ()
+    html = render_report([StoryView(view.story, ())])
+    assert "(article not in this story)" in html

@@ -7,11 +7,12 @@ import pytest
 from storyline_htmlcheck import bad_urls, event_handlers, live_tags
 from storyline_sample import HOSTILE_SCRIPT, RLO, build_sample
 
+from storyline.records import StoryView
 from storyline.render.markdown import md_escape, md_url, story_markdown
 
 
 @pytest.fixture(scope="module")
-def story() -> dict:
+def story() -> StoryView:
     return build_sample()[2]
 
 
@@ -25,9 +26,8 @@ def _render(md: str) -> str:
 
 
 def test_footnotes_quote_the_cited_sentence(story, markdown):
-    texts = {a["id"]: a for a in story["articles"]}
-    cite = story["brief"][0]["citations"][0]
-    sentence = texts[cite["article_id"]]["text"][cite["start"]:cite["end"]]
+    cite = story.story.brief[0].citations[0]
+    sentence = story.article(cite.article_id).text[cite.start:cite.end]
     line = next(l for l in markdown.splitlines() if l.startswith("[^1]:"))
     assert md_escape(sentence) in line
     assert "Daily Ledger" in line and "2026-03-02" in line
@@ -41,10 +41,11 @@ def test_footnotes_quote_the_cited_sentence(story, markdown):
 
 def test_sections_are_present(markdown):
     for heading in ["# Harbor border crisis", "## Brief", "## Timeline", "## Figures and claims",
-                    "### troops near the border (updated)", "## Articles"]:
+                    "### troops near the border (figure revised)", "## Articles"]:
         assert heading in markdown
     assert "| 2026-03-10 | 60,000 | troops |" in markdown
     assert "- **2026-04** — Up to 85,000 troops could be deployed" in markdown
+    assert "| 2026-03-20 | 85,000 \\(projection\\) | troops | projected |" in markdown
 
 
 def test_hostile_text_stays_text_when_rendered(markdown):

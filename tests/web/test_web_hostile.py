@@ -7,9 +7,10 @@ import pytest
 from storyline_htmlcheck import bad_urls, event_handlers, live_tags, parse
 from storyline_sample import HOSTILE_IMG, HOSTILE_MD, HOSTILE_SCRIPT, RLO, ZWSP
 
-from storyline.records import BriefSentence, Citation, Story, TimelineEntry
+from storyline import services
+from storyline.records import BriefSentence, Citation, Story, StoryView, TimelineEntry
+from storyline.render.csv_export import story_csv_tables
 from storyline.render.html import render_report
-from storyline.render.json_v1 import story_json
 from storyline.render.markdown import story_markdown
 from storyline.store.base import StoryBuild
 
@@ -47,15 +48,14 @@ def uploaded(client, store) -> list[str]:
     return ids
 
 
-def _story_over(store, ids: list[str]) -> dict:
-    articles = [store.get_article(i) for i in ids]
+def _story_over(store, ids: list[str]) -> StoryView:
+    articles = tuple(store.get_article(i) for i in ids)
     cites = tuple(Citation(a.id, 0, min(len(a.text), 80)) for a in articles)
     story = Story("hostile-story", f"Story {HOSTILE_SCRIPT}", tuple(ids), "2026-03-05",
                   "2026-03-06", brief=(BriefSentence(f"Brief {HOSTILE_MD} {HOSTILE_IMG}", cites),),
                   timeline=(TimelineEntry("2026-03-05", "day", HOSTILE_SCRIPT, cites),))
-    data = story_json(story, articles)
     store.save_story(story, StoryBuild())
-    return data
+    return StoryView(story, articles)
 
 
 def test_uploaded_hostile_article_keeps_its_text(client, store, uploaded):
@@ -68,15 +68,16 @@ def test_uploaded_hostile_article_keeps_its_text(client, store, uploaded):
 def test_pages_render_uploaded_hostile_text_inert(client, store, uploaded):
     for article_id in uploaded:
         assert_inert(client.get(f"/articles/{article_id}").text)
-    data = _story_over(store, uploaded)
+    view = _story_over(store, uploaded)
     assert_inert(client.get("/").text)
-    assert_inert(client.get(f"/stories/{data['story']['id']}").text)
-    assert_inert(render_report([data]))
-    html = client.get(f"/stories/{data['story']['id']}").text
+    assert_inert(client.get(f"/stories/{view.story.id}").text)
+    assert_inert(render_report([view]))
+    html = client.get(f"/stories/{view.story.id}").text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert_inert(client.get(f"/stories/{view.story.id}/download/html").text)
 
 
-def test_pages_render_stored_hostile_text_inert(client, story):
+def test_pages_render_stored_hostile_text_inert(client, store, story):
     assert_inert(client.get(f"/stories/{story['story']['id']}").text)
     hostile = next(a for a in story["articles"] if a["url"] == "javascript:alert(1)")
     page = client.get(f"/articles/{hostile['id']}").text
@@ -84,11 +85,20 @@ def test_pages_render_stored_hostile_text_inert(client, story):
     assert "&lt;img src=x onerror=alert(1)&gt;" in page  # shown, not run
     assert_inert(client.get("/search", params={"q": "breaking"}).text)
     assert_inert(client.get("/search", params={"q": "alert"}).text)
-    assert_inert(render_report([story]))
+    assert_inert(render_report([services.get_story(store, story["story"]["id"])]))
 
 
 def test_markdown_of_hostile_story_is_inert(store, uploaded, story):
-    for data in (_story_over(store, uploaded), story):
-        html = markdown_it.MarkdownIt("commonmark").enable("table").render(story_markdown(data))
+    for view in (_story_over(store, uploaded), services.get_story(store, story["story"]["id"])):
+        html = markdown_it.MarkdownIt("commonmark").enable("table").render(story_markdown(view))
         assert_inert(html, scripts_allowed=0)
         assert "href" not in html.replace('href="https://', "").replace('href="http://', "")
+
+
+def test_csv_of_hostile_story_defuses_formulas(store, uploaded):
+    view = _story_over(store, uploaded)
+    formula = Story("formula-story", "formulas", view.story.article_ids,
+                    timeline=(TimelineEntry("2026-03-05", "day", "=cmd|' /C calc'!A0",
+                                            view.story.timeline[0].citations),))
+    tables = story_csv_tables(StoryView(formula, view.articles))
+    assert "\r\n2026-03-05,day,'=cmd" in tables["timeline"]

@@ -29,6 +29,28 @@ def test_story_page_sections(client, story):
     assert html.count('class="axis-dot') == len(story["timeline"])
 
 
+def test_story_page_fits_narrow_screens(client, story):
+    """The markup narrow screens rely on: a collapsible menu, labelled cells, a short axis."""
+    html = client.get(f"/stories/{story['story']['id']}").text
+    doc = parse(html)
+    menus = [t for t in doc.tags if t.name == "details" and "menu" in t.attrs.get("class", "")]
+    assert len(menus) == 1 and "open" in menus[0].attrs  # open without script
+    cells = [t for t in doc.tags if t.name == "td"]
+    assert cells and all(t.attrs.get("data-label") for t in cells)
+    assert html.count('class="axis-gap"') == 2 and "5 years without entries" in html
+    ticks = re.findall(r'class="axis-tick[^"]*"[^>]*>([^<]+)', html)
+    assert ticks[:3] == ["2019", "2024", "2 Mar"]
+    assert '<span class="status status-updated">figure revised</span>' in html
+    chart = html.split('<svg class="chart"')[1].split("</svg>")[0]
+    assert "date of the figure" in chart and ">troops</text>" in chart
+    assert "<polyline" not in chart  # one figure per outlet: no line joins outlets
+
+
+def test_pages_without_a_menu_have_no_empty_menu(client):
+    html = client.get("/login").text
+    assert 'class="menu"' not in html
+
+
 def test_story_page_citations_reveal_the_sentence(client, story):
     html = client.get(f"/stories/{story['story']['id']}").text
     cite = story["brief"][0]["citations"][0]

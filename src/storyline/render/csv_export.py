@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from ..records import Citation, StoryView
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 
@@ -28,8 +30,8 @@ def cell(value: object) -> object:
     return value
 
 
-def citations_cell(cites: Iterable[dict] | None) -> str:
-    return ";".join(f"{c.get('article_id')}:{c.get('start')}-{c.get('end')}" for c in cites or ())
+def citations_cell(cites: Iterable[Citation]) -> str:
+    return ";".join(f"{c.article_id}:{c.start}-{c.end}" for c in cites)
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
@@ -40,90 +42,86 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return buffer.getvalue()
 
 
-def _context(story: dict) -> tuple[dict[str, dict], dict[str, str]]:
-    articles = {a["id"]: a for a in story.get("articles", [])}
-    names = {a["id"]: a.get("name") or "" for a in story.get("actors", [])}
-    return articles, names
+def _names(view: StoryView) -> dict[str, str]:
+    return {a.id: a.name or "" for a in view.story.actors}
 
 
-def _quotes(story: dict) -> str:
-    articles, names = _context(story)
+def _sources(view: StoryView) -> dict[str, tuple[str | None, str | None]]:
+    """(outlet, published) of every article of the story."""
+    return {a.id: (a.outlet, a.published) for a in view.articles}
+
+
+def _quotes(view: StoryView) -> str:
+    names, sources = _names(view), _sources(view)
     header = ["id", "speaker", "speaker_actor_id", "speaker_text", "direct", "cue", "text",
               "article_id", "start", "end", "outlet", "published"]
-    rows = []
-    for q in story.get("quotes", []):
-        a = articles.get(q.get("article_id"), {})
-        rows.append([q.get("id"), names.get(q.get("speaker_actor_id") or "", ""),
-                     q.get("speaker_actor_id"), q.get("speaker_text"), q.get("direct"),
-                     q.get("cue"), q.get("text"), q.get("article_id"), q.get("start"),
-                     q.get("end"), a.get("outlet"), a.get("published")])
+    rows = [[q.id, names.get(q.speaker_actor_id or "", ""), q.speaker_actor_id, q.speaker_text,
+             q.direct, q.cue, q.text, q.article_id, q.start, q.end,
+             *sources.get(q.article_id, (None, None))]
+            for q in view.story.quotes]
     return to_csv(header, rows)
 
 
-def _claims(story: dict) -> str:
-    articles, names = _context(story)
+def _claims(view: StoryView) -> str:
+    names, sources = _names(view), _sources(view)
+    group_of = {cid: g.id for g in view.story.claim_groups for cid in g.claim_ids}
     header = ["id", "group_id", "subject", "value", "unit", "qualifier", "as_of",
               "claimed_by", "claimed_by_actor_id", "text", "article_id", "start", "end",
-              "outlet", "published"]
+              "outlet", "published", "modality", "low", "high"]
     rows = []
-    for c in story.get("claims", []):
-        a = articles.get(c.get("article_id"), {})
-        who = names.get(c.get("claimed_by_actor_id") or "") or c.get("claimed_by_text")
-        rows.append([c.get("id"), c.get("group_id"), c.get("subject"), c.get("value"),
-                     c.get("unit"), c.get("qualifier"), c.get("as_of"), who,
-                     c.get("claimed_by_actor_id"), c.get("text"), c.get("article_id"),
-                     c.get("start"), c.get("end"), a.get("outlet"), a.get("published")])
+    for c in view.story.claims:
+        who = names.get(c.claimed_by_actor_id or "") or c.claimed_by_text
+        rows.append([c.id, group_of.get(c.id), c.subject, c.value, c.unit, c.qualifier, c.as_of,
+                     who, c.claimed_by_actor_id, c.text, c.article_id, c.start, c.end,
+                     *sources.get(c.article_id, (None, None)), c.modality, c.low, c.high])
     return to_csv(header, rows)
 
 
-def _events(story: dict) -> str:
-    _, names = _context(story)
+def _events(view: StoryView) -> str:
+    names = _names(view)
     header = ["id", "date", "type", "modality", "source", "target", "source_actor_id",
               "target_actor_id", "text", "citations"]
-    rows = [[e.get("id"), e.get("date"), e.get("type"), e.get("modality"),
-             names.get(e.get("source_actor_id") or "", ""),
-             names.get(e.get("target_actor_id") or "", ""), e.get("source_actor_id"),
-             e.get("target_actor_id"), e.get("text"), citations_cell(e.get("citations"))]
-            for e in story.get("events", [])]
+    rows = [[e.id, e.date, e.type, e.modality, names.get(e.source_actor_id or "", ""),
+             names.get(e.target_actor_id or "", ""), e.source_actor_id, e.target_actor_id,
+             e.text, citations_cell(e.citations)] for e in view.story.events]
     return to_csv(header, rows)
 
 
-def _timeline(story: dict) -> str:
-    rows = [[t.get("date"), t.get("granularity"), t.get("summary"),
-             citations_cell(t.get("citations"))] for t in story.get("timeline", [])]
+def _timeline(view: StoryView) -> str:
+    rows = [[t.date, t.granularity, t.summary, citations_cell(t.citations)]
+            for t in view.story.timeline]
     return to_csv(["date", "granularity", "summary", "citations"], rows)
 
 
-def _actors(story: dict) -> str:
-    rows = [[a.get("id"), a.get("name"), a.get("kind"), "; ".join(a.get("aliases") or ()),
-             "; ".join(a.get("roles") or ()), a.get("mention_count"),
-             len(a.get("article_ids") or ())] for a in story.get("actors", [])]
+def _actors(view: StoryView) -> str:
+    rows = [[a.id, a.name, a.kind, "; ".join(a.aliases), "; ".join(a.roles), a.mention_count,
+             len(a.article_ids)] for a in view.story.actors]
     return to_csv(["id", "name", "kind", "aliases", "roles", "mention_count", "article_count"],
                   rows)
 
 
-TABLES: dict[str, Callable[[dict], str]] = {
+TABLES: dict[str, Callable[[StoryView], str]] = {
     "quotes": _quotes, "claims": _claims, "events": _events, "timeline": _timeline,
     "actors": _actors,
 }
 
 
-def story_csv_tables(story: dict) -> dict[str, str]:
-    """The CSV text of each table (quotes, claims, events, timeline, actors) of ``story``."""
-    return {name: build(story) for name, build in TABLES.items()}
+def story_csv_tables(view: StoryView) -> dict[str, str]:
+    """The CSV text of each table (quotes, claims, events, timeline, actors) of a story."""
+    return {name: build(view) for name, build in TABLES.items()}
 
 
-def write_csv_zip(stories: Sequence[dict], path: str | Path | BinaryIO) -> Path | BinaryIO:
+def write_csv_zip(stories: Sequence[StoryView], path: str | Path | BinaryIO) -> Path | BinaryIO:
     """Write ``<story id>/<table>.csv`` for every story into the zip file at ``path``.
 
     ``path`` may also be a writable binary file object (it is returned as given).
     """
     target = path if hasattr(path, "write") else Path(path)  # type: ignore[arg-type]
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for story in stories:
-            story_id = str(story.get("story", {}).get("id") or "story")
+        for view in stories:
+            story_id = view.story.id or "story"
             safe_id = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in story_id)
-            for name, text in story_csv_tables(story).items():
+            for name, text in story_csv_tables(view).items():
                 info = zipfile.ZipInfo(f"{safe_id}/{name}.csv", date_time=ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, text.encode("utf-8"))

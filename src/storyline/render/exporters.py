@@ -7,35 +7,43 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import UsageError
+from ..records import StoryView
+from .json_v1 import story_json
 
 FORMATS = ("json", "jsonl", "md", "csv")
 
 
-def export_text(stories: Sequence[dict], fmt: str) -> str:
+def story_documents(views: Sequence[StoryView]) -> list[dict]:
+    """The story JSON v1 document of each story."""
+    return [story_json(v.story, v.articles) for v in views]
+
+
+def export_text(views: Sequence[StoryView], fmt: str) -> str:
     """Stories as text: one JSON object (or an array for several), JSON lines, or Markdown."""
     if fmt == "json":
-        value = stories[0] if len(stories) == 1 else list(stories)
+        documents = story_documents(views)
+        value = documents[0] if len(documents) == 1 else documents
         return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
-        return "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in stories)
+        return "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in story_documents(views))
     if fmt == "md":
         from .markdown import story_markdown
 
-        return "\n\n---\n\n".join(story_markdown(s) for s in stories) + "\n"
+        return "\n\n---\n\n".join(story_markdown(v) for v in views) + "\n"
     raise UsageError(f"unknown text export format {fmt!r}", hint=f"one of {', '.join(FORMATS)}")
 
 
-def write_csv(stories: Sequence[dict], target: Path) -> None:
+def write_csv(views: Sequence[StoryView], target: Path) -> None:
     """CSV tables (quotes, claims, events, timeline, actors): a .zip file or a folder."""
     from .csv_export import story_csv_tables, write_csv_zip
 
     if target.suffix.lower() == ".zip":
-        write_csv_zip(stories, target)
+        write_csv_zip(views, target)
         return
     target.mkdir(parents=True, exist_ok=True)
     merged: dict[str, str] = {}
-    for story in stories:
-        for name, text in story_csv_tables(story).items():
+    for view in views:
+        for name, text in story_csv_tables(view).items():
             if name in merged:
                 text = text.split("\n", 1)[1] if "\n" in text else ""
             merged[name] = merged.get(name, "") + text

@@ -11,7 +11,9 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from .html import inert, safe_url, shorten
+from ..records import Article, Citation, Claim, StoryView
+from .claim_chart import status_words
+from .display import fmt_range, fmt_value, inert, safe_url, shorten
 
 _INLINE = re.compile(r"([\\`*_\[\]<>!|&~{}()$])")
 _BLOCK_START = re.compile(r"^(\s*)([#>+=:-]|\d+[.)])")
@@ -33,14 +35,14 @@ def md_url(url: object) -> str | None:
 
 
 class _Footnotes:
-    def __init__(self, story: dict) -> None:
-        self.articles = {a["id"]: a for a in story.get("articles", [])}
-        self.numbers: dict[tuple, int] = {}
+    def __init__(self, view: StoryView) -> None:
+        self.articles = {a.id: a for a in view.articles}
+        self.numbers: dict[tuple[str, int, int], int] = {}
 
-    def mark(self, cites: Sequence[dict] | None) -> str:
+    def mark(self, cites: Sequence[Citation | Claim]) -> str:
         refs = []
-        for cite in cites or ():
-            key = (cite.get("article_id"), cite.get("start"), cite.get("end"))
+        for cite in cites:
+            key = (cite.article_id, cite.start, cite.end)
             number = self.numbers.setdefault(key, len(self.numbers) + 1)
             refs.append(f"[^{number}]")
         return "".join(refs)
@@ -48,12 +50,12 @@ class _Footnotes:
     def lines(self) -> list[str]:
         out = []
         for (article_id, start, end), number in self.numbers.items():
-            article = self.articles.get(article_id, {})
-            text = article.get("text") or ""
-            cited = shorten(text[int(start or 0):int(end or 0)]) if text else article_id
-            where = ", ".join(md_escape(x) for x in (article.get("outlet") or "unknown outlet",
-                                                     article.get("published") or "undated"))
-            link = md_url(article.get("url"))
+            article = self.articles.get(article_id)
+            cited = shorten(article.text[start:end]) if article and article.text else article_id
+            outlet = (article.outlet if article else None) or "unknown outlet"
+            published = (article.published if article else None) or "undated"
+            where = ", ".join(md_escape(x) for x in (outlet, published))
+            link = md_url(article.url) if article else None
             out.append(f"[^{number}]: “{md_escape(cited)}” — {where}"
                        + (f" {link}" if link else ""))
         return out
@@ -65,74 +67,74 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return lines + ["| " + " | ".join(c or " " for c in row) + " |" for row in rows]
 
 
-def _head(story: dict) -> list[str]:
-    head = story.get("story", {})
-    outlets = sorted({a.get("outlet") or "" for a in story.get("articles", [])} - {""})
-    count = int(head.get("article_count") or 0)
-    meta = (f"{head.get('first_published') or '?'} – {head.get('last_published') or '?'} · "
+def _head(view: StoryView) -> list[str]:
+    story = view.story
+    outlets = sorted({a.outlet for a in view.articles if a.outlet})
+    count = len(view.articles)
+    meta = (f"{story.first_published or '?'} – {story.last_published or '?'} · "
             f"{count} article{'' if count == 1 else 's'} · "
             f"{len(outlets)} outlet{'' if len(outlets) == 1 else 's'}")
-    lines = [f"# {md_escape(head.get('title') or 'Untitled story')}", "", f"*{md_escape(meta)}*"]
+    lines = [f"# {md_escape(story.title or 'Untitled story')}", "", f"*{md_escape(meta)}*"]
     if outlets:
         lines += ["", "Outlets: " + ", ".join(md_escape(o) for o in outlets)]
     return lines
 
 
-def _brief(story: dict, notes: _Footnotes) -> list[str]:
+def _brief(view: StoryView, notes: _Footnotes) -> list[str]:
     lines = ["", "## Brief", ""]
-    for sentence in story.get("brief", []):
-        lines.append(f"- {md_escape(sentence.get('text'))}{notes.mark(sentence.get('citations'))}")
-    return lines if story.get("brief") else lines + ["*No brief.*"]
+    for sentence in view.story.brief:
+        lines.append(f"- {md_escape(sentence.text)}{notes.mark(sentence.citations)}")
+    return lines if view.story.brief else lines + ["*No brief.*"]
 
 
-def _timeline(story: dict, notes: _Footnotes) -> list[str]:
+def _timeline(view: StoryView, notes: _Footnotes) -> list[str]:
     lines = ["", "## Timeline", ""]
-    for entry in story.get("timeline", []):
-        lines.append(f"- **{md_escape(entry.get('date'))}** — {md_escape(entry.get('summary'))}"
-                     f"{notes.mark(entry.get('citations'))}")
-    return lines if story.get("timeline") else lines + ["*No timeline.*"]
+    for entry in view.story.timeline:
+        lines.append(f"- **{md_escape(entry.date)}** — {md_escape(entry.summary)}"
+                     f"{notes.mark(entry.citations)}")
+    return lines if view.story.timeline else lines + ["*No timeline.*"]
 
 
-def _claim_row(claim: dict, article: dict, notes: _Footnotes) -> list[str]:
-    value = claim.get("value")
-    shown = f"{value:,.0f}" if isinstance(value, (int, float)) and float(value).is_integer() \
-        else str(value)
-    cells = [claim.get("as_of") or article.get("published") or "", shown,
-             claim.get("unit") or "", claim.get("qualifier") or "",
-             article.get("outlet") or "", claim.get("claimed_by_text") or "", claim.get("text")]
-    return [md_escape(c) for c in cells[:-1]] + [md_escape(cells[-1]) + notes.mark([claim])]
+def _claim_row(claim: Claim, article: Article | None, notes: _Footnotes) -> list[str]:
+    shown = fmt_range(claim.low, claim.high) or fmt_value(claim.value)
+    if claim.modality != "reported":
+        shown += f" ({claim.modality})"
+    cells = [claim.as_of or (article.published if article else None) or "", shown,
+             claim.unit or "", claim.qualifier or "", (article.outlet if article else None) or "",
+             claim.claimed_by_text or ""]
+    return [md_escape(c) for c in cells] + [md_escape(claim.text) + notes.mark([claim])]
 
 
-def _claims(story: dict, notes: _Footnotes) -> list[str]:
+def _claims(view: StoryView, notes: _Footnotes) -> list[str]:
     lines = ["", "## Figures and claims"]
-    articles = {a["id"]: a for a in story.get("articles", [])}
-    by_id = {c["id"]: c for c in story.get("claims", [])}
-    for group in story.get("claim_groups", []):
-        members = [by_id[i] for i in group.get("claim_ids", []) if i in by_id]
-        status = f" ({md_escape(group.get('status'))})" if group.get("status") else ""
-        lines += ["", f"### {md_escape(group.get('subject') or 'figures')}{status}", ""]
-        rows = [_claim_row(c, articles.get(c.get("article_id"), {}), notes) for c in members]
+    articles = {a.id: a for a in view.articles}
+    by_id = {c.id: c for c in view.story.claims}
+    for group in view.story.claim_groups:
+        members = [by_id[i] for i in group.claim_ids if i in by_id]
+        status = f" ({md_escape(status_words(group.status))})" if group.status else ""
+        lines += ["", f"### {md_escape(group.subject or 'figures')}{status}", ""]
+        rows = [_claim_row(c, articles.get(c.article_id), notes) for c in members]
         lines += _table(["When", "Value", "Unit", "Qualifier", "Outlet", "Claimed by", "Text"],
                         rows)
-    return lines if story.get("claim_groups") else lines + ["", "*No claim groups.*"]
+    return lines if view.story.claim_groups else lines + ["", "*No claim groups.*"]
 
 
-def _articles(story: dict) -> list[str]:
+def _articles(view: StoryView) -> list[str]:
     lines = ["", "## Articles", ""]
-    for a in sorted(story.get("articles", []), key=lambda a: a.get("published") or "9999"):
-        link = md_url(a.get("url"))
-        lines.append(f"- {md_escape(a.get('published') or 'undated')} "
-                     f"({md_escape(a.get('published_from') or 'unknown')}) — "
-                     f"{md_escape(a.get('outlet') or 'unknown outlet')} — "
-                     f"{md_escape(a.get('title') or a.get('id'))}" + (f" {link}" if link else ""))
+    for a in sorted(view.articles, key=lambda a: a.published or "9999"):
+        link = md_url(a.url)
+        lines.append(f"- {md_escape(a.published or 'undated')} "
+                     f"({md_escape(a.published_from.value)}) — "
+                     f"{md_escape(a.outlet or 'unknown outlet')} — "
+                     f"{md_escape(a.title or a.id)}" + (f" {link}" if link else ""))
     return lines
 
 
-def story_markdown(story: dict) -> str:
-    """The story JSON v1 dict ``story`` as a Markdown document with footnoted citations."""
-    notes = _Footnotes(story)
-    lines = _head(story) + _brief(story, notes) + _timeline(story, notes)
-    lines += _claims(story, notes) + _articles(story)
+def story_markdown(view: StoryView) -> str:
+    """The story of ``view`` as a Markdown document with footnoted citations."""
+    notes = _Footnotes(view)
+    lines = _head(view) + _brief(view, notes) + _timeline(view, notes)
+    lines += _claims(view, notes) + _articles(view)
     footnotes = notes.lines()
     if footnotes:
         lines += ["", "---", ""] + footnotes

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from ..records import Annotation
-from ..render.html import inert
+from ..render.display import inert
 
 # outer layers first when two spans are equal
 LAYERS = {"sent": 0, "quote": 1, "claim": 2, "mention": 3, "time": 4}

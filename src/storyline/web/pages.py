@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from .. import services
 from ..errors import NotFound, UsageError
-from ..render.html import story_view
+from ..render.story_page import story_page as story_page_model
 from ..store.base import ArticleFilter
 from .highlight import annotation_marks, highlight, snippet_html
 from .params import ArticleQuery, StoryQuery
@@ -52,8 +52,8 @@ def index(request: Request, flt: StoryQuery, cursor: str | None = None) -> HTMLR
 
 @router.get("/stories/{story_id}", summary="Story page")
 def story_page(request: Request, story_id: str) -> HTMLResponse:
-    story = services.story_document(services.get_story(request.app.state.store, story_id))
-    return _render(request, "story_page.html", {"v": story_view(story, article_href)})
+    view = services.get_story(request.app.state.store, story_id)
+    return _render(request, "story_page.html", {"v": story_page_model(view, article_href)})
 
 
 def _actor_names(store, story_id: str | None) -> dict[str, str]:

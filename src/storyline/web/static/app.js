@@ -59,6 +59,22 @@
       found.scrollIntoView({ block: "center" });
     }
   }
+  /* Narrow screens: the sidebar menu starts closed and closes again after a choice. */
+  var narrow = window.matchMedia ? window.matchMedia("(max-width: 800px)") : null;
+  function fitMenus() {
+    document.querySelectorAll("details.menu").forEach(function (menu) {
+      menu.open = !(narrow && narrow.matches);
+    });
+  }
+  if (narrow) {
+    fitMenus();
+    if (narrow.addEventListener) { narrow.addEventListener("change", fitMenus); }
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("details.menu a") : null;
+      if (link && narrow.matches) { link.closest("details.menu").open = false; }
+    });
+  }
+
   window.addEventListener("hashchange", markTarget);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", markTarget);
