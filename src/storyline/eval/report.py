@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from ..errors import QualityBelowFloor
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -33,13 +32,6 @@ def below_floor(report: EvalReport) -> list[str]:
         if value is None or value < floor:
             failures.append(f"{report.name}.{metric} = {value} < floor {floor}")
     return failures
-
-
-def check_floors(report: EvalReport) -> None:
-    failures = below_floor(report)
-    if failures:
-        raise QualityBelowFloor("; ".join(failures),
-                                hint="quality dropped below a floor pinned in the repository")
 
 
 def log_report(report: EvalReport, logger, *, rows: bool = True) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, select
 from ..records import Annotation
 from . import codec
 from .base import StoredParse
-from .schema import annotations, articles, parses, sentence_rows, sentences
+from .schema import annotations, parses, sentence_rows, sentences
 
 
 class AnnotationRows:
@@ -95,10 +95,6 @@ class AnnotationRows:
             return int(conn.execute(select(func.coalesce(func.sum(func.length(parses.c.data)),
                                                          0))).scalar_one())
 
-    def text_chars(self) -> int:
-        with self.engine.connect() as conn:
-            return int(conn.execute(select(func.coalesce(func.sum(articles.c.chars), 0)))
-                       .scalar_one())
 
 
 _SENTENCE_KEYS = ("idx", "start", "end", "text", "actors")

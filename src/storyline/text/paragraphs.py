@@ -60,7 +60,3 @@ def split_at_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cursor = match.end()
     pieces.append(strip_span(text, cursor, end))
     return [(s, e) for s, e in pieces if e > s]
-
-
-def has_break(text: str) -> bool:
-    return PARAGRAPH_BREAK.search(text) is not None
