@@ -220,6 +220,7 @@ class Claim:
     concept: str | None = None  # what the figure measures: "Russian troops near the border"
     owner: str | None = None  # whose quantity: "Russian", "U.S."
     quantity_id: str | None = None  # the Quantity this claim rests on
+    vague: bool = False  # an order of magnitude ("tens of thousands"), not a figure
 
 
 @dataclass(frozen=True, slots=True)

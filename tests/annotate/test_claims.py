@@ -62,7 +62,7 @@ def test_offsets_ids_and_text(nlp, claims):
     (15, None, "at least", "people"),
     (11, None, None, "fishing boats"),
     (6, None, None, "ferries"),
-    (580, "sq mile", "about", None),
+    (580, "mile ** 2", "about", None),
     (7000, "barrel", None, "oil"),
     (100_000_000, "USD", "hundreds of", None),
 ])
@@ -73,10 +73,14 @@ def test_values_units_qualifiers_subjects(claims, value, unit, qualifier, subjec
     assert claim.subject == subject
 
 
-def test_vague_magnitudes_keep_their_lower_bound(claims):
-    assert claims[12].qualifier == "dozens of" and claims[12].subject == "protesters"
-    assert claims[12].text == "Dozens of protesters"
-    assert claims[10000].text == "tens of thousands of residents"
+def test_vague_magnitudes_are_ranges(claims):
+    dozens = claims[24]
+    assert dozens.qualifier == "dozens of" and dozens.subject == "protesters"
+    assert dozens.text == "Dozens of protesters"
+    assert (dozens.low, dozens.high, dozens.vague) == (24, 144, True)
+    tens = claims[10000]
+    assert tens.text == "tens of thousands of residents"
+    assert (tens.low, tens.high, tens.vague, tens.modality) == (10000, 100000, True, "estimate")
 
 
 def test_attribution_and_reference_date(claims):
@@ -151,7 +155,7 @@ def test_forecast_dates_are_not_as_of_and_governing_verb_wins(nlp):
 
 
 def test_week_as_of_values_become_days():
-    from storyline.annotate.claims.find import _calendar_value
+    from storyline.annotate.claims.when import calendar_value as _calendar_value
 
     assert _calendar_value("2024-W10") == "2024-03-04"
     assert _calendar_value("2021-W48-WE") == "2021-12-04"
