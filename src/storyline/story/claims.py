@@ -115,6 +115,8 @@ def _same_quantity(a: QuantityKey, b: QuantityKey, overlap: float) -> bool:
         return False
     if a.owner and b.owner and a.owner != b.owner:
         return False
+    if a.family not in SHARE_FAMILIES and a.family == "count":
+        return a.head == b.head
     if a.head == b.head and a.family not in SHARE_FAMILIES:
         return True
     union = a.words | b.words
@@ -154,6 +156,8 @@ def group_claims(claims: Sequence[Claim], articles: Mapping[str, Article],
     settings = settings or StorySettings()
     buckets: list[list[tuple[Claim, QuantityKey]]] = []
     for claim in sorted(claims, key=lambda c: (day_of(c, articles), c.article_id, c.start)):
+        if claim.modality == "hypothetical":
+            continue  # an 'if' scenario is no figure of the quantity it imagines
         member = (claim, quantity_key(claim))
         for bucket in buckets:
             if _fits(member, bucket, articles, settings):

@@ -147,7 +147,8 @@ def _claim(quantity: Quantity, doc, context: dict) -> Claim | None:
         claimed_by_text=claimed_by(last, sent, start, end, context["quotes"]),
         modality=modality(quantity, last, sent, text), low=quantity.low, high=quantity.high,
         change=quantity.change, dimension=quantity.dimension, concept=concept,
-        owner=owner(noun_tokens, last, sent), quantity_id=quantity.id, vague=quantity.vague,
+        owner=owner(noun_tokens, last, sent, quantity.dimension == "count"),
+        quantity_id=quantity.id, vague=quantity.vague,
     )
 
 

@@ -34,7 +34,8 @@ def _verbs_above(last, sent, limit: int = 4) -> list:
 
 
 def _hypothetical(verbs, sent) -> bool:
-    if not any(c.lower_ == "would" for v in verbs for c in v.children):
+    """A modal on the figure's verb and an 'if' clause in the sentence."""
+    if not any(c.lower_ in {"would", "could", "might"} for v in verbs for c in v.children):
         return False
     return any(t.lower_ in HYPOTHETICAL_WORDS and t.dep_ == "mark" for t in sent)
 
@@ -72,13 +73,13 @@ def modality(quantity: Quantity, last, sent, text: str) -> str:
     return "reported"
 
 
-def owner(noun_tokens, last, sent) -> str | None:
+def owner(noun_tokens, last, sent, verbs_too: bool = True) -> str | None:
     """Whose quantity: a nationality or place modifying the counted noun ("Russian
     troops"), else the named subject of a verb above the figure ("Russia has amassed")."""
     for token in noun_tokens:
         if token.ent_type_ in {"NORP", "GPE"}:
             return token.text
-    for verb in _verbs_above(last, sent):
+    for verb in _verbs_above(last, sent) if verbs_too else ():
         for child in verb.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.ent_type_ in OWNER_ENTITIES \
                     and child.i not in {t.i for t in noun_tokens}:

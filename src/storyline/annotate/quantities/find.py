@@ -111,8 +111,7 @@ def _count_unit(reading: Reading, tokens, sentence) -> tuple[Unit | None, str | 
     if age_before(doc_text(doc), reading.start):
         return Unit("year", "age", reading.end), None, None
     noun = counted_noun(tokens[-1], sentence.end)
-    if noun is None or noun.i < tokens[-1].i and noun.head.i != tokens[-1].i and \
-            noun.head.head.i != tokens[-1].i:
+    if noun is None:
         return None, None, None
     normal = normalize(noun.lower_) if noun.pos_ == "NOUN" else None
     if normal is not None and normal[1] == "duration":

@@ -243,3 +243,7 @@ percent per cent pc pct million billion trillion thousand hundred
 
 COUNT_ABBREVIATIONS = Table("count_abbreviations", {"cyl": "cylinder"},
                             "abbreviated counted nouns glued to a figure ('3cyl')")
+
+TOTAL_NOUNS = words("total_nouns", "number total tally count",
+                    "'the number of people evacuated has risen to 3,500': the figure counts "
+                    "what the number is of")

@@ -10,7 +10,7 @@ verb it hangs from ("Nvidia advanced 8%").
 
 from __future__ import annotations
 
-from .lexicon import VAGUE_MAGNITUDES
+from .lexicon import TOTAL_NOUNS, VAGUE_MAGNITUDES
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -63,6 +63,17 @@ def _next_noun(last, stop: int):
     return None
 
 
+def _number_of(last):
+    """'The number of people evacuated has risen to 3,500': what the number counts."""
+    for ancestor in list(last.ancestors)[:3]:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            for child in ancestor.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_ in TOTAL_NOUNS:
+                    return of_object(child)
+            return None
+    return None
+
+
 def counted_noun(last, stop: int):
     """The noun the figure ending at token ``last`` counts, or None."""
     found = of_object(last)
@@ -71,7 +82,9 @@ def counted_noun(last, stop: int):
     head = _head_noun(last)
     if head is not None and head.lower_ == "worth":
         return of_object(head)
-    return head if head is not None else _next_noun(last, stop)
+    if head is not None:
+        return head
+    return _next_noun(last, stop) or _number_of(last)
 
 
 def noun_phrase(noun, after: int) -> tuple[int, int]:
@@ -103,6 +116,10 @@ def _content_words(span) -> str:
 def count_concept(noun, after: int) -> str:
     """'Russian troops near the border': the counted noun, its modifiers and its place."""
     first, stop = noun_phrase(noun, after)
+    following = noun.doc[stop] if stop < len(noun.doc) else None
+    if following is not None and following.dep_ == "acl" and following.tag_ == "VBN" \
+            and following.head.i == noun.i:
+        stop += 1  # "people evacuated", "troops deployed"
     place = _place(noun)
     if place is not None and place[0] == stop:
         stop = place[1]
