@@ -49,7 +49,10 @@ def _target(last, verbs) -> bool:
                for c in v.children)
 
 
-def _projection(verbs, after: str) -> bool:
+def _projection(verbs, after: str, first) -> bool:
+    doc = first.doc
+    if any(t.lemma_ in PROJECTION_VERBS for t in doc[max(0, first.i - 2):first.i]):
+        return True  # "the US predicts thousands of civilian casualties"
     for verb in verbs:
         if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS for c in verb.children):
             return True
@@ -65,7 +68,8 @@ def modality(quantity: Quantity, last, sent, text: str) -> str:
         return "hypothetical"
     if _target(last, verbs):
         return "target"
-    if _projection(verbs, text[quantity.end:quantity.end + 60]):
+    first = last.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if _projection(verbs, text[quantity.end:quantity.end + 60], first[0] if first else last):
         return "projection"
     before = text[max(0, quantity.start - 20):quantity.start].lower().split()
     if quantity.change == "~" or quantity.vague or any(w in ESTIMATE_WORDS for w in before[-2:]):

@@ -71,6 +71,7 @@ class NumberPhrase:
     form: str = "digits"  # digits | words | fraction | dozen | vague
     plain: bool = False  # bare digits: no comma, decimal point, sign, scale or currency
     signed: str = ""  # "+" or "-" when written with a sign
+    fold: bool = False  # "sixfold": a multiplier
 
     @property
     def vague(self) -> bool:
@@ -156,6 +157,9 @@ def _phrase(match: re.Match, text: str) -> NumberPhrase | None:
     sign, start = signed
     end = match.end()
     scale = _scale_of(match) if form in {"digits", "words"} else 1.0
+    last_word = (match["words"] or "").lower().split()[-1:]
+    if form == "words" and last_word and last_word[0] in SCALES:
+        scale *= SCALES[last_word[0]]  # "five thousand": the scale is part of the words
     if not _abbreviation_fits(match, text):
         end, scale = match.start("abbr"), scale / SCALES[match["abbr"].lower()]
     negative = sign in {"-", "−"}
@@ -165,9 +169,17 @@ def _phrase(match: re.Match, text: str) -> NumberPhrase | None:
     plain = (form == "digits" and not any(c in digits for c in ",.") and not sign
              and scale == 1.0 and currency is None)
     low, high = bounds if bounds else (None, None)
+    number = value * scale if form != "words" else value * (scale / _words_scale(match))
     return NumberPhrase(start if not match["cur"] else match.start(), end,
-                        (-value if negative else value) * scale, scale, currency, low, high,
-                        form, plain, "+" if sign == "+" else ("-" if negative else ""))
+                        -number if negative else number, scale, currency, low, high,
+                        form, plain, "+" if sign == "+" else ("-" if negative else ""),
+                        bool(match["fold"]))
+
+
+def _words_scale(match: re.Match) -> float:
+    """The scale already inside a words value ('five thousand' reads as 5000)."""
+    last = (match["words"] or "").lower().split()[-1:]
+    return SCALES[last[0]] if last and last[0] in SCALES else 1.0
 
 
 def number_phrases(text: str) -> Iterator[NumberPhrase]:

@@ -58,8 +58,11 @@ class Reading:
 
 def _read(phrase: NumberPhrase, text: str) -> Reading | None:
     """The phrase with its unit, or None when letters glued to it make it a code."""
-    unit = unit_after(text, phrase.end, phrase.currency,
-                      of_allowed=phrase.form in {"vague", "fraction"})
+    if phrase.fold:
+        unit: Unit | None = Unit("times", "multiplier", phrase.end, "fold")
+    else:
+        unit = unit_after(text, phrase.end, phrase.currency,
+                          of_allowed=phrase.form in {"vague", "fraction"})
     glued = glued_letters(text, phrase.end)
     if glued and (unit is None or unit.end == phrase.end):
         if glued.lower() in COUNT_ABBREVIATIONS:
@@ -114,8 +117,10 @@ def _change(reading: Reading, text: str) -> str:
         return "~"
     if reading.ranged:
         return "="
-    if MORE_THAN.search(before):
-        return ">"
+    bound = MORE_THAN.search(before)
+    if bound and not (reading.dimension == "duration" and bound.group(0).strip().lower()
+                      in {"over", "past"}):
+        return ">"  # but "over ten years" is a span of time
     if LESS_THAN.search(before):
         return "<"
     if reading.dimension not in {"percent", "points"}:
