@@ -30,7 +30,10 @@ from .report import EvalReport, Progress, run_main
 log = logging.getLogger(__name__)
 
 NAME = "quantities"
-FLOORS: dict[str, float] = {"value_f1": 0.93, "value_unit_f1": 0.87, "value_change_f1": 0.90}
+#: measured on the dev set (both halves at or above the targets 0.93 / 0.87 / 0.90)
+FLOORS: dict[str, float] = {"value_f1": 0.97, "value_unit_f1": 0.89, "value_change_f1": 0.94}
+HALF_FLOORS: dict[str, float] = {"value_f1": 0.93, "value_unit_f1": 0.87,
+                                 "value_change_f1": 0.90}
 KINDS = ("value", "value_unit", "value_change", "concept")
 STOPWORDS = frozenset("the a an of in on at to and or for by with from its their his her".split())
 
@@ -188,7 +191,11 @@ def score(data_dir: Path, *, progress: Progress | None = None, limit: int | None
     for half in ("a", "b"):
         metrics.update(_metrics([r for r in rows if r["half"] == half], f"_{half}"))
     notes = ("pairs are one to one per sentence; '_a' and '_b' are the two fixed halves",)
-    return EvalReport(NAME, metrics, tuple(rows), notes, FLOORS)
+    floors = dict(FLOORS) if limit is None else {}
+    if limit is None:
+        floors.update({f"{name}_{half}": value for name, value in HALF_FLOORS.items()
+                       for half in ("a", "b")})
+    return EvalReport(NAME, metrics, tuple(rows), notes, floors)
 
 
 def main(argv: list[str]) -> int:

@@ -165,7 +165,7 @@ MORE_THAN = pattern(
     "more_than_before",
     r"(?:\b(?:more\s+than|over(?:\s+than)?|above|at\s+least|in\s+excess\s+of|"
     r"upwards\s+of|exceeding|north\s+of|greater\s+than|no\s+fewer\s+than|"
-    r"no\s+less\s+than|just\s+over|well\s+over|well\s+above|a\s+minimum\s+of|past)|>|≥)\s*$",
+    r"no\s+less\s+than|just\s+over|well\s+over|well\s+above|a\s+minimum\s+of)|>|≥)\s*$",
     "words before a figure that make it a lower bound (change '>')", re.IGNORECASE)
 
 LESS_THAN = pattern(

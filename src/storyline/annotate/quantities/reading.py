@@ -119,7 +119,7 @@ def _change(reading: Reading, text: str) -> str:
         return "="
     bound = MORE_THAN.search(before)
     if bound and not (reading.dimension == "duration" and bound.group(0).strip().lower()
-                      in {"over", "past"}):
+                      == "over"):
         return ">"  # but "over ten years" is a span of time
     if LESS_THAN.search(before):
         return "<"
