@@ -127,21 +127,40 @@ def count_concept(noun, after: int) -> str:
 
 
 def _anchor(tokens):
-    """The token a figure hangs from the sentence by: its unit word, else the number."""
-    anchor = tokens[-1]
-    for _ in range(2):
-        head = anchor.head
-        if head.i == anchor.i or head.i < tokens[0].i or head.i > tokens[-1].i:
-            break
-        anchor = head
-    return anchor
+    """The token a figure hangs from the sentence by: the one whose head is outside it."""
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in inside or token.head.i == token.i:
+            return token
+    return tokens[-1]
 
 
 def _subject_of(verb):
     for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ not in {"PRON"}:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ not in {"PRON", "NUM"}:
             first, stop = noun_phrase(child, child.left_edge.i - 1)
             return child.doc[first:stop]
+    return None
+
+
+def _phrase_of(noun, after: int | None = None) -> str:
+    first, stop = noun_phrase(noun, noun.left_edge.i - 1 if after is None else after)
+    return _content_words(noun.doc[first:stop]) or noun.text
+
+
+def _verb_subject(token) -> str | None:
+    """The subject of the nearest verbs above ``token`` ('Nvidia advanced 8%')."""
+    verb = token
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"}:
+            subject = _subject_of(verb)
+            if subject is not None:
+                return _content_words(subject) or subject.text
+            if verb.dep_ not in {"xcomp", "advcl", "conj", "ccomp", "acl", "relcl"}:
+                return None
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
     return None
 
 
@@ -150,23 +169,13 @@ def measure_concept(tokens) -> str | None:
     anchor = _anchor(tokens)
     found = of_object(anchor)
     if found is not None and found.pos_ in NOUNS:
-        first, stop = noun_phrase(found, anchor.i)
-        return found.doc[first:stop].text
+        return _phrase_of(found, anchor.i)
     head = anchor.head
-    if anchor.dep_ in {"nummod", "compound", "amod", "npadvmod"} and head.pos_ in NOUNS \
-            and head.i > anchor.i:
-        first, stop = noun_phrase(head, tokens[-1].i)
-        return head.doc[first:stop].text
+    if anchor.dep_ in {"nummod", "compound", "amod", "npadvmod", "quantmod", "nmod"} \
+            and head.pos_ in NOUNS and head.i > anchor.i:
+        return _phrase_of(head, tokens[-1].i)
     if anchor.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in NOUNS:
-        owner = head.head
-        first, stop = noun_phrase(owner, owner.left_edge.i - 1)
-        return owner.doc[first:stop].text
-    verb = anchor
-    for _ in range(3):
-        if verb.pos_ in {"VERB", "AUX"}:
-            subject = _subject_of(verb)
-            return _content_words(subject) if subject is not None else None
-        if verb.head.i == verb.i:
-            break
-        verb = verb.head
-    return None
+        return _phrase_of(head.head)
+    if anchor.dep_ == "appos" and head.pos_ in NOUNS:
+        return _phrase_of(head)
+    return _verb_subject(anchor)
