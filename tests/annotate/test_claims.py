@@ -161,3 +161,44 @@ def test_week_as_of_values_become_days():
     assert _calendar_value("2021-W48-WE") == "2021-12-04"
     assert _calendar_value("2021-12-06") == "2021-12-06"
     assert _calendar_value("2024-W99") == "2024-W99"
+
+
+def test_now_on_the_figure_beats_a_date_on_the_saying_verb(nlp):
+    text = ("Norland has now gathered nearly 9,000 guards at the pass, a general said last "
+            "weekend. Rescuers said on Monday that 250 miners were trapped.")
+    weekend = text.index("last weekend")
+    monday = text.index("Monday")
+    times = [TimeExpression("a5", weekend, weekend + 12, "last weekend", "2021-06-05", "day"),
+             TimeExpression("a5", monday, monday + 6, "Monday", "2021-06-07", "day")]
+    found = {round(c.value): c for c in find_claims(nlp(text), "a5", times=times,
+                                                      reference="2021-06-09")}
+    assert found[9000].as_of == "2021-06-09" and found[9000].owner == "Norland"
+    assert found[250].as_of == "2021-06-07"
+
+
+@pytest.mark.parametrize("sentence,figure,modality", [
+    ("As many as 12,000 guards could be involved in the drill.", 12000, "projection"),
+    ("Officials expect 4,000 visitors to arrive next week.", 4000, "projection"),
+    ("The goal is to plant 500 trees along the river.", 500, "target"),
+    ("If the dam fails, 80,000 residents would have to leave.", 80000, "hypothetical"),
+    ("About 700 sailors were seen at the port.", 700, "estimate"),
+    ("Police counted 340 protesters in the square.", 340, "reported"),
+])
+def test_modality(nlp, sentence, figure, modality):
+    found = {round(c.value): c for c in find_claims(nlp(sentence), "a6")}
+    assert found[figure].modality == modality
+
+
+def test_ages_durations_and_years_are_quantities_not_claims(nlp):
+    text = ("The 54-year-old captain has sailed for 30 years and joined in 1998. "
+            "She is one of the crew and the two officers agreed.")
+    assert find_claims(nlp(text), "a7") == ()
+
+
+def test_casualties_and_poll_answers_get_their_own_concepts(nlp):
+    text = ("Thirteen Norland soldiers were killed on the bridge. A survey found that 58% "
+            "of residents oppose the plan, compared to 27% who back it.")
+    found = {round(c.value): c for c in find_claims(nlp(text), "a8")}
+    assert found[13].concept.endswith("killed") and found[13].owner == "Norland"
+    assert found[58].concept != found[27].concept
+    assert "back" in found[27].concept

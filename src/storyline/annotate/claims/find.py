@@ -62,7 +62,8 @@ def _is_claim(quantity: Quantity, text: str) -> bool:
     if quantity.dimension not in CLAIM_DIMENSIONS:
         return False
     written = text[quantity.start:quantity.end].lower()
-    if ATTRIBUTE_MEASURE.match(written):
+    if ATTRIBUTE_MEASURE.match(written) or ATTRIBUTE_MEASURE.match(
+            "0" + text[quantity.end:quantity.end + 2]):
         return False
     if quantity.dimension == "count":
         if not _counts_something(quantity) or written in {"one", "a", "an"}:

@@ -106,5 +106,5 @@ CASUALTY_VERBS = Table("casualty_verbs", {
 
 ATTRIBUTE_MEASURE = pattern(
     "attribute_measure", r"\A\d[\d,.]*-[A-Za-z]",
-    "'a 75-ton cap', 'a 6-mile trail': a measure glued to the noun it describes is an "
+    "'a 75-ton cap', 'a two-man crew': a figure glued to the noun it describes is an "
     "attribute of a thing, not a figure to track")

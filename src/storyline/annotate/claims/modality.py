@@ -81,7 +81,8 @@ def owner(noun_tokens, last, sent, verbs_too: bool = True) -> str | None:
     """Whose quantity: a nationality or place modifying the counted noun ("Russian
     troops"), else the named subject of a verb above the figure ("Russia has amassed")."""
     for token in noun_tokens:
-        if token.ent_type_ in {"NORP", "GPE"}:
+        if token.ent_type_ in {"NORP", "GPE"} or (
+                token.pos_ == "PROPN" and token.dep_ == "compound" and token.ent_type_ != "PERSON"):
             return token.text
     for verb in _verbs_above(last, sent) if verbs_too else ():
         for child in verb.children:

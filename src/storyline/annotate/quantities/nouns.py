@@ -47,6 +47,8 @@ def _head_noun(last):
             return None
         head = head.head
         if head.i > inside and head.pos_ in NOUNS:
+            while head.dep_ == "compound" and head.head.pos_ in NOUNS and head.head.i > head.i:
+                head = head.head  # "Thirteen Norland soldiers": the count is of soldiers
             return head if _modifiers_only(last.doc, inside + 1, head.i) else None
         if head.i != inside and not head.like_num and head.dep_ not in {"quantmod", "nummod"}:
             return None
