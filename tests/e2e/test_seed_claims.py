@@ -19,24 +19,23 @@ from storyline.story.claims import state_group
 pytestmark = pytest.mark.slow
 
 
-def run(*args: str):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-
 @pytest.fixture(scope="module")
 def seeds_db(tmp_path_factory, seeds_dir):
+    """The seeds analyzed by the CLI into a fresh SQLite file."""
     db = str(tmp_path_factory.mktemp("seed-claims") / "seeds.db")
-    result = run("analyze", str(seeds_dir), "--metadata", str(seeds_dir / "metadata.jsonl"),
-                 "--db", db)
-    assert result.exit_code == 0, result.output
+    args = ["analyze", str(seeds_dir), "--metadata", str(seeds_dir / "metadata.jsonl"), "--db", db]
+    analyzed = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert analyzed.exit_code == 0, analyzed.output
     return db
 
 
 @pytest.fixture(scope="module")
 def story(seeds_db):
-    value = json.loads(run("export", "--all", "--format", "json", "--db", seeds_db).output)
-    stories = value if isinstance(value, list) else [value]
-    return max(stories, key=lambda s: s["story"]["article_count"])
+    """The largest story as story JSON v1, exported by the CLI."""
+    exported = CliRunner().invoke(cli, ["export", "--all", "--format", "json", "--db", seeds_db])
+    documents = json.loads(exported.output)
+    return max(documents if isinstance(documents, list) else [documents],
+               key=lambda document: len(document["articles"]))
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +51,7 @@ def _outlet(story, claim):
 
 
 def test_troop_counts_by_outlet_and_date(story, troops):
-    group, members = troops
+    members = troops[1]
     counts = {(_outlet(story, c), c["value"], c["as_of"]) for c in members
               if c["modality"] in {"reported", "estimate"} and not c["vague"]}
     assert counts == {("Newsweek", 70000, "2021-12-06"), ("CNN", 100000, "2021-12-06"),
@@ -60,7 +59,7 @@ def test_troop_counts_by_outlet_and_date(story, troops):
 
 
 def test_projection_and_vague_range_are_marked(story, troops):
-    _, members = troops
+    members = troops[1]
     projected = [c for c in members if c["value"] == 175000]
     assert projected and all(c["modality"] == "projection" for c in projected)
     assert {_outlet(story, c) for c in projected} == {"CNN", "Newsweek"}
@@ -78,7 +77,7 @@ def test_status_is_what_a_careful_reader_gives(troops):
 
 def test_poll_answers_and_no_junk_groups(story, troops):
     claims = {c["id"]: c for c in story["claims"]}
-    group, _ = troops
+    assert troops[0] in story["claim_groups"]
     for other in story["claim_groups"]:
         values = {claims[i]["value"] for i in other["claim_ids"]}
         assert not {58, 27} <= values, other

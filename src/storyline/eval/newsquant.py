@@ -56,7 +56,7 @@ class GoldSentence:
 def parse_value(raw: object) -> tuple[float, float | None]:
     """(value, second bound or None) of a NewsQuant value: 12, "12.5", "1.0-1.5"."""
     text = str(raw).strip()
-    body = text[1:] if text.startswith("-") else text
+    body = text.removeprefix("-")
     if "-" in body:
         first, second = body.split("-", 1)
         sign = -1.0 if text.startswith("-") else 1.0

@@ -35,7 +35,7 @@ FLOORS: dict[str, float] = {"value_f1": 0.97, "value_unit_f1": 0.89, "value_chan
 HALF_FLOORS: dict[str, float] = {"value_f1": 0.93, "value_unit_f1": 0.87,
                                  "value_change_f1": 0.90}
 KINDS = ("value", "value_unit", "value_change", "concept")
-STOPWORDS = frozenset("the a an of in on at to and or for by with from its their his her".split())
+STOPWORDS = frozenset(["the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from", "its", "their", "his", "her"])
 
 
 def singular(word: str) -> str:

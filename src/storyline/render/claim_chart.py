@@ -212,8 +212,8 @@ def _series_svg(series: ChartSeries) -> str:
 def _axes_svg(chart: ClaimChart) -> str:
     left, right = MARGIN["left"], chart.width - MARGIN["right"]
     bottom = chart.height - MARGIN["bottom"]
-    parts = [f'<line x1="{left}" y1="{MARGIN["top"]}" x2="{left}" y2="{bottom}" '
-             f'stroke="#9aa3b2"/>',
+    parts = [(f'<line x1="{left}" y1="{MARGIN["top"]}" x2="{left}" y2="{bottom}" '
+              f'stroke="#9aa3b2"/>'),
              f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="#9aa3b2"/>']
     for y, label in chart.y_labels:
         parts.append(f'<text x="{left - 6}" y="{y + 4}" text-anchor="end" '

@@ -217,7 +217,7 @@ def state_group(group: ClaimGroup, claims: Sequence[Claim], articles: Mapping[st
                 f"({last.outlet}, {last.day})")
     elif firm:
         outlets = ", ".join(dict.fromkeys(d.outlet for d in firm))
-        verb = "Sources agree on" if len(set(d.outlet for d in firm)) > 1 else "Figure for"
+        verb = "Sources agree on" if len({d.outlet for d in firm}) > 1 else "Figure for"
         text = f"{verb} {group.subject}: {format_figure(firm[-1].claim)} ({outlets}, " \
                f"{firm[-1].day})"
     else:

@@ -12,7 +12,6 @@ normalized unit (None for a count, whose noun is the ``subject``).
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -20,6 +19,7 @@ from dataclasses import replace
 from ...records import Claim, Quantity, Quote, TimeExpression, stable_id
 from ..parse import doc_text
 from ..quantities import find_quantities
+from ..quantities.find import Sentences
 from .attribution import claimed_by
 from .lexicon import (
     ATTRIBUTE_MEASURE,
@@ -36,17 +36,6 @@ from .lexicon import (
 )
 from .modality import modality, owner, stance
 from .when import as_of
-
-
-class _Sentences:
-    """The sentences of a ``Doc``, found by token index (``Token.sent`` rescans the doc)."""
-
-    def __init__(self, doc) -> None:
-        self.spans = list(doc.sents)
-        self.starts = [span.start for span in self.spans]
-
-    def of(self, token):
-        return self.spans[bisect.bisect_right(self.starts, token.i) - 1]
 
 
 def _counts_something(quantity: Quantity) -> bool:
@@ -175,7 +164,7 @@ def _share_subject(sent) -> str | None:
     return None
 
 
-def _inherit_percent_subjects(claims: list[Claim], doc, sentences: _Sentences) -> list[Claim]:
+def _inherit_percent_subjects(claims: list[Claim], doc, sentences: Sentences) -> list[Claim]:
     """A bare percentage takes the subject of another percentage in its sentence, or the
     population of a "majority of ..." phrase there."""
     out = []
@@ -206,7 +195,7 @@ def find_claims(
     given)."""
     if quantities is None:
         quantities = find_quantities(doc, article_id)
-    sentences = _Sentences(doc)
+    sentences = Sentences(doc)
     context = {"quotes": tuple(quotes), "times": tuple(times), "reference": reference,
                "sentences": sentences, "text": doc_text(doc), "article_id": article_id}
     claims: list[Claim] = []

@@ -10,7 +10,6 @@ and the concept each figure measures.
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 
 from ...records import Quantity, stable_id
 from ..parse import doc_text
@@ -23,7 +22,7 @@ _FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART"
 _NAME_ENTITIES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"})
 
 
-class _Sentences:
+class Sentences:
     """The sentences of a ``Doc``, found by token index (``Token.sent`` rescans the doc)."""
 
     def __init__(self, doc) -> None:
@@ -120,7 +119,7 @@ def _count_unit(reading: Reading, tokens, sentence) -> tuple[Unit | None, str | 
     return Unit(_singular(noun), "count", reading.end, noun.text), doc[first:stop].text, noun
 
 
-def _quantity(doc, reading: Reading, article_id: str, sentences: _Sentences) -> Quantity | None:
+def _quantity(doc, reading: Reading, article_id: str, sentences: Sentences) -> Quantity | None:
     tokens = _number_tokens(doc, reading)
     if not tokens or _is_year(reading, tokens) or _in_name(reading, tokens):
         return None
@@ -149,7 +148,7 @@ def _quantity(doc, reading: Reading, article_id: str, sentences: _Sentences) -> 
 def find_quantities(doc, article_id: str) -> tuple[Quantity, ...]:
     """Every quantity of one parsed article, in text order."""
     text = doc_text(doc)
-    sentences = _Sentences(doc)
+    sentences = Sentences(doc)
     found = []
     for reading in readings(text):
         quantity = _quantity(doc, reading, article_id, sentences)
@@ -158,4 +157,4 @@ def find_quantities(doc, article_id: str) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
-__all__ = ["find_quantities", "replace"]
+__all__ = ["Sentences", "find_quantities"]

@@ -194,10 +194,6 @@ january february march april may june july august september october november dec
 jan feb mar apr jun jul aug sep sept oct nov dec
 """, "a number beside a month name is a day or a year ('February 11', 'Jan. 24')")
 
-YEAR_BEFORE = words("year_before", """
-in since by from until till during before after of early late mid fiscal fy class
-season spring summer autumn fall winter a.d. ad b.c. bc circa the year
-""", "words before a bare 4-digit number that make it a year ('since 1991', 'in 2018')")
 
 REFERENCE_WORDS = pattern(
     "reference_before",
@@ -221,9 +217,6 @@ TIME_ZONES = pattern(
     r"\A\s*(?:BST|GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|ET|PT|hrs\b|h\b)",
     "'11.28 BST': a clock time")
 
-DETERMINERS = words("determiners", """
-the these those both all its his her their our my your this that each every
-""", "'the two men', 'its 11 members': a definite small number names a group")
 
 ONE_EXCLUDED_AFTER = words("one_excluded_after", """
 another other of's anyone everyone someone thing another's way ways day time
@@ -237,9 +230,6 @@ PRONOUNS_AFTER_OF = words("pronouns_after_of", """
 them us you those these it his her their its
 """, "'one of them': a pronoun, not a population")
 
-NAME_AFTER_WORDS = words("name_after_words", """
-percent per cent pc pct million billion trillion thousand hundred
-""", "words that may follow a capitalized word and a figure without making a name")
 
 COUNT_ABBREVIATIONS = Table("count_abbreviations", {"cyl": "cylinder"},
                             "abbreviated counted nouns glued to a figure ('3cyl')")

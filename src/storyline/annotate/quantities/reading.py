@@ -233,4 +233,4 @@ def age_before(text: str, start: int) -> bool:
     return AGE_BEFORE.search(text[max(0, start - 20):start]) is not None
 
 
-__all__ = ["Reading", "readings", "age_before"]
+__all__ = ["Reading", "age_before", "readings"]

@@ -221,8 +221,8 @@ def _age(text: str, at: int) -> Unit | None:
 
 def _currency_suffix(unit: Unit, text: str) -> Unit:
     """'$31.20 US', '$75 U.S. per barrel': the country after a dollar figure."""
-    found = re.match(r" (US|U\.S\.|USD)(?![\w])", text[unit.end:unit.end + 6])
-    if found is None or unit.unit != "USD":
+    found = re.match(r" ([A-Za-z.]+)(?![\w])", text[unit.end:unit.end + 6])
+    if found is None or CURRENCY_SUFFIXES.get(found.group(1).lower()) != unit.unit:
         return unit
     return Unit(unit.unit, unit.dimension, unit.end + found.end(), unit.text, unit.factor)
 
@@ -257,5 +257,4 @@ def glued_letters(text: str, at: int) -> str:
     return found.group(0) if found else ""
 
 
-__all__ = ["Unit", "normalize", "registry", "same_unit", "unit_after", "glued_letters",
-           "CURRENCY_SUFFIXES"]
+__all__ = ["Unit", "glued_letters", "normalize", "registry", "same_unit", "unit_after"]
