@@ -164,7 +164,7 @@ def test_week_as_of_values_become_days():
 
 
 def test_now_on_the_figure_beats_a_date_on_the_saying_verb(nlp):
-    text = ("Norland has now gathered nearly 9,000 guards at the pass, a general said last "
+    text = ("Norway has now gathered nearly 9,000 guards at the pass, a general said last "
             "weekend. Rescuers said on Monday that 250 miners were trapped.")
     weekend = text.index("last weekend")
     monday = text.index("Monday")
@@ -172,7 +172,7 @@ def test_now_on_the_figure_beats_a_date_on_the_saying_verb(nlp):
              TimeExpression("a5", monday, monday + 6, "Monday", "2021-06-07", "day")]
     found = {round(c.value): c for c in find_claims(nlp(text), "a5", times=times,
                                                       reference="2021-06-09")}
-    assert found[9000].as_of == "2021-06-09" and found[9000].owner == "Norland"
+    assert found[9000].as_of == "2021-06-09" and found[9000].owner == "Norway"
     assert found[250].as_of == "2021-06-07"
 
 

@@ -110,13 +110,19 @@ def quantity_key(claim: Claim) -> QuantityKey:
     return QuantityKey(unit_family(claim), _head(claim), words, owner_key(claim))
 
 
+def _same_head(first: str, second: str) -> bool:
+    """'dockworker' and 'worker' count the same people: one head ends the other."""
+    short, long = sorted((first, second), key=len)
+    return short == long or (len(short) >= 5 and long.endswith(short))
+
+
 def _same_quantity(a: QuantityKey, b: QuantityKey, overlap: float) -> bool:
     if a.family != b.family or not a.head or not b.head:
         return False
     if a.owner and b.owner and a.owner != b.owner:
         return False
-    if a.family not in SHARE_FAMILIES and a.family == "count":
-        return a.head == b.head
+    if a.family == "count":
+        return _same_head(a.head, b.head)
     if a.head == b.head and a.family not in SHARE_FAMILIES:
         return True
     union = a.words | b.words

@@ -15,10 +15,11 @@ from .lexicon import (
     MODALS,
     PROJECTION_AFTER,
     PROJECTION_VERBS,
+    SAY_LEMMAS,
     TARGET_WORDS,
 )
 
-OWNER_ENTITIES = frozenset({"GPE", "NORP", "ORG"})
+OWNER_ENTITIES = frozenset({"GPE", "NORP"})
 
 
 def _verbs_above(last, sent, limit: int = 4) -> list:
@@ -34,8 +35,9 @@ def _verbs_above(last, sent, limit: int = 4) -> list:
 
 
 def _hypothetical(verbs, sent) -> bool:
-    """A modal on the figure's verb and an 'if' clause in the sentence."""
-    if not any(c.lower_ in {"would", "could", "might"} for v in verbs for c in v.children):
+    """'would' on the figure's verb and an 'if' clause in the sentence ('could ... if' is a
+    possible future: a projection)."""
+    if not any(c.lower_ == "would" for v in verbs for c in v.children):
         return False
     return any(t.lower_ in HYPOTHETICAL_WORDS and t.dep_ == "mark" for t in sent)
 
@@ -85,6 +87,8 @@ def owner(noun_tokens, last, sent, verbs_too: bool = True) -> str | None:
                 token.pos_ == "PROPN" and token.dep_ == "compound" and token.ent_type_ != "PERSON"):
             return token.text
     for verb in _verbs_above(last, sent) if verbs_too else ():
+        if verb.lemma_ in SAY_LEMMAS:
+            continue  # who says a figure is its source, not its owner
         for child in verb.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.ent_type_ in OWNER_ENTITIES \
                     and child.i not in {t.i for t in noun_tokens}:
