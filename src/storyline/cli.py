@@ -40,6 +40,8 @@ EVAL_MODULES = {
     "events": "storyline.eval.events",
     "actors": "storyline.eval.actors",
     "brief": "storyline.eval.brief",
+    "quantities": "storyline.eval.quantities",
+    "claims": "storyline.eval.claims",
 }
 
 

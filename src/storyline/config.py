@@ -56,6 +56,11 @@ class StorySettings:
     timeline_dates: int = 0  # 0: the method chooses how many dates
     timeline_min_dates: int = 15  # a story keeps at least this many dated points if it has them
     timeline_sentences: int = 0  # sentences per date; 0: the method's default
+    claim_tolerance: float = 0.02  # figures within 2% of each other are one figure
+    claim_approx_tolerance: float = 0.1  # "about 40,000" agrees with figures within 10%
+    claim_period_days: int = 0  # figures whose as-of dates are this close describe one period
+    claim_max_ratio: float = 20.0  # figures further apart than this are not one quantity
+    claim_concept_overlap: float = 0.5  # share of concept words two claims must have in common
 
 
 @dataclass(frozen=True, slots=True)

@@ -163,6 +163,42 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity in the text: a value or a range, its normalized unit, the change it
+    states and the concept it measures.
+
+    ``value`` is the figure (the low bound of a range, signed for "-1.3%"); ``low`` and
+    ``high`` are a range's bounds as written ("from 2,415 to 2,315" keeps that order) and
+    None for a single figure. ``unit`` is normalized: an ISO 4217 code for money ("USD"),
+    "percent", "percentage point", "point", "times", a pint unit name for measures
+    ("kilometer", "mile / hour", "year") or the singular noun a count counts ("troop").
+    ``dimension`` says what kind of figure it is: currency, percent, points, multiplier,
+    count, age, number, fraction or a physical dimension (length, mass, duration, speed, ...).
+    ``scale`` is the scale word folded into the value (1e9 for "$2 billion"). ``change`` is
+    one of ``=``, ``~`` (about), ``>`` (more than, at least), ``<`` (fewer than, at most),
+    ``up`` and ``down`` (a stated rise or fall). ``vague`` marks an order of magnitude
+    ("tens of thousands": 10,000 to 100,000). ``noun`` is the counted noun as written and
+    ``concept`` the words naming what the figure measures."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    dimension: str = "number"
+    unit_text: str | None = None
+    scale: float = 1.0
+    change: str = "="
+    vague: bool = False
+    noun: str | None = None
+    concept: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     id: str
     article_id: str
@@ -179,6 +215,12 @@ class Claim:
     modality: str = "reported"  # reported | estimate | projection | target | hypothetical
     low: float | None = None  # a range's bounds ("between 70,000 and 100,000",
     high: float | None = None  # "tens of thousands"); None for a single figure
+    change: str = "="  # = ~ > < up down, as the quantity states it
+    dimension: str = "count"  # count, currency, percent, length, ... (see Quantity)
+    concept: str | None = None  # what the figure measures: "Russian troops near the border"
+    owner: str | None = None  # whose quantity: "Russian", "U.S."
+    quantity_id: str | None = None  # the Quantity this claim rests on
+    vague: bool = False  # an order of magnitude ("tens of thousands"), not a figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +264,7 @@ class Annotation:
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     links: tuple[ActorLink, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
 
     def actor_of(self, item_id: str, role: str = "speaker") -> str | None:
         """The actor id the linking stage gave ``item_id`` in ``role``, or None."""
@@ -243,10 +286,18 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class ClaimGroup:
+    """Claims about one quantity: the same concept of the same owner, the same kind of
+    figure. ``key`` names that quantity (its series key: kind of figure, concept head,
+    owner); ``unit`` is the members' normalized unit. ``status`` is ``conflicting`` when
+    sources disagree on one period, ``updated`` when a later period's figure differs,
+    ``consistent`` otherwise (projections and vague ranges count for neither)."""
+
     id: str
     subject: str
     claim_ids: tuple[str, ...]
     status: str  # consistent | updated | conflicting
+    key: str = ""
+    unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

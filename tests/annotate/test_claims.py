@@ -62,7 +62,7 @@ def test_offsets_ids_and_text(nlp, claims):
     (15, None, "at least", "people"),
     (11, None, None, "fishing boats"),
     (6, None, None, "ferries"),
-    (580, "sq mile", "about", None),
+    (580, "mile ** 2", "about", None),
     (7000, "barrel", None, "oil"),
     (100_000_000, "USD", "hundreds of", None),
 ])
@@ -73,10 +73,14 @@ def test_values_units_qualifiers_subjects(claims, value, unit, qualifier, subjec
     assert claim.subject == subject
 
 
-def test_vague_magnitudes_keep_their_lower_bound(claims):
-    assert claims[12].qualifier == "dozens of" and claims[12].subject == "protesters"
-    assert claims[12].text == "Dozens of protesters"
-    assert claims[10000].text == "tens of thousands of residents"
+def test_vague_magnitudes_are_ranges(claims):
+    dozens = claims[24]
+    assert dozens.qualifier == "dozens of" and dozens.subject == "protesters"
+    assert dozens.text == "Dozens of protesters"
+    assert (dozens.low, dozens.high, dozens.vague) == (24, 144, True)
+    tens = claims[10000]
+    assert tens.text == "tens of thousands of residents"
+    assert (tens.low, tens.high, tens.vague, tens.modality) == (10000, 100000, True, "estimate")
 
 
 def test_attribution_and_reference_date(claims):
@@ -151,9 +155,50 @@ def test_forecast_dates_are_not_as_of_and_governing_verb_wins(nlp):
 
 
 def test_week_as_of_values_become_days():
-    from storyline.annotate.claims.find import _calendar_value
+    from storyline.annotate.claims.when import calendar_value as _calendar_value
 
     assert _calendar_value("2024-W10") == "2024-03-04"
     assert _calendar_value("2021-W48-WE") == "2021-12-04"
     assert _calendar_value("2021-12-06") == "2021-12-06"
     assert _calendar_value("2024-W99") == "2024-W99"
+
+
+def test_now_on_the_figure_beats_a_date_on_the_saying_verb(nlp):
+    text = ("Norway has now gathered nearly 9,000 guards at the pass, a general said last "
+            "weekend. Rescuers said on Monday that 250 miners were trapped.")
+    weekend = text.index("last weekend")
+    monday = text.index("Monday")
+    times = [TimeExpression("a5", weekend, weekend + 12, "last weekend", "2021-06-05", "day"),
+             TimeExpression("a5", monday, monday + 6, "Monday", "2021-06-07", "day")]
+    found = {round(c.value): c for c in find_claims(nlp(text), "a5", times=times,
+                                                      reference="2021-06-09")}
+    assert found[9000].as_of == "2021-06-09" and found[9000].owner == "Norway"
+    assert found[250].as_of == "2021-06-07"
+
+
+@pytest.mark.parametrize("sentence,figure,modality", [
+    ("As many as 12,000 guards could be involved in the drill.", 12000, "projection"),
+    ("Officials expect 4,000 visitors to arrive next week.", 4000, "projection"),
+    ("The goal is to plant 500 trees along the river.", 500, "target"),
+    ("If the dam fails, 80,000 residents would have to leave.", 80000, "hypothetical"),
+    ("About 700 sailors were seen at the port.", 700, "estimate"),
+    ("Police counted 340 protesters in the square.", 340, "reported"),
+])
+def test_modality(nlp, sentence, figure, modality):
+    found = {round(c.value): c for c in find_claims(nlp(sentence), "a6")}
+    assert found[figure].modality == modality
+
+
+def test_ages_durations_and_years_are_quantities_not_claims(nlp):
+    text = ("The 54-year-old captain has sailed for 30 years and joined in 1998. "
+            "She is one of the crew and the two officers agreed.")
+    assert find_claims(nlp(text), "a7") == ()
+
+
+def test_casualties_and_poll_answers_get_their_own_concepts(nlp):
+    text = ("Thirteen Norland soldiers were killed on the bridge. A survey found that 58% "
+            "of residents oppose the plan, compared to 27% who back it.")
+    found = {round(c.value): c for c in find_claims(nlp(text), "a8")}
+    assert found[13].concept.endswith("killed") and found[13].owner == "Norland"
+    assert found[58].concept != found[27].concept
+    assert "back" in found[27].concept

@@ -32,7 +32,8 @@ CLAIMS = [
 def test_one_series_per_outlet_and_kind():
     chart = claim_chart(GROUP, CLAIMS, ARTICLES)
     assert [(s.outlet, s.kind, len(s.points)) for s in chart.series] == [
-        ("Herald", "reported", 2), ("Herald", "projected", 1), ("Ledger", "reported", 2)]
+        ("Herald", "count", 1), ("Herald", "range", 1), ("Herald", "projection", 1),
+        ("Ledger", "count", 2)]
     by_claim = {c.id: c for c in CLAIMS}
     outlet_of = {a.id: a.outlet for a in ARTICLES}
     for series in chart.series:  # a line never joins points of different outlets
@@ -65,7 +66,7 @@ def test_axes_are_labelled_and_the_status_is_said_in_words():
     assert "troops" in text and "date of the figure" in text and "10 Jan" in text
     assert "sources disagree" in parse(svg).tags[1].attrs["aria-label"]
     assert svg.count('class="pt"') == len(CLAIMS)
-    assert svg.count("<polyline") == 2  # the two outlets' reported figures, apart
+    assert svg.count("<polyline") == 1  # the Ledger's two counts; a range is its own kind
     assert 'class="range"' in svg and 'fill="#fff"' in svg
     assert "projection" in text and "range" in text  # the legend explains the marks
 
@@ -81,7 +82,8 @@ def test_too_few_dated_figures_give_no_chart():
     assert claim_chart(GROUP, CLAIMS[:1], ARTICLES) is None
     undated = [_claim("u1", "zz", 5), _claim("u2", "zz", 6)]
     assert claim_chart(GROUP, undated, ARTICLES) is None
-    same_day = claim_chart(GROUP, [CLAIMS[0], _claim("c9", "a1", 75_000)], ARTICLES)
+    pair = ClaimGroup("g2", "troops", ("c1", "c9"), "conflicting")
+    same_day = claim_chart(pair, [CLAIMS[0], _claim("c9", "a1", 75_000)], ARTICLES)
     assert [p.x for s in same_day.series for p in s.points] == [same_day.series[0].points[0].x] * 2
     assert same_day.series[0].path == ""  # no change over time: no line
 
@@ -90,7 +92,7 @@ def test_hostile_outlet_and_unit_stay_text():
     arts = [_article("h1", f"Evil{RLO}{HOSTILE_SCRIPT}", "2022-01-01"),
             _article("h2", "Fine", "2022-01-05")]
     claims = [Claim(f"h{i}c", f"h{i}", 0, 5, "xxxxx", i, unit=HOSTILE_SCRIPT) for i in (1, 2)]
-    chart = claim_chart(GROUP, claims, arts)
+    chart = claim_chart(ClaimGroup("h", "x", ("h1c", "h2c"), "updated"), claims, arts)
     assert chart.y_title == HOSTILE_SCRIPT
     svg = str(chart_svg(chart))
     assert live_tags(svg) == [] and event_handlers(svg) == []
@@ -103,5 +105,5 @@ def test_sample_chart_has_a_point_per_claim():
     group = view.story.claim_groups[0]
     chart = claim_chart(group, view.story.claims, view.articles)
     assert sum(len(s.points) for s in chart.series) == len(view.story.claims)
-    assert [s.kind for s in chart.series if s.outlet == "Wire Service"] == ["projected"]
+    assert [s.kind for s in chart.series if s.outlet == "Wire Service"] == ["projection"]
     assert chart.status_words == "figure revised"

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..pipeline import Table, check_table, run_table, stage_keys, stale_stages
 from ..records import Annotation, Article
-from . import actors, claims, events, linking, mentions, quotes, sentences, times
+from . import actors, claims, events, linking, mentions, quantities, quotes, sentences, times
 
 INPUTS = ("doc", "article", "reference")
 
@@ -23,6 +23,7 @@ STAGES = check_table(Table("annotate", INPUTS, (
     actors.STAGE,
     times.STAGE,
     quotes.STAGE,
+    quantities.STAGE,
     claims.STAGE,
     events.STAGE,
     linking.STAGE,

@@ -2,27 +2,27 @@
 
 ``claim_chart(group, claims, articles)`` is a pure function from records to a ``ClaimChart``;
 ``chart_svg(chart)`` lays it out as inline SVG with a legend. One series per outlet and kind
-(reported figures, projected ones): points of different outlets are never joined, projections
+(firm counts, ranges, projections; ``story.claim_status.claim_kind``): points of different
+outlets are never joined, projections
 are hollow markers on a dashed line, a range claim gets a bar from its low to its high bound.
 Both axes are labelled, and the group's status is said in words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from markupsafe import Markup, escape
 
 from ..records import Article, Claim, ClaimGroup
+from ..story.claim_status import claim_kind, status_phrase
 from .display import fmt_range, fmt_value, inert, iso_date, nice_ceiling
 from .timeaxis import Run, axis_ticks
 
 PALETTE = ("#1f6feb", "#d1495b", "#2a9d8f", "#e9a03b", "#7b5ea7", "#5b7083", "#b5651d")
-STATUS_WORDS = {"conflicting": "sources disagree", "updated": "figure revised",
-                "consistent": "sources agree"}
-PROJECTED = frozenset({"projection", "target", "hypothetical"})
+KINDS = ("count", "range", "projection")  # claim_kind: firm figures, ranges, projections
 WIDTH, HEIGHT = 360, 200
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 62, 16, 12, 46
 X_TITLE = "date of the figure"
@@ -30,7 +30,7 @@ X_TITLE = "date of the figure"
 
 def status_words(status: str | None) -> str:
     """A claim group's status as a reader says it ("sources disagree")."""
-    return STATUS_WORDS.get(status or "", status or "")
+    return status_phrase(status or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ class ChartPoint:
 @dataclass(frozen=True, slots=True)
 class ChartSeries:
     outlet: str
-    kind: str  # reported | projected
+    kind: str  # count | range | projection (story.claim_status.claim_kind)
     color: str
     points: tuple[ChartPoint, ...]
 
@@ -83,8 +83,9 @@ class _Row:
     outlet: str
 
 
-def _rows(claims: Sequence[Claim], articles: Sequence[Article]) -> list[_Row]:
-    by_id = {a.id: a for a in articles}
+def _rows(claims: Sequence[Claim], articles: Sequence[Article] | Mapping[str, Article]
+          ) -> list[_Row]:
+    by_id = dict(articles) if isinstance(articles, Mapping) else {a.id: a for a in articles}
     rows = []
     for claim in claims:
         article = by_id.get(claim.article_id)
@@ -97,11 +98,12 @@ def _rows(claims: Sequence[Claim], articles: Sequence[Article]) -> list[_Row]:
     return sorted(rows, key=lambda r: (r.day, r.claim.value))
 
 
-def claim_chart(group: ClaimGroup, claims: Sequence[Claim], articles: Sequence[Article]
-                ) -> ClaimChart | None:
-    """The chart of ``group`` (its ``claims``, their ``articles``), or None under 2 dated
-    figures."""
-    rows = _rows(claims, articles)
+def claim_chart(group: ClaimGroup, claims: Sequence[Claim],
+                articles: Sequence[Article] | Mapping[str, Article]) -> ClaimChart | None:
+    """The chart of ``group`` (its members among ``claims``, their ``articles``), or None
+    under 2 dated figures."""
+    members = set(group.claim_ids)
+    rows = _rows([c for c in claims if c.id in members], articles)
     if len(rows) < 2:
         return None
     values = [v for r in rows for v in (r.claim.value, r.claim.low, r.claim.high) if v is not None]
@@ -133,9 +135,8 @@ def _series(rows: list[_Row], x_of, y_of) -> tuple[ChartSeries, ...]:
     outlets = sorted({r.outlet for r in rows})
     out = []
     for i, outlet in enumerate(outlets):
-        for kind in ("reported", "projected"):
-            mine = [r for r in rows if r.outlet == outlet
-                    and (r.claim.modality in PROJECTED) == (kind == "projected")]
+        for kind in KINDS:
+            mine = [r for r in rows if r.outlet == outlet and claim_kind(r.claim) == kind]
             if mine:
                 points = tuple(_point(r, kind, x_of, y_of) for r in mine)
                 out.append(ChartSeries(outlet, kind, PALETTE[i % len(PALETTE)], points))
@@ -148,7 +149,7 @@ def _point(row: _Row, kind: str, x_of, y_of) -> ChartPoint:
     tip = f"{row.outlet}: {shown} {claim.unit or ''}".rstrip() + f" ({row.label}"
     tip += f", {claim.modality})" if claim.modality != "reported" else ")"
     ranged = claim.low is not None and claim.high is not None
-    return ChartPoint(claim.id, x_of(row.day), y_of(claim.value), tip, kind == "projected",
+    return ChartPoint(claim.id, x_of(row.day), y_of(claim.value), tip, kind == "projection",
                       y_of(claim.low) if ranged else None, y_of(claim.high) if ranged else None)
 
 
@@ -187,7 +188,7 @@ def _axes(chart: ClaimChart) -> list[str]:
 
 
 def _marks(series: ChartSeries) -> list[str]:
-    dash = ' stroke-dasharray="5 3"' if series.kind == "projected" else ""
+    dash = ' stroke-dasharray="5 3"' if series.kind == "projection" else ""
     out = []
     if series.path:
         out.append(f'<polyline fill="none" stroke="{series.color}" stroke-width="2"{dash} '

@@ -77,6 +77,11 @@ def claim_json(claim: Claim, group_of: dict[str, str]) -> dict:
         "modality": claim.modality,
         "low": claim.low,
         "high": claim.high,
+        "change": claim.change,
+        "dimension": claim.dimension,
+        "concept": claim.concept,
+        "owner": claim.owner,
+        "vague": claim.vague,
     }
 
 
@@ -110,7 +115,8 @@ def story_json(story: Story, articles: Sequence[Article]) -> dict:
         "quotes": [quote_json(q) for q in story.quotes],
         "claims": [claim_json(c, group_of) for c in story.claims],
         "claim_groups": [
-            {"id": g.id, "subject": g.subject, "claim_ids": list(g.claim_ids), "status": g.status}
+            {"id": g.id, "subject": g.subject, "claim_ids": list(g.claim_ids), "status": g.status,
+             "key": g.key, "unit": g.unit}
             for g in story.claim_groups
         ],
         "events": [event_json(e) for e in story.events],

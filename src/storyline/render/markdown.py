@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from ..records import Article, Citation, Claim, StoryView
+from ..story.claim_status import state_group
 from .claim_chart import status_words
 from .display import fmt_range, fmt_value, inert, safe_url, shorten
 
@@ -112,7 +113,8 @@ def _claims(view: StoryView, notes: _Footnotes) -> list[str]:
     for group in view.story.claim_groups:
         members = [by_id[i] for i in group.claim_ids if i in by_id]
         status = f" ({md_escape(status_words(group.status))})" if group.status else ""
-        lines += ["", f"### {md_escape(group.subject or 'figures')}{status}", ""]
+        lines += ["", f"### {md_escape(group.subject or 'figures')}{status}", "",
+                  md_escape(state_group(group, members, articles)), ""]
         rows = [_claim_row(c, articles.get(c.article_id), notes) for c in members]
         lines += _table(["When", "Value", "Unit", "Qualifier", "Outlet", "Claimed by", "Text"],
                         rows)

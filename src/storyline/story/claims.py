@@ -1,190 +1,53 @@
-"""Claim groups: numeric claims about the same quantity, across articles and dates.
+"""Claim groups: claims about one quantity, across articles and dates.
 
-Two claims are about the same quantity when their units belong to the same family and
-their subjects share a head noun (after a small synonym map: troops, soldiers and forces
-are one quantity) or most of their content words, with no clash of owners ("U.S." vs
-"Russian") or of scale. A group is ``conflicting`` when different sources give different
-figures for the latest date, ``updated`` when a later date gives a different figure (it
-supersedes an earlier same-day disagreement), ``consistent`` otherwise. Projections ("could be involved",
-"as many as", "projected") and vague figures ("tens of thousands") stay in the group,
-marked by their qualifier, but do not count as a changed or disputed figure.
+Two claims are one quantity only when they measure the same concept of the same owner
+with the same kind of figure: the same unit family (a count, one currency, a share, a
+length ...), the same counted head (after a small synonym map: troops, soldiers and
+forces are one count; "service members killed" are deaths) or most of the same concept
+words, owners that do not clash ("Russian" and "Russia" agree, "U.S." does not), figures
+within ``claim_max_ratio`` of each other, and never two different firm figures from one
+article for one date (the answers of a poll, 58% against and 27% for, are two series). A
+count and a projection of the same troops are one group; the chart draws them as two
+series. Only quantities claimed at least twice form a group. The status (consistent,
+updated, conflicting) is decided in ``story.claim_status``.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..config import StorySettings
 from ..pipeline import Stage
 from ..records import Article, Claim, ClaimGroup, stable_id
+from .claim_lexicon import CASUALTY_HEADS, DEMONYMS, HEAD_SYNONYMS, STOPWORDS
+from .claim_status import (
+    agree,
+    claim_kind,
+    day_of,
+    is_firm,
+    state_group,
+    status_of,
+    status_phrase,
+)
 
-RELATIVE_TOLERANCE = 0.02  # "about 40,000" and "40,500" are one figure
-MAX_RATIO = 20.0  # figures further apart than this are not the same quantity
-MIN_WORD_OVERLAP = 0.5
-
-HEAD_SYNONYMS: dict[str, str] = {
-    **dict.fromkeys(("troop", "troops", "soldier", "soldiers", "force", "forces",
-                     "servicemen", "serviceman", "personnel", "service member",
-                     "service members", "military personnel", "army"), "troops"),
-    **dict.fromkeys(("people", "person", "persons", "civilian", "civilians", "resident",
-                     "residents", "individual", "individuals"), "people"),
-    **dict.fromkeys(("death", "deaths", "dead", "fatality", "fatalities", "killed"), "deaths"),
-    **dict.fromkeys(("injury", "injuries", "injured", "wounded"), "injured"),
-    **dict.fromkeys(("refugee", "refugees", "displaced", "evacuee", "evacuees"), "refugees"),
-    **dict.fromkeys(("vote", "votes", "voter", "voters", "ballot", "ballots"), "voters"),
-}
-
-UNIT_FAMILIES: dict[str, str] = {
-    **dict.fromkeys(("%", "percent", "per cent", "pct", "percentage", "percentage points"),
-                    "percent"),
-    **dict.fromkeys(("$", "usd", "dollar", "dollars", "€", "eur", "euro", "euros", "£", "gbp",
-                     "pound", "pounds", "rouble", "roubles", "ruble", "rubles", "yen",
-                     "money", "currency"), "money"),
-    **dict.fromkeys(("km", "kilometer", "kilometers", "kilometre", "kilometres", "mile",
-                     "miles", "m", "meter", "meters", "metre", "metres"), "distance"),
-    **dict.fromkeys(("kg", "ton", "tons", "tonne", "tonnes", "barrel", "barrels"), "mass"),
-    **dict.fromkeys(("day", "days", "week", "weeks", "month", "months", "year", "years",
-                     "hour", "hours"), "duration"),
-}
-
-PROJECTION_WORDS = ("project", "could", "might", "may ", "would", "as many as", "up to",
-                    "expected", "expect", "potential", "plan", "forecast", "possible",
-                    "estimated to reach", "will ")
-# after the figure: "175,000 troops could be involved", "... would be deployed"
-PROJECTION_AFTER = re.compile(r"^[^.;!?]{0,40}?\b(could|might|may|would|will|is expected to|"
-                              r"are expected to|is projected to|are projected to)\b", re.IGNORECASE)
-
-VAGUE_WORDS = ("tens of", "thousands of", "hundreds of", "dozens of", "millions of", "several")
-OWNER = re.compile(r"\b[A-Z][A-Za-z.]*")
-STOPWORDS = frozenset({"the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "for",
-                       "by", "with", "from", "some", "about", "nearly", "around", "more",
-                       "than", "over", "least", "up", "as", "many", "its", "their", "his",
-                       "her", "new", "other", "additional", "extra", "total"})
+#: shares of one population answer different questions: they group by their concept words
+SHARE_FAMILIES = frozenset({"percent", "percentage point", "point"})
 
 
 @dataclass(frozen=True, slots=True)
-class _Key:
+class QuantityKey:
+    """What a claim measures: unit family, counted head, concept words and owner."""
+
     family: str
     head: str
     words: frozenset[str]
-    owners: frozenset[str]  # capitalized modifiers: "Russian", "U.S."
+    owner: str
 
-
-@dataclass(frozen=True, slots=True)
-class _Dated:
-    claim: Claim
-    date: str
-    source: str
-    projection: bool
-
-
-def group_claims(claims: Sequence[Claim],
-                 articles: Mapping[str, Article]) -> tuple[ClaimGroup, ...]:
-    """Group numeric claims about the same quantity and give each group a status."""
-    buckets: list[list[tuple[Claim, _Key]]] = []
-    for claim in sorted(claims, key=lambda c: (_date(c, articles), c.article_id, c.start)):
-        member = (claim, _quantity_key(claim))
-        for bucket in buckets:
-            if _fits(member, bucket):
-                bucket.append(member)
-                break
-        else:
-            buckets.append([member])
-    return tuple(_group([c for c, _ in bucket], bucket[0][1], articles) for bucket in buckets)
-
-
-def is_projection(claim: Claim, after: str = "") -> bool:
-    """A future or hypothetical figure ("could be involved", "as many as", "projected").
-
-    ``after`` is the article text right after the claim, where "could be involved" sits.
-    """
-    qualifier = (claim.qualifier or "").lower() + " "
-    if any(word in qualifier for word in PROJECTION_WORDS):
-        return True
-    return bool(after) and PROJECTION_AFTER.search(after) is not None
-
-
-def status_of(claims: Sequence[Claim], articles: Mapping[str, Article]) -> str:
-    """consistent | updated | conflicting, for claims already known to be one quantity.
-
-    The status describes the latest state: sources that disagree on the latest date make
-    the group ``conflicting``; otherwise a figure that changed from an earlier date makes
-    it ``updated`` (the later figure supersedes an earlier disagreement); projections
-    never count.
-    """
-    dated = [_Dated(c, _date(c, articles), _source(c, articles),
-                    is_projection(c, _after(c, articles)) or _vague(c)) for c in claims]
-    by_date: dict[str, list[_Dated]] = {}
-    for item in dated:
-        if not item.projection:
-            by_date.setdefault(item.date, []).append(item)
-    if not by_date:
-        return "consistent"
-    dates = sorted(by_date)
-    if _disagree(by_date[dates[-1]]):
-        return "conflicting"
-    for earlier, later in itertools.pairwise(dates):
-        if any(_differs(a.claim.value, b.claim.value)
-               for a in by_date[earlier] for b in by_date[later]):
-            return "updated"
-    return "consistent"
-
-
-def _vague(claim: Claim) -> bool:
-    """"tens of thousands": an order of magnitude, not a figure that can change or clash."""
-    qualifier = (claim.qualifier or "").lower()
-    return any(word in qualifier for word in VAGUE_WORDS)
-
-
-def _after(claim: Claim, articles: Mapping[str, Article]) -> str:
-    article = articles.get(claim.article_id)
-    if article is None or article.text[claim.start:claim.end] != claim.text:
-        return ""
-    return article.text[claim.end:claim.end + 60]
-
-
-def _group(bucket: list[Claim], key, articles: Mapping[str, Article]) -> ClaimGroup:
-    subject = _subject_label(bucket, key)
-    return ClaimGroup(id=stable_id("claimgroup", subject, bucket[0].id), subject=subject,
-                      claim_ids=tuple(c.id for c in bucket),
-                      status=status_of(bucket, articles))
-
-
-def _disagree(items: list[_Dated]) -> bool:
-    for i, first in enumerate(items):
-        for second in items[i + 1:]:
-            if first.source != second.source and _differs(first.claim.value,
-                                                          second.claim.value):
-                return True
-    return False
-
-
-def _differs(a: float, b: float) -> bool:
-    scale = max(abs(a), abs(b))
-    return scale > 0 and abs(a - b) / scale > RELATIVE_TOLERANCE
-
-
-def _date(claim: Claim, articles: Mapping[str, Article]) -> str:
-    if claim.as_of:
-        return claim.as_of[:10]
-    article = articles.get(claim.article_id)
-    return (article.published or "")[:10] if article else ""
-
-
-def _source(claim: Claim, articles: Mapping[str, Article]) -> str:
-    article = articles.get(claim.article_id)
-    outlet = (article.outlet or article.source) if article else claim.article_id
-    speaker = claim.claimed_by_actor_id or (claim.claimed_by_text or "").lower()
-    return f"{outlet}|{speaker}"
-
-
-# ---------------------------------------------------------------- quantity keys
-
-
-def _words(text: str | None) -> list[str]:
-    return [w for w in re.findall(r"[a-z][a-z\-]*", (text or "").lower()) if w not in STOPWORDS]
+    @property
+    def text(self) -> str:
+        return "|".join(part for part in (self.family, self.head, self.owner) if part)
 
 
 def _lemma(word: str) -> str:
@@ -195,67 +58,142 @@ def _lemma(word: str) -> str:
     return word
 
 
-def _head(words: list[str]) -> str:
+def _words(text: str | None) -> list[str]:
+    return [w for w in re.findall(r"[a-z][a-z\-]*", (text or "").lower()) if w not in STOPWORDS]
+
+
+def unit_family(claim: Claim) -> str:
+    """count, percent, points, a currency code or a measure's dimension."""
+    if claim.dimension == "count" or not claim.unit:
+        return "count"
+    if claim.dimension in {"currency", "rate"}:
+        return claim.unit
+    if claim.dimension in {"percent", "points"}:
+        return claim.unit
+    return claim.dimension
+
+
+_AFTER_HEAD = re.compile(r"\b(?:near|along|at|on|in|around|within|from|to|over|of|who|that|"
+                        r"which|across|inside|outside)\b", re.IGNORECASE)
+
+
+def _head(claim: Claim) -> str:
+    concept = _words(claim.concept)
+    if concept and concept[-1] in CASUALTY_HEADS:
+        return CASUALTY_HEADS[concept[-1]]
+    noun_phrase = _AFTER_HEAD.split(claim.subject or claim.concept or "")[0]
+    words = _words(noun_phrase) or concept
     if not words:
         return ""
     last_two = " ".join(words[-2:])
     if last_two in HEAD_SYNONYMS:
         return HEAD_SYNONYMS[last_two]
-    for word in reversed(words):  # the last synonym-mapped word, else the last word
-        if word in HEAD_SYNONYMS:
-            return HEAD_SYNONYMS[word]
+    if words[-1] in HEAD_SYNONYMS:
+        return HEAD_SYNONYMS[words[-1]]
     return _lemma(words[-1])
 
 
-def unit_family(unit: str | None) -> str:
-    """The family of a unit (percent, money, distance, ...); counts are ``count``."""
-    if not unit:
-        return "count"
-    text = unit.strip().lower()
-    return UNIT_FAMILIES.get(text, UNIT_FAMILIES.get(_lemma(text), text))
+def owner_key(claim: Claim) -> str:
+    """The owner as one key: 'Russian', 'Russia' and 'Moscow' are all 'russia'."""
+    text = (claim.owner or "").strip().lower()
+    if not text:
+        for word in re.findall(r"[A-Z][A-Za-z.]*", claim.concept or claim.subject or ""):
+            if word.lower().strip(".") in DEMONYMS or word.lower() in DEMONYMS:
+                text = word.lower()
+                break
+    text = text.removeprefix("the ")
+    return DEMONYMS.get(text, DEMONYMS.get(text.replace(".", ""), text.replace(".", "")))
 
 
-def _quantity_key(claim: Claim) -> _Key:
-    words = _words(claim.subject)
-    owners = frozenset(w.lower().replace(".", "") for w in OWNER.findall(claim.subject or ""))
-    return _Key(unit_family(claim.unit), _head(words), frozenset(_lemma(w) for w in words),
-                owners)
+def quantity_key(claim: Claim) -> QuantityKey:
+    words = frozenset(_lemma(w) for w in _words(claim.concept or claim.subject))
+    return QuantityKey(unit_family(claim), _head(claim), words, owner_key(claim))
 
 
-def _fits(member: tuple[Claim, _Key], bucket: list[tuple[Claim, _Key]]) -> bool:
-    """Same quantity as some member, and no member with another owner or scale."""
-    claim, key = member
-    if not any(_same_quantity(key, other) for _, other in bucket):
+def _same_head(first: str, second: str) -> bool:
+    """'dockworker' and 'worker' count the same people: one head ends the other."""
+    short, long = sorted((first, second), key=len)
+    return short == long or (len(short) >= 5 and long.endswith(short))
+
+
+def _same_quantity(a: QuantityKey, b: QuantityKey, overlap: float) -> bool:
+    if a.family != b.family or not a.head or not b.head:
         return False
-    for other_claim, other in bucket:
-        if key.owners and other.owners and not key.owners & other.owners:
-            return False  # "U.S. service members" are not "Russian troops"
-        low, high = sorted((abs(claim.value), abs(other_claim.value)))
-        if high > 0 and (low == 0 or high / low > MAX_RATIO):
+    if a.owner and b.owner and a.owner != b.owner:
+        return False
+    if a.family == "count":
+        return _same_head(a.head, b.head)
+    if a.head == b.head and a.family not in SHARE_FAMILIES:
+        return True
+    union = a.words | b.words
+    return bool(union) and len(a.words & b.words) / len(union) >= overlap
+
+
+def _fits(member: tuple[Claim, QuantityKey], bucket: list[tuple[Claim, QuantityKey]],
+          articles: Mapping[str, Article], settings: StorySettings) -> bool:
+    """Same quantity as the bucket's first member, and no clash with any member."""
+    claim, key = member
+    if not _same_quantity(key, bucket[0][1], settings.claim_concept_overlap):
+        return False
+    for other, other_key in bucket:
+        if key.owner and other_key.owner and key.owner != other_key.owner:
             return False
+        low, high = sorted((abs(claim.value), abs(other.value)))
+        if high > 0 and (low == 0 or high / low > settings.claim_max_ratio):
+            return False
+        if other.article_id == claim.article_id and is_firm(claim) and is_firm(other) and \
+                day_of(claim, articles) == day_of(other, articles) and \
+                not agree(claim, other, settings):
+            return False  # one article gives two figures: two series (a poll's answers)
     return True
 
 
-def _same_quantity(a: _Key, b: _Key) -> bool:
-    if a.family != b.family or not a.head or not b.head:
-        return False
-    if a.head == b.head:
-        return True
-    union = a.words | b.words
-    return bool(union) and len(a.words & b.words) / len(union) >= MIN_WORD_OVERLAP
+def _subject_label(bucket: list[tuple[Claim, QuantityKey]]) -> str:
+    """The fullest concept among the members ('Russian troops along the border')."""
+    concepts = [c.concept or c.subject or "" for c, _ in bucket]
+    heads = [k.head for _, k in bucket]
+    best = max(concepts, key=lambda text: (len(_words(text)), -concepts.index(text)))
+    return best or heads[0] or bucket[0][0].text
 
 
-def _subject_label(bucket: list[Claim], key: _Key) -> str:
-    if key.head:
-        return key.head
-    return (bucket[0].subject or bucket[0].text).strip().lower()
+def group_claims(claims: Sequence[Claim], articles: Mapping[str, Article],
+                 settings: StorySettings | None = None) -> tuple[ClaimGroup, ...]:
+    """Group claims about the same quantity (two claims at least) and give each a status."""
+    settings = settings or StorySettings()
+    buckets: list[list[tuple[Claim, QuantityKey]]] = []
+    for claim in sorted(claims, key=lambda c: (day_of(c, articles), c.article_id, c.start)):
+        if claim.modality == "hypothetical":
+            continue  # an 'if' scenario is no figure of the quantity it imagines
+        member = (claim, quantity_key(claim))
+        for bucket in buckets:
+            if _fits(member, bucket, articles, settings):
+                bucket.append(member)
+                break
+        else:
+            buckets.append([member])
+    groups = []
+    for bucket in buckets:
+        if len(bucket) < 2:
+            continue
+        members = [c for c, _ in bucket]
+        key = bucket[0][1]
+        groups.append(ClaimGroup(
+            id=stable_id("claimgroup", key.text, members[0].id), subject=_subject_label(bucket),
+            claim_ids=tuple(c.id for c in members),
+            status=status_of(members, articles, settings), key=key.text,
+            unit=members[0].unit))
+    return tuple(groups)
 
 
-def group_story_claims(claims: Sequence[Claim], members: Sequence[Article]
-                       ) -> tuple[ClaimGroup, ...]:
-    return group_claims(claims, {a.id: a for a in members})
+def group_story_claims(claims: Sequence[Claim], members: Sequence[Article],
+                       settings: StorySettings | None = None) -> tuple[ClaimGroup, ...]:
+    return group_claims(claims, {a.id: a for a in members}, settings)
 
 
-STAGE = Stage("claim_groups", "claim-groups-1", requires=("claims", "members"),
-              produces=("claim_groups",), run=group_story_claims,
+STAGE = Stage("claim_groups", "claim-groups-2", requires=("claims", "members"),
+              produces=("claim_groups",), run=group_story_claims, settings="story",
+              lexicon="storyline.story.claim_lexicon",
               doc="claims about one quantity grouped, each group with a status")
+
+__all__ = ["STAGE", "QuantityKey", "claim_kind", "group_claims", "quantity_key",
+           "state_group", "status_of", "status_phrase", "unit_family"]
