@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from ..config import Settings
 from ..errors import UsageError
@@ -10,6 +12,23 @@ from ..records import Annotation, Article, Story, StoryView
 from ..store import ArticleFilter, Page, SqlStore, StoryFilter
 from ..store.base import STORY_ITEM_KINDS, ItemFilter
 from .stories import is_stale, story_build
+
+
+ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def check_date(value: str, name: str = "date") -> str:
+    """``value`` when it is a real ISO date (``2021``, ``2021-12``, ``2021-12-07``)."""
+    match = ISO_DATE.fullmatch(value.strip())
+    problem = "is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    if match:
+        year, month, day = (int(part) if part else 1 for part in match.groups())
+        try:
+            date(year, month, day)
+            return value.strip()
+        except ValueError:
+            problem = "is not a real date"
+    raise UsageError(f"{name} {value!r} {problem}", hint="e.g. 2022, 2022-02 or 2022-02-21")
 
 
 @dataclass(frozen=True, slots=True)
