@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .annotate import AnnotateReport, annotate_pending
 from .common import Progress, open_store
+from .delete import DeleteReport, delete_articles, delete_stories
 from .ingest import (
     BATCH,
     IngestReport,
@@ -19,6 +20,8 @@ from .ingest import (
 from .reading import (
     ArticleView,
     all_stories,
+    check_date,
+    open_existing_store,
     get_article_view,
     get_story,
     list_articles,
@@ -40,8 +43,9 @@ from .stories import (
 )
 
 __all__ = [
-    "BATCH", "AnalyzeReport", "AnnotateReport", "ArticleView", "IngestReport", "Progress",
-    "StoriesReport", "all_stories", "analyze", "annotate_pending", "build_stories",
+    "BATCH", "AnalyzeReport", "AnnotateReport", "ArticleView", "DeleteReport", "IngestReport",
+    "Progress", "StoriesReport", "all_stories", "analyze", "annotate_pending", "build_stories",
+    "check_date", "delete_articles", "delete_stories", "open_existing_store",
     "cluster_new_articles", "count_inputs", "get_article_view", "get_story", "ingest_paths",
     "ingest_uploads", "is_stale", "link_duplicates", "list_articles", "list_stories",
     "list_story_items", "open_store", "search", "stage_tables", "story_build",

@@ -15,14 +15,13 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import AfterValidator
 
 from ..errors import UsageError
-from ..services.reading import check_date
+from ..services.reading import MAX_CURSOR_DIGITS, check_date
 from ..store.base import ArticleFilter, StoryFilter
 
 DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 DATE_HELP = "ISO date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive"
 CURSOR = r"^[A-Za-z0-9_.~=-]{1,200}$"
 CURSOR_HELP = "the 'next' value of the previous page (an opaque token)"
-MAX_OFFSET_DIGITS = 18  # a numeric cursor beyond this is no page any store can have
 
 
 def _real_date(value: str | None) -> str | None:
@@ -73,7 +72,7 @@ def invalid(name: str, message: str, value: object) -> RequestValidationError:
 
 
 def check_cursor(cursor: str | None) -> str | None:
-    if cursor and cursor.isdigit() and len(cursor) > MAX_OFFSET_DIGITS:
+    if cursor and cursor.isdigit() and len(cursor) > MAX_CURSOR_DIGITS:
         raise invalid("cursor", "cursor out of range: pass the 'next' value of a page", cursor)
     return cursor or None
 
