@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .tables import Records
 
 
-def open(path_or_url: Any = "storyline.db", **options: Any) -> Storyline:  # noqa: A001
+def open(path_or_url: Any = "storyline.db", **options: Any) -> Storyline:
     """Open the store at ``path_or_url`` (a SQLite file or a database URL); options are
     ``config`` (a TOML settings file), ``create`` (default True) and ``settings``."""
     from .api import open_storyline

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from . import services
 from .config import Settings, load_settings
@@ -160,7 +160,7 @@ class Storyline:
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> Storyline:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info) -> None:

@@ -7,8 +7,15 @@ from rich.table import Table
 from rich.text import Text
 
 from . import services
-from .cli_common import db_option, handle_errors, json_options, out, plain, print_json
-from .cli_common import reading_store
+from .cli_common import (
+    db_option,
+    handle_errors,
+    json_options,
+    out,
+    plain,
+    print_json,
+    reading_store,
+)
 from .store import ArticleFilter
 
 MATCH_STYLE = "bold yellow"

@@ -76,7 +76,7 @@ class Records(tuple, Generic[T]):
     def to_parquet(self, path: str | Path) -> Path:
         """Write the records as a Parquet file at ``path``; returns the path."""
         table = self.to_arrow()
-        import pyarrow.parquet as parquet
+        from pyarrow import parquet
 
         target = Path(path)
         parquet.write_table(table, target)

@@ -14,7 +14,6 @@ from ..store import ArticleFilter, Page, SqlStore, StoryFilter, normalize_url, o
 from ..store.base import STORY_ITEM_KINDS, ItemFilter
 from .stories import is_stale, story_build
 
-
 ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
