@@ -176,13 +176,6 @@ def write_csv_export(stories: list[dict], target: str | None, table: str | None)
     return path
 
 
-def copy_file(source: Path, target: str) -> Path:
-    path = Path(target)
-    _check_parent(path)
-    shutil.copyfile(source, path)
-    return path
-
-
 def story_list_json(stories: Iterable[dict]) -> str:
     """``export --format json``: always a JSON array of story JSON v1 documents."""
     return json.dumps(list(stories), ensure_ascii=False, indent=2) + "\n"
