@@ -2,32 +2,39 @@
 
 from __future__ import annotations
 
-import functools
 import importlib
 import inspect
 import json
 import logging
-import os
 import sys
 import webbrowser
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__, services
-from .config import Settings, load_settings
-from .errors import StorylineError, UsageError
+from . import __version__, cli_delete, cli_search, services
+from .cli_common import (
+    PIPE_WIDTH,
+    configure_output,
+    db_option,
+    err,
+    handle_errors,
+    json_options,
+    out,
+    print_json,
+    progress_bar,
+    reading_store,
+    settings_from,
+    staged_progress,
+    write_csv_export,
+    write_text_file,
+)
+from .errors import UsageError
 from .eval.report import EvalReport, below_floor
 from .store import ArticleFilter
 
-PIPE_WIDTH = 200  # tables written to a pipe or file are not wrapped to 80 columns
-out = Console(highlight=False, soft_wrap=True,
-              width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else PIPE_WIDTH)
-err = Console(stderr=True, highlight=False)
+__all__ = ["PIPE_WIDTH", "cli", "err", "handle_errors", "main", "out", "settings_from"]
 
 EVAL_MODULES = {
     "extract": "storyline.eval.extract",
@@ -45,54 +52,6 @@ EVAL_MODULES = {
 }
 
 
-def handle_errors(func):
-    """Turn StorylineError into a message, a hint and its exit code; no tracebacks."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except StorylineError as exc:
-            err.print(f"[bold red]error[/] {escape(f'[{exc.code}] {exc.message}')}")
-            if exc.hint:
-                err.print(f"hint: {escape(exc.hint)}")
-            sys.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            err.print("interrupted: the store is consistent; run the command again to resume")
-            sys.exit(130)
-
-    return wrapper
-
-
-def settings_from(ctx: click.Context, **sections) -> Settings:
-    base = ctx.obj or {}
-    overrides = {name: values for name, values in sections.items()}
-    return load_settings(base.get("config"), overrides=overrides)
-
-
-def db_option(func):
-    return click.option("--db", "db", metavar="URL", default=None,
-                        help="Database URL or SQLite file (default: STORYLINE_DB or "
-                             "./storyline.db).")(func)
-
-
-def progress_bar() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=err, transient=False,
-                    disable=not err.is_terminal)
-
-
-def staged_progress(bar: Progress):
-    tasks: dict[str, int] = {}
-
-    def update(stage: str, done: int, total: int) -> None:
-        if stage not in tasks:
-            tasks[stage] = bar.add_task(stage, total=total)
-        bar.update(tasks[stage], completed=done, total=total)
-
-    return update
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="storyline")
 @click.option("--config", "config", type=click.Path(dir_okay=False), default=None,
@@ -103,6 +62,7 @@ def cli(ctx: click.Context, config: str | None, verbose: int) -> None:
     """storyline: a sourced, structured picture of a developing news story."""
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    configure_output()
     ctx.obj = {"config": config}
 
 
@@ -154,24 +114,20 @@ def ingest(ctx, paths, metadata, db):
 @click.option("--story", "story_id", default=None, help="Only articles of this story id.")
 @click.option("--limit", default=200, show_default=True, type=click.IntRange(min=0),
               help="At most this many rows.")
-@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
+@json_options
 @click.pass_context
 @handle_errors
-def articles(ctx, db, outlet, story_id, limit, as_json):
+def articles(ctx, db, outlet, story_id, limit, as_json, as_lines):
     """List stored articles: id, date, outlet, title, chars, duplicate_of."""
-    settings = settings_from(ctx, store={"url": db})
-    store = services.open_store(settings)
+    from .render.terminal import articles_table
+    from .web.listing import article_summary
+
+    _settings, store = reading_store(ctx, db)
     if story_id:
         story_id = store.resolve_story_id(story_id)
     page = services.list_articles(store, ArticleFilter(outlet=outlet, story_id=story_id), limit)
-    from .render.terminal import articles_table
-
     if as_json:
-        for a in page.items:
-            out.print(json.dumps({"id": a.id, "published": a.published,
-                                  "published_from": a.published_from.value, "outlet": a.outlet,
-                                  "title": a.title, "chars": len(a.text),
-                                  "duplicate_of": a.duplicate_of}), markup=False)
+        print_json([article_summary(a) for a in page.items], lines=as_lines)
     else:
         out.print(articles_table(page.items))
 
@@ -180,19 +136,32 @@ def articles(ctx, db, outlet, story_id, limit, as_json):
 @click.argument("article_id")
 @db_option
 @click.option("--plain", is_flag=True, help="No highlighting.")
+@click.option("--json", "as_json", is_flag=True,
+              help="The article, its annotation and story id as one JSON object.")
 @click.pass_context
 @handle_errors
-def article(ctx, article_id, db, plain):
+def article(ctx, article_id, db, plain, as_json):
     """Show one article: metadata, cleaned text with highlights, removed lines, annotations.
 
-    ARTICLE_ID may be a unique prefix of the id.
+    ARTICLE_ID may be a unique prefix of the id. Paragraphs wrap at the terminal width.
     """
     from .render.terminal import article_view
 
-    settings = settings_from(ctx, store={"url": db})
-    view = services.get_article_view(services.open_store(settings), article_id)
+    _settings, store = reading_store(ctx, db)
+    view = services.get_article_view(store, article_id)
+    if as_json:
+        print_json(article_detail_json(view))
+        return
     for part in article_view(view.article, view.annotation, view.story_id, plain=plain):
-        out.print(part)
+        out.print(part, soft_wrap=False)
+
+
+def article_detail_json(view: services.ArticleView) -> dict:
+    from .render.json_v1 import article_json
+    from .web.listing import annotation_json
+
+    return {"article": article_json(view.article), "annotation": annotation_json(view.annotation),
+            "story_id": view.story_id}
 
 
 @cli.command()
@@ -257,21 +226,27 @@ def analyze(ctx, paths, metadata, db, workers, rebuild, open_report, report_path
 @db_option
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(min=0),
               help="At most this many rows.")
+@json_options
 @click.pass_context
 @handle_errors
-def stories(ctx, db, limit):
+def stories(ctx, db, limit, as_json, as_lines):
     """List stories: id, dates, article count, outlets, title.
 
     A story built by other story stage versions or settings is marked stale; `storyline
     rebuild` (or `storyline analyze`) brings it up to date.
     """
     from .render.terminal import stories_table
+    from .web.listing import story_summary_json
 
-    settings = settings_from(ctx, store={"url": db})
-    page = services.list_stories(services.open_store(settings), None, limit)
+    settings, store = reading_store(ctx, db)
+    page = services.list_stories(store, None, limit)
     current = services.story_build(settings)
-    out.print(stories_table(page.items, [services.is_stale(s.build, current)
-                                         for s in page.items]))
+    stale = [services.is_stale(s.build, current) for s in page.items]
+    if as_json:
+        print_json([story_summary_json(s, old) for s, old in zip(page.items, stale)],
+                   lines=as_lines)
+    else:
+        out.print(stories_table(page.items, stale))
 
 
 @cli.command()
@@ -294,12 +269,24 @@ def rebuild(ctx, db, all_):
 
 
 @cli.command()
-def stages():
+@click.option("--json", "as_json", is_flag=True, help="The stage tables as JSON.")
+def stages(as_json):
     """Show the declared pipeline: every stage, its version, what it requires and produces."""
     from .render.terminal import stages_tables
 
-    for table in stages_tables(services.stage_tables()):
+    tables = services.stage_tables()
+    if as_json:
+        print_json([stage_table_json(t) for t in tables])
+        return
+    for table in stages_tables(tables):
         out.print(table)
+
+
+def stage_table_json(table) -> dict:
+    return {"layer": table.layer, "inputs": list(table.inputs),
+            "stages": [{"name": s.name, "version": s.version, "requires": list(s.requires),
+                        "produces": list(s.produces), "module": s.module,
+                        "settings": s.settings or None} for s in table.stages]}
 
 
 def _selected_stories(store, story_id: str | None, all_: bool) -> list:
@@ -314,34 +301,38 @@ def _selected_stories(store, story_id: str | None, all_: bool) -> list:
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "md", "csv"]),
               default="json", show_default=True, help="Output format.")
 @click.option("--out", "out_path", type=click.Path(), default=None,
-              help="Output file (csv: a .zip file or a folder; default stdout for json/jsonl/md).")
+              help="The file to write (csv: a .zip, a folder ending in /, or a .csv with "
+                   "--table); default standard output.")
+@click.option("--table", type=click.Choice(["quotes", "claims", "events", "timeline", "actors"]),
+              default=None, help="csv: only this table, as one CSV file.")
 @db_option
 @click.pass_context
 @handle_errors
-def export(ctx, story_id, all_, fmt, out_path, db):
-    """Export stories as story JSON v1 (json, jsonl), Markdown briefs or CSV tables."""
+def export(ctx, story_id, all_, fmt, out_path, table, db):
+    """Export stories as story JSON v1 (json: always an array; jsonl), Markdown briefs or
+    CSV tables."""
     from .render import exporters
 
-    settings = settings_from(ctx, store={"url": db})
-    chosen = _selected_stories(services.open_store(settings), story_id, all_)
+    _settings, store = reading_store(ctx, db)
+    chosen = _selected_stories(store, story_id, all_)
+    if table and fmt != "csv":
+        raise UsageError("--table goes with --format csv", hint="add --format csv")
     if fmt == "csv":
-        if not out_path:
-            raise UsageError("csv export needs --out FILE.zip or --out FOLDER",
-                             hint="storyline export --all --format csv --out tables.zip")
-        exporters.write_csv(chosen, Path(out_path))
-        return
-    text = exporters.export_text(chosen, fmt)
-    if out_path:
-        Path(out_path).write_text(text, encoding="utf-8")
+        written = write_csv_export(chosen, out_path, table)
     else:
-        click.echo(text, nl=False)
+        text = exporters.export_text(chosen, fmt)
+        written = write_text_file(text, out_path) if out_path else None
+        if written is None:
+            click.echo(text, nl=False)
+    if written is not None:
+        err.print(f"wrote {written}")
 
 
 def _write_report(chosen: list, target: Path) -> None:
     from .render.html import render_report
 
-    target.write_text(render_report(chosen), encoding="utf-8")
-    err.print(f"wrote {target}")
+    written = write_text_file(render_report(chosen), str(target))
+    err.print(f"wrote {written}")
 
 
 @cli.command()
@@ -354,24 +345,29 @@ def _write_report(chosen: list, target: Path) -> None:
 @handle_errors
 def report(ctx, story_id, all_, output, db):
     """Write one self-contained HTML report (inline CSS/JS, works offline)."""
-    settings = settings_from(ctx, store={"url": db})
-    _write_report(_selected_stories(services.open_store(settings), story_id, all_), Path(output))
+    _settings, store = reading_store(ctx, db)
+    _write_report(_selected_stories(store, story_id, all_), Path(output))
 
 
 @cli.command()
 @db_option
 @click.option("--host", default=None, help="Address to bind (default 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default 8000).")
+@click.option("--create", is_flag=True,
+              help="Create the SQLite database when it does not exist yet.")
 @click.pass_context
 @handle_errors
-def serve(ctx, db, host, port):
+def serve(ctx, db, host, port, create):
     """Serve the web UI and the REST API (/api/v1) on one app.
 
-    A non-loopback --host needs an API token (STORYLINE_API_TOKEN).
+    A non-loopback --host needs an API token (STORYLINE_API_TOKEN). A SQLite file that does
+    not exist is refused unless --create is given.
     """
     from .web.serve import serve as run_server
 
     settings = settings_from(ctx, store={"url": db}, web={"host": host, "port": port})
+    if not create:
+        services.open_existing_store(settings).close()
     run_server(settings, settings.store.url, settings.web.host, settings.web.port)
 
 
@@ -454,6 +450,10 @@ def _make_eval_command(name: str, module_name: str):
 
 for _name, _module in EVAL_MODULES.items():
     _make_eval_command(_name, _module)
+
+
+cli.add_command(cli_search.search)
+cli.add_command(cli_delete.delete)
 
 
 def main() -> None:

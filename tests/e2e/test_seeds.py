@@ -39,7 +39,7 @@ def story(seeds_db):
 def test_ingest_without_sidecar_keeps_unknown_dates_null(tmp_path, seeds_dir):
     db = str(tmp_path / "plain.db")
     assert run("ingest", str(seeds_dir), "--db", db).exit_code == 0
-    listed = run("articles", "--json", "--db", db).output.strip().splitlines()
+    listed = run("articles", "--json", "--nl", "--db", db).output.strip().splitlines()
     rows = [json.loads(line) for line in listed]
     assert len(rows) == 5
     assert sum(1 for r in rows if r["published"]) >= 2
@@ -123,7 +123,7 @@ def test_reanalyze_changes_nothing(seeds_db, seeds_dir, story):
     assert "0 added" in result.output and "annotated 0" in result.output
     again = json.loads(run("export", story["story"]["id"], "--format", "json",
                            "--db", seeds_db).output)
-    assert again == story
+    assert again == [story]
 
 
 def _sidecar_rows(seeds_dir):
@@ -132,7 +132,7 @@ def _sidecar_rows(seeds_dir):
 
 
 def _dates_by_source(db):
-    rows = [json.loads(line) for line in run("articles", "--json", "--db", db).output.splitlines()]
+    rows = [json.loads(line) for line in run("articles", "--json", "--nl", "--db", db).output.splitlines()]
     return rows
 
 

@@ -33,7 +33,9 @@ def analyzed(invoke, sample: Path):
 
 
 def _story(invoke) -> dict:
-    return json.loads(invoke(["export", "--all", "--format", "json"]).stdout)
+    stories = json.loads(invoke(["export", "--all", "--format", "json"]).stdout)
+    assert isinstance(stories, list) and len(stories) == 1
+    return stories[0]
 
 
 def test_analyze_builds_one_story_with_every_part(analyzed, invoke):
@@ -94,7 +96,7 @@ def test_export_formats(analyzed, invoke, tmp_path):
         rows = list(csv.DictReader(io.StringIO(archive.read(claims).decode("utf-8"))))
         assert rows
     folder = tmp_path / "tables"
-    assert invoke(["export", "--all", "--format", "csv", "--out", str(folder)]).exit_code == 0
+    assert invoke(["export", "--all", "--format", "csv", "--out", f"{folder}/"]).exit_code == 0
     assert (folder / "timeline.csv").is_file()
     assert invoke(["export", "--all", "--format", "csv"]).exit_code == 2
     assert invoke(["export", "--format", "json"]).exit_code == 2

@@ -50,7 +50,8 @@ def filled(tmp_path: Path, invoke, db: str) -> dict[str, dict]:
 
 
 def json_rows(output: str) -> list[dict]:
-    return [json.loads(line) for line in output.splitlines() if line.strip()]
+    """``--json`` prints one JSON array."""
+    return json.loads(output)
 
 
 def unique_prefix(article_id: str, others: list[str]) -> str:
@@ -69,13 +70,14 @@ def test_json_lists_every_field_in_date_order(filled: dict, db: str, invoke) -> 
     assert [r["title"] for r in rows] == ["Pilot boats renamed",
                                           "Ferry strike enters its second week",
                                           "Quay repairs begin", "Choir tours the islands"]
-    assert all(set(r) == {"id", "published", "published_from", "outlet", "title", "chars",
-                        "duplicate_of"}
+    assert all(set(r) == {"id", "source", "outlet", "title", "authors", "url", "published",
+                          "published_from", "published_confidence", "removed",
+                          "duplicate_of", "text_chars"}
                for r in rows)
     store = open_store(db)
     for row in rows:
         article = store.get_article(row["id"])
-        assert (row["published"], row["outlet"], row["chars"], row["duplicate_of"]) == (
+        assert (row["published"], row["outlet"], row["text_chars"], row["duplicate_of"]) == (
             article.published, article.outlet, len(article.text), None)
     store.close()
     assert rows[-1]["published"] is None
@@ -91,7 +93,7 @@ def test_table_has_the_documented_columns(filled: dict, invoke) -> None:
     by_id = {row[0]: row for row in rows}
     quay = filled["Quay repairs begin"]
     assert by_id[quay["id"]] == [quay["id"], "2026-03-05", "metadata", "Port News",
-                                 "Quay repairs begin", str(quay["chars"]), ""]
+                                 "Quay repairs begin", str(quay["text_chars"]), ""]
     choir = filled["Choir tours the islands"]
     assert by_id[choir["id"]][1:4] == ["-", "unknown", "Bay Times"]
 
@@ -110,10 +112,12 @@ def test_limit_caps_the_rows(filled: dict, invoke) -> None:
     assert len(table_rows(invoke(["articles", "--limit", "2"]).stdout)) == 2
 
 
-def test_an_empty_store_lists_no_articles(invoke) -> None:
+def test_an_empty_store_lists_no_articles(invoke, db: str) -> None:
+    open_store(db).close()
     result = invoke(["articles"])
     assert result.exit_code == 0 and "0 articles" in result.stdout
-    assert invoke(["articles", "--json"]).stdout.strip() == ""
+    assert json_rows(invoke(["articles", "--json"]).stdout) == []
+    assert invoke(["articles", "--json", "--nl"]).stdout == ""
 
 
 def test_an_unknown_story_filter_is_not_found(filled: dict, invoke) -> None:

@@ -49,7 +49,8 @@ def stored_sources(db: str) -> list[str]:
 
 
 def json_rows(output: str) -> list[dict]:
-    return [json.loads(line) for line in output.splitlines() if line.strip()]
+    """``--json`` prints one JSON array."""
+    return json.loads(output)
 
 
 # ------------------------------------------------------------------ mixed good and bad

@@ -117,7 +117,7 @@ def test_cli_interrupt_exits_130_and_the_next_run_resumes(
     assert (f"ingested: {TOTAL - services.BATCH} added, 0 updated, {services.BATCH} "
             f"unchanged") in result.stdout
     assert_consistent(db, relative)
-    listed = [json.loads(line) for line in invoke(["articles", "--json"]).stdout.splitlines()]
+    listed = json.loads(invoke(["articles", "--json"]).stdout)
     assert len(listed) == TOTAL
 
 

@@ -19,15 +19,15 @@ def views():
 
 
 def test_json_exports_are_story_json_v1(views):
-    one = json.loads(export_text(views[:1], "json"))
+    (one,) = json.loads(export_text(views[:1], "json"))  # always an array
     assert one == as_json(views[0]) and one["schema"] == "storyline.story/v1"
     assert [c["modality"] for c in one["claims"]] == ["reported", "reported", "projection"]
     several = json.loads(export_text(views, "json"))
     assert several == [as_json(v) for v in views]
     lines = export_text(views, "jsonl").splitlines()
     assert [json.loads(line) for line in lines] == several
-    assert export_text(views[:1], "json") == json.dumps(as_json(views[0]), ensure_ascii=False,
-                                                        indent=2) + "\n"
+    assert export_text(views[:1], "json") == json.dumps([as_json(views[0])],
+                                                        ensure_ascii=False, indent=2) + "\n"
 
 
 def test_markdown_export_joins_the_stories(views):

@@ -54,15 +54,45 @@ def test_missing_things_are_404(client):
     _error(client.get("/api/v1/nothing-here"), 404, "not_found")
 
 
-def test_validation_and_limits(client):
-    _error(client.get("/api/v1/stories", params={"since": "last week"}), 422, "validation")
-    _error(client.get("/api/v1/stories", params={"limit": 0}), 422, "validation")
-    _error(client.get("/api/v1/stories", params={"limit": "many"}), 422, "validation")
-    err = _error(client.get("/api/v1/stories", params={"limit": 201}), 400, "usage")
-    assert "200" in err["message"] and err["hint"]
+@pytest.mark.parametrize("path, params", [
+    ("/api/v1/stories", {"since": "last week"}),
+    ("/api/v1/stories", {"since": "2021-13"}),
+    ("/api/v1/stories", {"until": "2022-02-30"}),
+    ("/api/v1/articles", {"since": "2021-00"}),
+    ("/api/v1/quotes", {"until": "2023-02-29"}),
+    ("/api/v1/search", {"q": "troops", "since": "2021-04-31"}),
+    ("/api/v1/stories", {"limit": 0}),
+    ("/api/v1/stories", {"limit": "many"}),
+    ("/api/v1/stories", {"cursor": "9" * 40}),
+    ("/api/v1/articles", {"cursor": "9" * 19}),
+    ("/api/v1/claims", {"cursor": "9" * 40}),
+    ("/api/v1/search", {"q": "troops", "cursor": "9" * 40}),
+    ("/api/v1/stories", {"cursor": "a b"}),
+    ("/api/v1/search", {}),
+])
+def test_invalid_parameters_are_422_in_the_error_shape(client, path, params):
+    _error(client.get(path, params=params), 422, "validation")
+
+
+def test_impossible_dates_name_the_parameter(client):
+    err = _error(client.get("/api/v1/stories", params={"since": "2021-13"}), 422, "validation")
+    assert "since" in err["message"] and "2021-13" in err["message"]
+    assert err["message"].count("Value error") == 0 and err["hint"]
+
+
+def test_real_dates_pass(client):
+    for value in ("2026", "2026-03", "2024-02-29"):
+        assert client.get("/api/v1/stories", params={"since": value}).status_code == 200
+
+
+def test_limits_and_cursors(client):
+    err = _error(client.get("/api/v1/stories", params={"limit": 201}), 422, "validation")
+    assert "200" in err["message"] and "limit" in err["message"]
+    assert client.get("/api/v1/stories", params={"limit": 200}).status_code == 200
     _error(client.get("/api/v1/stories", params={"cursor": "abc"}), 400, "usage")
     _error(client.get("/api/v1/quotes", params={"cursor": "-1"}), 400, "usage")
-    _error(client.get("/api/v1/search"), 422, "validation")
+    past_the_end = client.get("/api/v1/stories", params={"cursor": "9" * 18}).json()
+    assert past_the_end == {"items": [], "next": None}
     _error(client.get("/api/v1/search", params={"q": "!!!"}), 400, "usage")
     _error(client.delete("/api/v1/stories"), 405, "method_not_allowed")
 
@@ -139,7 +169,7 @@ def test_search(client, story):
     assert {h["published"] for h in late["items"]} == {"2026-03-20"}
 
 
-def test_openapi_and_docs(client):
+def test_openapi_lists_every_route(client):
     spec = client.get("/api/v1/openapi.json").json()
     for path in ["/api/v1/stories", "/api/v1/stories/{story_id}", "/api/v1/articles",
                  "/api/v1/articles/{article_id}", "/api/v1/actors", "/api/v1/quotes",
@@ -148,8 +178,7 @@ def test_openapi_and_docs(client):
     body = spec["paths"]["/api/v1/ingest"]["post"]["requestBody"]["content"]
     assert {"multipart/form-data", "application/json"} <= set(body)
     assert not any(p.startswith("/stories") for p in spec["paths"])  # pages stay out
-    docs = client.get("/api/v1/docs")  # no CDN-backed doc page: users may be offline
-    assert docs.status_code == 404 and docs.json()["error"]["code"] == "not_found"
+    assert "/api/v1/docs" not in spec["paths"]
 
 
 ARTICLE = ("The harbor authority reopened the northern pier on Thursday after repairs. "

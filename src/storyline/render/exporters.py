@@ -19,11 +19,10 @@ def story_documents(views: Sequence[StoryView]) -> list[dict]:
 
 
 def export_text(views: Sequence[StoryView], fmt: str) -> str:
-    """Stories as text: one JSON object (or an array for several), JSON lines, or Markdown."""
+    """Stories as text: a JSON array of story JSON v1 documents (always an array, one story
+    or many), JSON lines, or Markdown."""
     if fmt == "json":
-        documents = story_documents(views)
-        value = documents[0] if len(documents) == 1 else documents
-        return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(story_documents(views), ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
         return "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in story_documents(views))
     if fmt == "md":

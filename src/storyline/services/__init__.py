@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .annotate import AnnotateReport, annotate_pending
 from .common import Progress, open_store
+from .delete import DeleteReport, delete_articles, delete_stories
 from .ingest import (
     BATCH,
     IngestReport,
@@ -19,11 +20,13 @@ from .ingest import (
 from .reading import (
     ArticleView,
     all_stories,
+    check_date,
     get_article_view,
     get_story,
     list_articles,
     list_stories,
     list_story_items,
+    open_existing_store,
     search,
     story_document,
     story_view,
@@ -40,10 +43,37 @@ from .stories import (
 )
 
 __all__ = [
-    "BATCH", "AnalyzeReport", "AnnotateReport", "ArticleView", "IngestReport", "Progress",
-    "StoriesReport", "all_stories", "analyze", "annotate_pending", "build_stories",
-    "cluster_new_articles", "count_inputs", "get_article_view", "get_story", "ingest_paths",
-    "ingest_uploads", "is_stale", "link_duplicates", "list_articles", "list_stories",
-    "list_story_items", "open_store", "search", "stage_tables", "story_build",
-    "story_document", "story_view",
+    "BATCH",
+    "AnalyzeReport",
+    "AnnotateReport",
+    "ArticleView",
+    "DeleteReport",
+    "IngestReport",
+    "Progress",
+    "StoriesReport",
+    "all_stories",
+    "analyze",
+    "annotate_pending",
+    "build_stories",
+    "check_date",
+    "cluster_new_articles",
+    "count_inputs",
+    "delete_articles",
+    "delete_stories",
+    "get_article_view",
+    "get_story",
+    "ingest_paths",
+    "ingest_uploads",
+    "is_stale",
+    "link_duplicates",
+    "list_articles",
+    "list_stories",
+    "list_story_items",
+    "open_existing_store",
+    "open_store",
+    "search",
+    "stage_tables",
+    "story_build",
+    "story_document",
+    "story_view",
 ]

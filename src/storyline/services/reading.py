@@ -2,14 +2,65 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
 
 from ..config import Settings
 from ..errors import UsageError
 from ..records import Annotation, Article, Story, StoryView
-from ..store import ArticleFilter, Page, SqlStore, StoryFilter
+from ..store import ArticleFilter, Page, SqlStore, StoryFilter, normalize_url, open_store
 from ..store.base import STORY_ITEM_KINDS, ItemFilter
 from .stories import is_stale, story_build
+
+ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def check_date(value: str, name: str = "date") -> str:
+    """``value`` when it is a real ISO date (``2021``, ``2021-12``, ``2021-12-07``)."""
+    match = ISO_DATE.fullmatch(value.strip())
+    problem = "is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    if match:
+        year, month, day = (int(part) if part else 1 for part in match.groups())
+        try:
+            date(year, month, day)
+            return value.strip()
+        except ValueError:
+            problem = "is not a real date"
+    raise UsageError(f"{name} {value!r} {problem}", hint="e.g. 2022, 2022-02 or 2022-02-21")
+
+
+SQLITE_FILE = re.compile(r"sqlite(?:\+\w+)?:///(?P<path>[^?]+)")
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL or path; None for other databases and in-memory ones."""
+    match = SQLITE_FILE.match(normalize_url(url))
+    path = match.group("path") if match else ""
+    return Path(path) if path and path != ":memory:" else None
+
+
+def open_existing_store(settings: Settings) -> SqlStore:
+    """The store of ``settings`` for reading: a SQLite file that does not exist is an error,
+    never created (a mistyped --db must not leave an empty database behind)."""
+    path = sqlite_file(settings.store.url)
+    if path is not None and not path.is_file():
+        raise UsageError(f"no database at {path}",
+                       hint="check --db (or STORYLINE_DB); `storyline ingest` or "
+                            "`storyline analyze` creates one")
+    return open_store(settings.store.url)
+
+
+MAX_CURSOR_DIGITS = 18  # a numeric cursor longer than this is past any page a store has
+
+
+def check_cursor(cursor: str | None) -> str | None:
+    """``cursor`` unless it is a number too large to be a page of any store."""
+    if cursor and cursor.strip().isdigit() and len(cursor.strip()) > MAX_CURSOR_DIGITS:
+        raise UsageError(f"cursor {cursor[:24]!r}... is out of range",
+                         hint="pass the 'next' value of a page")
+    return cursor
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +101,12 @@ def story_document(view: StoryView) -> dict:
 
 def list_stories(store: SqlStore, flt: StoryFilter | None = None, limit: int = 50,
                  cursor: str | None = None) -> Page:
-    return store.list_stories(flt, limit, cursor)
+    return store.list_stories(flt, limit, check_cursor(cursor))
 
 
 def list_articles(store: SqlStore, flt: ArticleFilter | None = None, limit: int = 50,
                   cursor: str | None = None) -> Page:
-    return store.list_articles(flt, limit, cursor)
+    return store.list_articles(flt, limit, check_cursor(cursor))
 
 
 def all_stories(store: SqlStore) -> list[StoryView]:
@@ -71,7 +122,7 @@ def all_stories(store: SqlStore) -> list[StoryView]:
 
 def search(store: SqlStore, q: str, flt: ArticleFilter | None = None, limit: int = 20,
            cursor: str | None = None, actor: str | None = None) -> Page:
-    return store.search_sentences(q, flt, limit, cursor, actor=actor)
+    return store.search_sentences(q, flt, limit, check_cursor(cursor), actor=actor)
 
 
 def list_story_items(store: SqlStore, kind: str, flt: ItemFilter | None = None,
@@ -83,5 +134,5 @@ def list_story_items(store: SqlStore, kind: str, flt: ItemFilter | None = None,
                          hint="use one of " + ", ".join(STORY_ITEM_KINDS))
     if flt is not None and flt.story_id:
         flt = replace(flt, story_id=store.resolve_story_id(flt.story_id))
-    return store.list_story_items(kind, flt, limit, cursor)
+    return store.list_story_items(kind, flt, limit, check_cursor(cursor))
 

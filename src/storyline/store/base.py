@@ -24,6 +24,16 @@ class UpsertCounts:
 
 
 @dataclass(frozen=True, slots=True)
+class Deletion:
+    """What a delete removed: articles and stories counted, and the stories concerned
+    (those that held a deleted article, or the deleted stories)."""
+
+    articles: int = 0
+    stories: int = 0
+    story_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleFilter:
     outlet: str | None = None
     since: str | None = None  # ISO date, inclusive
@@ -121,6 +131,7 @@ class Store(Protocol):
     def list_articles(self, flt: ArticleFilter | None, limit: int,
                       cursor: str | None = None) -> Page: ...
     def count_articles(self) -> int: ...
+    def delete_articles(self, article_ids: Iterable[str]) -> Deletion: ...
 
     # rejections
     def record_rejections(self, rejected: Iterable[Rejected]) -> None: ...
@@ -142,6 +153,7 @@ class Store(Protocol):
     def resolve_story_id(self, prefix: str) -> str: ...
     def list_stories(self, flt: StoryFilter | None, limit: int,
                      cursor: str | None = None) -> Page: ...
+    def delete_stories(self, story_ids: Iterable[str]) -> Deletion: ...
     def story_of(self, article_id: str) -> str | None: ...
     def story_memberships(self) -> dict[str, str]: ...
     def list_story_items(self, kind: str, flt: ItemFilter | None, limit: int,

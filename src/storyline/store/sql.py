@@ -17,6 +17,7 @@ from .base import ArticleFilter, Page, UpsertCounts
 from .paging import offset_of, page_of
 from .schema import articles, migrate, rejections, story_articles
 from .sql_annotations import AnnotationRows
+from .sql_delete import DeleteRows
 from .sql_search import search_sentences
 from .sql_stories import StoryRows
 
@@ -68,12 +69,29 @@ def _article_row(article: Article) -> dict:
     }
 
 
-def _keep_derived(old: Mapping, row: dict) -> dict:
-    """Keep what later stages derived (an inferred date) when the input still lacks it."""
-    if old["published_from"] == DateSource.INFERRED.value and row["published"] is None:
-        return {**row, "published": old["published"], "published_from": old["published_from"],
-                "published_confidence": old["published_confidence"]}
-    return row
+# how much a publication date is trusted, by where it came from
+DATE_TRUST = {DateSource.METADATA.value: 4, DateSource.HTML.value: 3, DateSource.TEXT.value: 2,
+              DateSource.INFERRED.value: 1, DateSource.UNKNOWN.value: 0}
+KEPT_WHEN_MISSING = ("title", "outlet", "url")
+_DATE_FIELDS = ("published", "published_from", "published_confidence")
+
+
+def _keep_known(old: Mapping, row: dict) -> dict:
+    """What is known of an article stays unless the new input gives a value.
+
+    A re-ingest without its metadata sidecar keeps the title, outlet, URL and authors it had;
+    the stored date stays unless the new one comes from a source trusted as much or more
+    (metadata > html > text > inferred), so a date found in the text does not replace the
+    sidecar's, and an inferred date stays until the input gives one.
+    """
+    kept = {k: old[k] for k in KEPT_WHEN_MISSING if not row[k] and old[k]}
+    if row["authors"] == "[]" and old["authors"] not in (None, "", "[]"):
+        kept["authors"] = old["authors"]
+    new_trust = DATE_TRUST.get(row["published_from"], 0) if row["published"] else -1
+    old_trust = DATE_TRUST.get(old["published_from"], 0) if old["published"] else -1
+    if old_trust > new_trust:
+        kept.update({k: old[k] for k in _DATE_FIELDS})
+    return {**row, **kept}
 
 
 def _row_article(row) -> Article:
@@ -88,7 +106,7 @@ def _row_article(row) -> Article:
     )
 
 
-class SqlStore(AnnotationRows, StoryRows):
+class SqlStore(AnnotationRows, StoryRows, DeleteRows):
     """A Store over any SQLAlchemy URL. SQL lives in this package and nowhere else."""
 
     def __init__(self, url: str) -> None:
@@ -123,7 +141,7 @@ class SqlStore(AnnotationRows, StoryRows):
                     conn.execute(articles.insert().values(**row))
                     added += 1
                     continue
-                row = _keep_derived(old._mapping, row)
+                row = _keep_known(old._mapping, row)
                 if any(old._mapping[k] != row[k] for k in _ARTICLE_FIELDS):
                     conn.execute(update(articles).where(articles.c.id == article.id)
                                  .values(**{k: row[k] for k in _ARTICLE_FIELDS}))

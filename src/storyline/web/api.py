@@ -1,59 +1,70 @@
-"""The REST API under /api/v1: thin routes that parse, call a service, present."""
+"""The REST API under /api/v1: thin routes that parse, call a service, present.
+
+Every route declares its response model (web/schemas.py), so the OpenAPI document types every
+answer and clients can be generated from it.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from .. import services
-from ..render.json_v1 import article_json, item_json
+from ..render.json_v1 import article_json
 from ..store.base import ItemFilter
+from . import schemas
 from .auth import require_write
+from .errors import UPLOAD_RESPONSES
 from .listing import (
     STORY_ITEM_KINDS,
     annotation_json,
     article_summary,
-    story_items,
+    hit_json,
+    rejected_json,
+    story_item_json,
     story_summary_json,
 )
 from .params import ArticleQuery, PageQuery, Since, StoryQuery, Text, Until
 from .uploads import INGEST_OPENAPI, read_upload
 
 router = APIRouter()
+Json = dict[str, Any]
 
 
 def _store(request: Request):
     return request.app.state.store
 
 
-def _listing(items, next_cursor: str | None) -> dict[str, Any]:
+def _listing(items, next_cursor: str | None) -> Json:
     return {"items": list(items), "next": next_cursor}
 
 
-@router.get("/stories", summary="List stories, newest first")
-def list_stories(request: Request, flt: StoryQuery, paging: PageQuery) -> dict:
+@router.get("/stories", summary="List stories, newest first", response_model=schemas.StoryList)
+def list_stories(request: Request, flt: StoryQuery, paging: PageQuery) -> Json:
     page = services.list_stories(_store(request), flt, paging.limit, paging.cursor)
     current = services.story_build(request.app.state.settings)
     return _listing((story_summary_json(s, services.is_stale(s.build, current))
                      for s in page.items), page.next)
 
 
-@router.get("/stories/{story_id}", summary="One story as story JSON v1")
-def get_story(request: Request, story_id: str) -> dict:
+@router.get("/stories/{story_id}", summary="One story as story JSON v1 (an id prefix works)",
+            response_model=schemas.StoryDocument, response_model_exclude_unset=True)
+def get_story(request: Request, story_id: str) -> Json:
     return services.story_document(services.get_story(_store(request), story_id))
 
 
-@router.get("/articles", summary="List articles (without their text)")
-def list_articles(request: Request, flt: ArticleQuery, paging: PageQuery) -> dict:
+@router.get("/articles", summary="List articles (without their text)",
+            response_model=schemas.ArticleList)
+def list_articles(request: Request, flt: ArticleQuery, paging: PageQuery) -> Json:
     page = services.list_articles(_store(request), flt, paging.limit, paging.cursor)
     return _listing((article_summary(a) for a in page.items), page.next)
 
 
-@router.get("/articles/{article_id}", summary="One article with its annotation")
-def get_article(request: Request, article_id: str) -> dict:
+@router.get("/articles/{article_id}", summary="One article with its annotation",
+            response_model=schemas.ArticleDetail)
+def get_article(request: Request, article_id: str) -> Json:
     view = services.get_article_view(_store(request), article_id)
     return {"article": article_json(view.article), "annotation": annotation_json(view.annotation),
             "story_id": view.story_id}
@@ -75,31 +86,36 @@ ItemQuery = Annotated[ItemFilter, Depends(item_filter)]
 
 
 def _story_listing(kind: str):
-    def route(request: Request, flt: ItemQuery, paging: PageQuery) -> dict:
-        page = story_items(_store(request), kind, flt, paging.limit, paging.cursor)
-        return _listing((item_json(i) for i in page.items), page.next)
+    def route(request: Request, flt: ItemQuery, paging: PageQuery) -> Json:
+        page = services.list_story_items(_store(request), kind, flt, paging.limit,
+                                         paging.cursor)
+        return _listing((story_item_json(i) for i in page.items), page.next)
     route.__name__ = f"list_{kind}"
     return route
 
 
 for _kind in STORY_ITEM_KINDS:
     router.add_api_route(f"/{_kind}", _story_listing(_kind), methods=["GET"],
+                         response_model=schemas.ITEM_LISTS[_kind],
                          summary=f"List {_kind} of one story (story_id) or of all stories: "
                                  "one story's in story order, else by date")
 
 
-@router.get("/search", summary="Full-text search over article sentences")
-def search(request: Request, q: Annotated[str, Query(min_length=1)], flt: ArticleQuery,
-           paging: PageQuery, actor: str | None = None) -> dict:
+@router.get("/search", summary="Full-text search over article sentences",
+            response_model=schemas.SearchList)
+def search(request: Request, q: Annotated[str, Query(min_length=1, description="words")],
+           flt: ArticleQuery, paging: PageQuery,
+           actor: Annotated[str | None, Query(
+               description="only sentences naming this actor (name or alias)")] = None) -> Json:
     page = services.search(_store(request), q, flt, paging.limit, paging.cursor, actor=actor)
-    items = [{**dataclasses.asdict(h), "href": f"/articles/{h.article_id}#s-{h.start}"}
-             for h in page.items]
-    return _listing(items, page.next)
+    return _listing((hit_json(h) for h in page.items), page.next)
 
 
 @router.post("/ingest", summary="Upload articles (multipart files or JSON)",
-             dependencies=[Depends(require_write)], openapi_extra=INGEST_OPENAPI)
-async def ingest(request: Request, analyze: bool = False) -> dict:
+             dependencies=[Depends(require_write)], openapi_extra=INGEST_OPENAPI,
+             response_model=schemas.IngestResult, response_model_exclude_unset=True,
+             responses=UPLOAD_RESPONSES)
+async def ingest(request: Request, analyze: bool = False) -> Json:
     settings = request.app.state.settings
     store = _store(request)
     upload = await read_upload(request, settings.web.max_upload_bytes)
@@ -107,9 +123,7 @@ async def ingest(request: Request, analyze: bool = False) -> dict:
                                      metadata=upload.metadata)
     result = {"added": report.articles_added, "updated": report.articles_updated,
               "unchanged": report.unchanged, "article_ids": list(report.article_ids),
-              "rejected": [{"source": r.source, "reason": getattr(r.reason, "value", r.reason),
-                            "detail": r.detail} for r in report.rejected],
-              "analyzed": False}
+              "rejected": [rejected_json(r) for r in report.rejected], "analyzed": False}
     if analyze:
         done = await run_in_threadpool(services.analyze, store, settings)
         result["analyzed"] = True

@@ -11,11 +11,15 @@ PACKAGE = "storyline"
 from ..config import Settings
 from ..render.html import make_environment
 from ..store.base import Store
-from . import api, downloads, login, pages
+from . import api, downloads, login, openapi, pages
 from .auth import is_loopback, require_read
 from .errors import ERROR_RESPONSES, install_error_handlers
 
-API_PREFIX = "/api/v1"
+API_PREFIX = openapi.API_PREFIX
+DESCRIPTION = (
+    "Stories, articles, actors, quotes, claims and events extracted from news articles. "
+    "Errors are `{\"error\": {\"code\", \"message\", \"hint\"}}`. Listings return "
+    "`{\"items\": [...], \"next\": cursor}`: pass `next` as `cursor` for the following page.")
 
 
 def _templates() -> Jinja2Templates:
@@ -26,10 +30,10 @@ def _templates() -> Jinja2Templates:
 def create_app(settings: Settings, store: Store) -> FastAPI:
     """The FastAPI app over ``store``. Needs the token everywhere when the host is not loopback."""
     app = FastAPI(
-        title="storyline API", version="1", openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=None, redoc_url=None,  # FastAPI's doc pages load scripts from a CDN
-        description="Stories, articles, actors, quotes, claims and events extracted from news "
-                    "articles. Errors are {\"error\": {\"code\", \"message\", \"hint\"}}.",
+        title="storyline API", version="1",
+        # served by openapi.router behind the guard; FastAPI's doc pages use a CDN
+        openapi_url=None, docs_url=None, redoc_url=None,
+        description=DESCRIPTION,
     )
     app.state.settings = settings
     app.state.store = store
@@ -39,8 +43,11 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     guard = [Depends(require_read)]
     app.include_router(api.router, prefix=API_PREFIX, dependencies=guard, tags=["api"],
                        responses=ERROR_RESPONSES)
+    app.include_router(openapi.router, dependencies=guard)
     app.include_router(pages.router, dependencies=guard, include_in_schema=False)
     app.include_router(downloads.router, dependencies=guard)
     app.include_router(login.router)
+    app.mount(openapi.ASSETS_URL, openapi.docs_assets(), name="api-docs-assets")
     app.mount("/static", StaticFiles(packages=[(PACKAGE, "web/static")]), name="static")
+    app.openapi = openapi.openapi_builder(app, settings, app.state.require_all)
     return app

@@ -34,9 +34,11 @@ class ErrorBody(BaseModel):
 ERROR_RESPONSES: dict[int | str, dict] = {
     status: {"model": ErrorBody, "description": text}
     for status, text in [(400, "bad request or usage error"), (401, "API token missing or wrong"),
-                         (404, "not found"), (413, "upload too large"),
-                         (422, "invalid parameters")]
+                         (404, "not found"), (422, "invalid parameters")]
 }
+UPLOAD_RESPONSES: dict[int | str, dict] = {
+    413: {"model": ErrorBody, "description": "upload over web.max_upload_bytes"}}
+DOCS_HINT = "see /api/v1/docs for the endpoints"
 
 
 def is_api(request: Request) -> bool:
@@ -68,11 +70,15 @@ def _field(loc: tuple) -> str:
     return ".".join(str(part) for part in loc)
 
 
+def _message(problem: dict) -> str:
+    return str(problem.get("msg", "invalid")).removeprefix("Value error, ")
+
+
 async def on_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    problems = [f"{_field(e.get('loc', ()))}: {e.get('msg', 'invalid')}" for e in exc.errors()]
+    problems = [f"{_field(e.get('loc', ()))}: {_message(e)}" for e in exc.errors()]
     error = {"code": "validation", "message": "; ".join(problems) or "invalid request",
-             "hint": "check the parameters against /api/v1/openapi.json"}
+             "hint": "check the parameters against /api/v1/docs"}
     return error_response(request, 422, error)
 
 
@@ -80,7 +86,7 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
     error = {"code": HTTP_CODES.get(status, "http_error"), "message": str(exc.detail),
-             "hint": "see /api/v1/docs for the endpoints" if status in (404, 405) else ""}
+             "hint": DOCS_HINT if status in (404, 405) else ""}
     return error_response(request, status, error, _auth_headers(status) or exc.headers)
 
 

@@ -1,49 +1,25 @@
-"""Listing helpers: story items (actors, quotes, claims, events), article summaries, paging.
+"""The JSON objects of listings, shared by /api/v1 and the CLI's ``--json``: story summaries,
+article summaries, story items, search hits and annotations.
 
-Uses only services and the Store protocol; no SQL.
+Uses only records and the story JSON v1 renderer; no SQL, no HTTP.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from typing import Any
+from urllib.parse import quote
 
-from .. import services
-from ..errors import UsageError
-from ..records import Annotation, Article
-from ..render.json_v1 import article_json
-from ..store.base import STORY_ITEM_KINDS, ItemFilter, Page, Store, StorySummary
+from ..records import Annotation, Article, Rejected, StoryItem
+from ..render.json_v1 import article_json, item_json
+from ..store.base import STORY_ITEM_KINDS, SearchHit, StorySummary
 
-__all__ = ["STORY_ITEM_KINDS", "annotation_json", "article_summary", "check_limit",
-           "page_of", "parse_offset", "story_items"]
-
-
-def parse_offset(cursor: str | None) -> int:
-    if not cursor:
-        return 0
-    if not cursor.isdigit():
-        raise UsageError(f"bad cursor {cursor!r}", hint="pass the 'next' value of a page")
-    return int(cursor)
-
-
-def page_of(items: list, limit: int, cursor: str | None) -> Page:
-    offset = parse_offset(cursor)
-    chunk = items[offset: offset + limit]
-    more = offset + limit < len(items)
-    return Page(items=tuple(chunk), next=str(offset + limit) if more else None)
-
-
-def story_items(store: Store, kind: str, flt: ItemFilter | None, limit: int,
-                cursor: str | None = None) -> Page:
-    """One page of ``kind`` items across stories (or of one story), each with ``story_id``.
-
-    Read from the store's item table: no story JSON is loaded per request.
-    """
-    return services.list_story_items(store, kind, flt, limit, cursor)
+__all__ = ["STORY_ITEM_KINDS", "annotation_json", "article_summary", "hit_json", "item_json",
+           "rejected_json", "story_item_json", "story_summary_json"]
 
 
 def story_summary_json(summary: StorySummary, stale: bool) -> dict[str, Any]:
-    """A story of the list (``stale``: built by other stage versions or settings)."""
+    """A story of the list (``stale``: built by other story stage versions or settings)."""
     return {"id": summary.id, "title": summary.title,
             "first_published": summary.first_published,
             "last_published": summary.last_published,
@@ -67,10 +43,20 @@ def annotation_json(annotation: Annotation | None) -> dict[str, Any] | None:
     return data
 
 
-def check_limit(limit: int | None, default: int, maximum: int) -> int:
-    if limit is None:
-        return default
-    if limit > maximum:
-        raise UsageError(f"limit {limit} is over the maximum page size of {maximum}",
-                         hint=f"pass limit={maximum} or less and follow 'next'")
-    return limit
+def story_item_json(item: StoryItem) -> dict[str, Any]:
+    """An actor, quote, claim or event of a listing across stories, with its ``story_id``."""
+    return item_json(item)
+
+
+def article_href(article_id: str, start: int) -> str:
+    return f"/articles/{quote(article_id, safe='')}#s-{int(start)}"
+
+
+def hit_json(hit: SearchHit) -> dict[str, Any]:
+    """A search hit with ``href``, the page of its article at the matching sentence."""
+    return {**dataclasses.asdict(hit), "href": article_href(hit.article_id, hit.start)}
+
+
+def rejected_json(item: Rejected) -> dict[str, str]:
+    return {"source": item.source, "reason": getattr(item.reason, "value", item.reason),
+            "detail": item.detail}
