@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-
 Progress = Callable[[int, int], None]  # (done, total)
 
 

@@ -102,8 +102,8 @@ def article_view(article: Article, annotation: Annotation | None, story_id: str 
     head = Table.grid(padding=(0, 2))
     for label, value in (("id", article.id), ("title", article.title), ("outlet", article.outlet),
                          ("authors", ", ".join(article.authors)),
-                         ("published", f"{article.published or '-'} "
-                                       f"({article.published_from.value})"),
+                         ("published", (f"{article.published or '-'} "
+                                       f"({article.published_from.value})")),
                          ("source", article.source), ("story", story_id),
                          ("duplicate of", article.duplicate_of)):
         if value:

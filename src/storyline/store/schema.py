@@ -143,13 +143,13 @@ _V1_TABLES = [schema_migrations, articles, rejections, annotations, sentences, s
               story_articles]
 
 _FTS_SQLITE = [
-    "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
-    "text, content='sentences', content_rowid='rowid', tokenize='porter unicode61')",
-    "CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN "
-    "INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text); END",
-    "CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN "
+    ("CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
+    "text, content='sentences', content_rowid='rowid', tokenize='porter unicode61')"),
+    ("CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN "
+    "INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text); END"),
+    ("CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN "
     "INSERT INTO sentences_fts(sentences_fts, rowid, text) "
-    "VALUES ('delete', old.rowid, old.text); END",
+    "VALUES ('delete', old.rowid, old.text); END"),
 ]
 
 
