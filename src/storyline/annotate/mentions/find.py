@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from ...records import Mention
+from .lexicon import PARTY_TAG
+from .nominal import find_name_echoes, find_nominals
 
 #: spaCy labels that name an actor, a place or a named event.
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
@@ -204,7 +206,22 @@ def headline_pieces(ent, stop: int, casing: _Casing, starts: list[int]
     return spans
 
 
+def _party_tag(text: str, start: int, end: int) -> bool:
+    """``D-N.C.`` inside ``(D-N.C.)`` after a politician's name."""
+    lo, hi = text.rfind("(", max(0, start - 3), start + 1), text.find(")", end - 1, end + 3)
+    return lo >= 0 and hi >= 0 and bool(PARTY_TAG.match(text[lo:hi + 1]))
+
+
 def find_mentions(doc, article_id: str) -> tuple[Mention, ...]:
+    """Mentions of people, organizations, places, groups and named events: the named
+    entities first (with the surnames the recognizer missed), then the pronouns,
+    descriptions, unnamed sources and groups (see ``mentions.nominal``)."""
+    named = find_named(doc, article_id)
+    named += tuple(find_name_echoes(doc, article_id, named))
+    return named + tuple(find_nominals(doc, article_id, named))
+
+
+def find_named(doc, article_id: str) -> tuple[Mention, ...]:
     """Named-entity mentions of people, organizations, places, groups and named events."""
     text = doc.text
     casing, starts = _casing(doc), _line_starts(text)
@@ -215,5 +232,7 @@ def find_mentions(doc, article_id: str) -> tuple[Mention, ...]:
         stop = _person_end(ent) if ent.label_ == "PERSON" else ent.end_char
         pieces = headline_pieces(ent, stop, casing, starts)
         for start, end in (span for piece in pieces for span in _split_mention(text, *piece)):
+            if _party_tag(text, start, end):
+                continue
             mentions.append(Mention(article_id, start, end, text[start:end], ent.label_))
     return tuple(mentions)

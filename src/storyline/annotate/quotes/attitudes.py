@@ -18,10 +18,10 @@ fear. ``find_attitudes`` yields ``(content_start, content_end, cue_token)`` like
 * noun topics (``find_noun_topics``): ``X's criticism of Y``, ``X's support for Y``: the
   object of the preposition, the possessor as source (required).
 
-The word lists were chosen on PolNeAR dev and a train sample together: lemmas whose
-predictions matched gold less than ~65% of the time on both (release, offer, support,
-seek to, mention, question, post, speak about, respond to, vote for, point to, ...) are
-left out.
+The word lists (``quotes.lexicon``) were chosen on PolNeAR dev and a train sample
+together: lemmas whose predictions matched gold less than ~65% of the time on both
+(release, offer, support, seek to, mention, question, post, speak about, respond to, vote
+for, point to, ...) are left out.
 These are not speech: ``annotate.quotes`` gives them ``direct=False`` and the cue word as
 ``cue`` (``Quote`` has no field to mark them apart).
 """
@@ -31,48 +31,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from .indirect import MIN_CONTENT_WORDS, Found, char_range, count_words
+from .lexicon import (
+    INTENTION_LEMMAS,
+    NOUN_LEMMAS,
+    NOUN_TOPIC_LEMMAS,
+    OBJECT_LEMMAS,
+    PREP_LEMMAS,
+)
 from .speakers import subject_of
 
-INTENTION_LEMMAS = frozenset({
-    "want", "plan", "hope", "intend", "aim", "decline", "refuse",
-    "decide", "wish", "prefer", "vow", "pledge", "promise", "threaten", "offer",
-})
-OBJECT_LEMMAS = frozenset({
-    "show", "endorse", "defend", "discuss", "oppose", "back",
-    "declare", "criticize", "criticise", "slam", "attack", "describe",
-    "mock", "cite", "reference", "tout", "decry", "denounce", "report",
-    "detail", "highlight", "stress", "want", "seek", "propose",
-    "demand", "reject", "praise", "admire", "identify", "document", "invoke",
-    "outline", "blast", "condemn", "favor", "favour",
-    "champion", "dispute", "deny", "acknowledge", "admit", "recommend",
-    "express", "announce", "reveal", "confirm", "predict", "note",
-    "lament",
-})
-PREP_LEMMAS: dict[str, tuple[str, ...]] = {
-    "talk": ("about", "of"), "comment": ("on",), "ask": ("about",),
-    "complain": ("about",), "care": ("about",), "worry": ("about",), "argue": ("for", "against"),
-    "advocate": ("for",), "push": ("for",), "warn": ("about", "of", "against"),
-    "reply": ("to",), "testify": ("about", "on"), "boast": ("about", "of"),
-    "brag": ("about",), "joke": ("about",), "write": ("about",), "tweet": ("about",),
-}
-NOUN_LEMMAS = frozenset({
-    "claim", "charge", "assertion", "statement", "allegation", "warning", "promise",
-    "argument", "suggestion", "insistence", "belief", "view", "fear", "hope", "concern",
-    "worry", "expectation", "speculation", "rumor", "rumour", "report", "assurance",
-    "idea", "notion", "sign", "evidence", "indication", "message", "complaint", "criticism",
-    "demand", "announcement", "admission", "acknowledgment", "prediction", "perception",
-    "sense", "feeling", "conviction", "theory", "impression", "news", "word", "accusation",
-    "assumption", "doubt", "suspicion", "confidence", "optimism", "pledge", "vow",
-})
-_ABOUT = ("about", "on", "of")
-NOUN_TOPIC_LEMMAS: dict[str, tuple[str, ...]] = {
-    "criticism": ("of",), "support": ("for", "of"), "opposition": ("to",),
-    "position": ("on",), "stance": ("on",), "view": _ABOUT, "comment": _ABOUT,
-    "remark": _ABOUT, "statement": _ABOUT, "call": ("for",), "praise": ("for", "of"),
-    "endorsement": ("of",), "attack": ("on",), "concern": ("about", "over"),
-    "complaint": ("about",), "warning": ("about", "of", "against"), "defense": ("of",),
-    "defence": ("of",), "embrace": ("of",), "rejection": ("of",), "denial": ("of",),
-}
 _OBJECT_TAIL = frozenset({"prep", "xcomp", "oprd", "advcl", "acl"})
 _SUBJECT_STOP = frozenset({"it", "there", "which", "that", "what", "this", "who"})
 

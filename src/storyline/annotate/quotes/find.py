@@ -31,9 +31,9 @@ Rules over a spaCy parse (no extra model):
 * Attributions never overlap: a reported clause that contains a partial quote linked to
   the same cue (``X said she would "never" go``) replaces it, as the clause is what was
   said; otherwise direct quotes win, then longer indirect ones.
-* Pronoun (``he``/``she``) and definite nominal (``the president``) speakers are resolved to
-  a preceding PERSON mention (see ``quotes_resolve.resolve_speaker``);
-  ``speaker_actor_id`` is left to the actor stage.
+* The speaker span is the speaker as written: a name, a pronoun (``he``), a description
+  (``the president``), an unnamed source (``a senior official``); the linking stage
+  resolves it to an actor (``annotate.linking``).
 """
 
 from __future__ import annotations
@@ -42,20 +42,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ...errors import ModelError
-from ...records import Mention, Quote, stable_id
+from ...records import Quote, stable_id
 from ...text.paragraphs import paragraph_around, paragraph_bounds, paragraph_index
 from ..parse import doc_text
 from .attitudes import find_attitudes, find_noun_attitudes, find_noun_topics
 from .indirect import Parenthetical, find_colon_leads, find_indirect, noun_cues
 from .marks import QuoteSpan, find_quote_spans
-from .resolve import person_spans, previous_speaker, resolve_speaker
+from .lexicon import CLAUSE_ONLY
 from .speakers import (
-    CLAUSE_ONLY,
-    Candidate,
     according_to,
     is_cue,
     named_apposition,
-    person_candidates,
     speaker_tokens,
     subject_of,
 )
@@ -432,9 +429,8 @@ def _speaker_outside_quotes(doc, item: Attribution, outers) -> Attribution:
     return replace(item, speaker_start=after[0], speaker_end=after[1])
 
 
-def _to_quote(text: str, article_id: str, item: Attribution,
-              resolved: tuple[int, int] | None) -> Quote:
-    s_start, s_end = resolved or (item.speaker_start, item.speaker_end)
+def _to_quote(text: str, article_id: str, item: Attribution) -> Quote:
+    s_start, s_end = item.speaker_start, item.speaker_end
     return Quote(
         id=stable_id(article_id, item.start, item.end, "quote"),
         article_id=article_id, start=item.start, end=item.end,
@@ -443,42 +439,15 @@ def _to_quote(text: str, article_id: str, item: Attribution,
         speaker_start=s_start, speaker_end=s_end)
 
 
-def find_quotes(doc, article_id: str, mentions: Sequence[Mention] = ()) -> tuple[Quote, ...]:
-    """Direct and indirect quotes of the article parsed as ``doc``, in text order.
-
-    ``mentions`` (PERSON mentions of the same text) are the candidates for pronoun and
-    nominal speakers; without them the doc's own PERSON entities are used.
-    """
-    return quotes_from_attributions(doc, article_id, find_attributions(doc), mentions)
+def find_quotes(doc, article_id: str) -> tuple[Quote, ...]:
+    """Direct and indirect quotes of the article parsed as ``doc``, in text order, each
+    with the speaker as written ("Jane Roe", "he", "a senior official"); the linking
+    stage resolves it to an actor."""
+    return quotes_from_attributions(doc, article_id, find_attributions(doc))
 
 
-def quotes_from_attributions(doc, article_id: str, attributions: Sequence[Attribution],
-                             mentions: Sequence[Mention] = ()) -> tuple[Quote, ...]:
-    """One ``Quote`` per attribution, in the same order, with speakers resolved."""
-    quoted = [(a.start, a.end) for a in attributions if a.direct]
-    candidates = [c for c in person_candidates(doc, person_spans(doc, mentions))
-                  if not any(lo <= c.start < hi for lo, hi in quoted)]
-    paragraphs = paragraph_bounds(doc_text(doc))
-    quotes: list[Quote] = []
-    for item in attributions:
-        resolved = None
-        if item.speaker_start is not None:
-            speaker = (item.speaker_start, item.speaker_end)
-            resolved = previous_speaker(doc, speaker, _named_speakers(quotes, candidates),
-                                        paragraphs) or \
-                resolve_speaker(doc, speaker, candidates, paragraphs)
-        quotes.append(_to_quote(doc_text(doc), article_id, item, resolved))
-    return tuple(quotes)
-
-
-def _named_speakers(quotes: Sequence[Quote], candidates: Sequence[Candidate]) -> list[Candidate]:
-    """The PERSON candidates that earlier quotes name as their speaker, in text order."""
-    named = []
-    for quote in quotes:
-        if quote.speaker_start is None:
-            continue
-        for cand in candidates:
-            if cand.start < quote.speaker_end and quote.speaker_start < cand.end:
-                named.append(cand)
-                break
-    return sorted(named, key=lambda c: c.start)
+def quotes_from_attributions(doc, article_id: str, attributions: Sequence[Attribution]
+                             ) -> tuple[Quote, ...]:
+    """One ``Quote`` per attribution, in the same order."""
+    text = doc_text(doc)
+    return tuple(_to_quote(text, article_id, item) for item in attributions)
