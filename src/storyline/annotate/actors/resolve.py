@@ -139,11 +139,14 @@ def _reading(mention: Mention, doc) -> Reading:
 def _build_groups(mentions: Sequence[Mention], text: str, doc=None
                   ) -> tuple[dict[str, _Group], list]:
     spans = role_spans(mentions, text)
+    surnames = {m.text.split()[-1] for m in mentions
+                if m.label == "PERSON" and len(m.text.split()) > 1}
     groups: dict[str, _Group] = {}
     keys: list[str | None] = []
     for index, mention in enumerate(mentions):
         name, roles = parse_mention(mention, text)
-        if mention.label not in KIND_OF_LABEL or is_role_fragment(mention, spans):
+        fragment = mention.text not in surnames and is_role_fragment(mention, spans)
+        if mention.label not in KIND_OF_LABEL or fragment:
             keys.append(None)
             continue
         reading = _reading(mention, doc) if mention.label != "PERSON" else Reading(

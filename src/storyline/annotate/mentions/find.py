@@ -206,6 +206,16 @@ def headline_pieces(ent, stop: int, casing: _Casing, starts: list[int]
     return spans
 
 
+def _hyphen_end(text: str, end: int) -> int:
+    """A personal name runs on over a hyphen the tokenizer split ("Ban Ki" of "Ban
+    Ki-moon")."""
+    if end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
+        end += 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    return end
+
+
 def _party_tag(text: str, start: int, end: int) -> bool:
     """``D-N.C.`` inside ``(D-N.C.)`` after a politician's name."""
     lo, hi = text.rfind("(", max(0, start - 3), start + 1), text.find(")", end - 1, end + 3)
@@ -234,5 +244,7 @@ def find_named(doc, article_id: str) -> tuple[Mention, ...]:
         for start, end in (span for piece in pieces for span in _split_mention(text, *piece)):
             if _party_tag(text, start, end):
                 continue
+            if ent.label_ == "PERSON":
+                end = _hyphen_end(text, end)
             mentions.append(Mention(article_id, start, end, text[start:end], ent.label_))
     return tuple(mentions)

@@ -78,6 +78,7 @@ voters critics experts analysts lawmakers legislators economists scientists rese
 residents citizens protesters demonstrators supporters opponents conservatives liberals
 progressives investors observers leaders activists advocates proponents skeptics sceptics
 historians pollsters commentators pundits members parents students workers employees
+polls surveys
 doctors farmers americans democrats republicans allies donors delegates senators
 governors mayors lawyers officers authorities police respondents people readers viewers
 fans families relatives witnesses observers negotiators commanders generals troops
@@ -96,8 +97,8 @@ GIVEN_NAMES = Table("given_names", {
     ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
     scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
     tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
-    christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse
-    jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy
+    christian keith roger gerald harold sean austin carl arthur lawrence dylan jesse
+    bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy
     vincent ralph eugene russell bobby mason philip louis barack bernie bill mike chris tom
     jim ted ben dick newt mitt rudy rick marco vladimir dmitri dmitry sergei sergey yuri
     volodymyr emmanuel olaf boris xi recep jens antony tony lloyd jake ned alexei

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ...records import Mention
+from ...text.paragraphs import paragraph_bounds
 from ..parse import doc_text
 from .lexicon import (
     ANONYMOUS_HEADS,
@@ -125,6 +126,7 @@ def _mention(doc, article_id: str, lo: int, hi: int, label: str) -> Mention:
 
 def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Mention]:
     """Pronoun, description, unnamed-source and group mentions of ``doc``."""
+    yield from find_coordinations(doc, article_id)
     covered = _covered(doc, named)
     for token in doc:
         if token.i in covered:
@@ -134,10 +136,30 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
             yield _mention(doc, article_id, token.i, token.i + 1, "PRON")
         elif low in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             yield _mention(doc, article_id, token.i, token.i + 1, "PRON")
+        elif low in ("someone", "somebody"):
+            yield _mention(doc, article_id, token.i, token.i + 1, "ANON")
         elif token.pos_ == "NOUN" and token.dep_ not in ("compound", "amod", "npadvmod"):
             label = nominal_label(token, covered)
             if label is not None:
                 yield _mention(doc, article_id, *noun_phrase_span(token), label)
+
+
+def find_coordinations(doc, article_id: str) -> Iterator[Mention]:
+    """A subject of coordinated nouns ("Mr. Grassley and Mr. Leahy", "RT and its
+    defenders") as one ``GROUP`` mention: they speak together."""
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        conjuncts = [c for c in token.children if c.dep_ == "conj" and c.pos_ in
+                     ("PROPN", "NOUN")]
+        if not conjuncts:
+            continue
+        lo = token.left_edge.i
+        hi = max(c.right_edge.i for c in conjuncts) + 1
+        while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+            hi -= 1
+        if hi - lo <= 24:
+            yield _mention(doc, article_id, lo, hi, "GROUP")
 
 
 def _surnames(named: Sequence[Mention]) -> dict[str, str]:
@@ -151,12 +173,34 @@ def _surnames(named: Sequence[Mention]) -> dict[str, str]:
     return found
 
 
+def find_speaker_labels(doc, article_id: str, covered: set[int]) -> Iterator[Mention]:
+    """``PENCE:`` or ``Jane Roe:`` opening a paragraph (after a quote mark): a transcript's
+    speaker label, a PERSON mention though the recognizer missed it."""
+    text = doc_text(doc)
+    for lo, hi in paragraph_bounds(text):
+        first = doc.char_span(lo, min(hi, lo + 1), alignment_mode="expand")
+        if first is None:
+            continue
+        i = first.start
+        while i < len(doc) and (doc[i].is_quote or doc[i].is_space):
+            i += 1
+        names = i
+        while names < len(doc) and names - i < 3 and doc[names].is_alpha and \
+                doc[names].text[:1].isupper():
+            names += 1
+        if names > i and names < len(doc) and doc[names].text == ":" and \
+                not any(j in covered for j in range(i, names)):
+            yield _mention(doc, article_id, i, names, "PERSON")
+
+
 def find_name_echoes(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Mention]:
-    """Surnames of people named in full that the recognizer missed elsewhere."""
+    """Surnames of people named in full that the recognizer missed elsewhere, and the
+    speaker labels of a transcript."""
+    covered = _covered(doc, named)
+    yield from find_speaker_labels(doc, article_id, covered)
     surnames = _surnames(named)
     if not surnames:
         return
-    covered = _covered(doc, named)
     for token in doc:
         if token.i in covered or not token.text[:1].isupper() or token.pos_ not in (
                 "PROPN", "NOUN", "ADJ", "VERB"):

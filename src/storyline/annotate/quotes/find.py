@@ -48,7 +48,7 @@ from ..parse import doc_text
 from .attitudes import find_attitudes, find_noun_attitudes, find_noun_topics
 from .indirect import Parenthetical, find_colon_leads, find_indirect, noun_cues
 from .marks import QuoteSpan, find_quote_spans
-from .lexicon import CLAUSE_ONLY
+from .lexicon import CLAUSE_ONLY, SPEAKER_LABEL
 from .speakers import (
     according_to,
     is_cue,
@@ -65,6 +65,11 @@ _MIN_CLIPPED = 10
 _VERBLESS_WORDS = 8
 _NEXT_SENTENCE_TOKENS = 14
 _DASHES = frozenset({"―", "—", "–", "--"})
+#: A quote without a cue continues the previous quote's speaker within this many characters
+#: in its paragraph (the attribution between them: "A," said X, the head of Y. "B."), or
+#: within the shorter gap when it opens the next paragraph.
+_SAME_PARAGRAPH_GAP = 250
+_NEXT_PARAGRAPH_GAP = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,10 +285,24 @@ def _direct(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
         attribution = _from_cue(span.start, span.end, cue, True)
         if linked is not None:
             attribution = replace(attribution, linked=True)
-        if cue is None and found:
+        if cue is None:
+            attribution = _speaker_label(doc_text(doc), attribution)
+        if attribution.cue is None and found:
             attribution = _continuation(doc_text(doc), found[-1], attribution, paragraphs)
         found.append(attribution)
     return found
+
+
+def _speaker_label(text: str, item: Attribution) -> Attribution:
+    """A transcript turn in quote marks, ``"PENCE: Well, ..."``: the label is the speaker,
+    the colon the cue, the rest the quote."""
+    found = SPEAKER_LABEL.match(text, item.start, item.end)
+    if found is None:
+        return item
+    colon = found.end("label")
+    start = found.end()
+    return replace(item, start=start, cue=":", cue_start=colon, speaker_start=item.start,
+                   speaker_end=colon)
 
 
 def _continuation(text, previous: Attribution, current: Attribution, paragraphs) -> Attribution:
@@ -291,11 +310,13 @@ def _continuation(text, previous: Attribution, current: Attribution, paragraphs)
     if previous.speaker_start is None:
         return current
     gap = text[previous.end:current.start]
-    if sum(1 for c in gap if c in ".!?") > 2 or len(gap) > 80:
-        return current
     para_prev = paragraph_index(paragraphs, previous.end)
     para_cur = paragraph_index(paragraphs, current.start)
-    if para_cur - para_prev > 1:
+    if para_cur == para_prev:
+        if len(gap) > _SAME_PARAGRAPH_GAP:
+            return current
+    elif para_cur - para_prev > 1 or len(gap) > _NEXT_PARAGRAPH_GAP or sum(
+            1 for c in gap if c in ".!?") > 2:
         return current
     return replace(current, cue=previous.cue, cue_start=previous.cue_start,
                    speaker_start=previous.speaker_start, speaker_end=previous.speaker_end)
@@ -420,6 +441,8 @@ def _speaker_outside_quotes(doc, item: Attribution, outers) -> Attribution:
     (``"... Full panic mode," said Jane Roe``): take the name right after the cue."""
     if item.speaker_start is None or item.cue_start is None:
         return item
+    if item.cue == ":" and item.speaker_end == item.cue_start:
+        return item  # a transcript's speaker label
     if not any(lo <= item.speaker_start < hi for lo, hi in outers):
         return item
     cue = doc.char_span(item.cue_start, item.cue_start + 1, alignment_mode="expand")

@@ -218,7 +218,8 @@ def find_indirect(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
 
 
 def _name_like(token) -> bool:
-    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
+    return token.pos_ == "PROPN" or (token.pos_ in ("NOUN", "ADJ", "VERB") and (
+        token.is_title or token.is_upper) and token.is_alpha)
 
 
 def find_colon_leads(doc, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Found]:
@@ -228,6 +229,8 @@ def find_colon_leads(doc, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Fou
         if first is None:
             continue
         i = first.start
+        while i < len(doc) and (doc[i].is_quote or doc[i].is_space) and doc[i].idx < hi:
+            i += 1
         names = 0
         while i < len(doc) and _name_like(doc[i]) and names < 4:
             i, names = i + 1, names + 1

@@ -9,7 +9,7 @@ than ~65% of the time on both are left out.
 
 from __future__ import annotations
 
-from ...text.lexicon import Table, words
+from ...text.lexicon import Table, pattern, words
 
 REPORTING_LEMMAS = words("reporting_lemmas", """
 say tell write add stress argue explain state call warn insist note claim announce acknowledge
@@ -77,3 +77,8 @@ NEGATORS = words("content_negators", """
 nobody no one none nothing neither nor never not no
 """, "words that turn a reported clause around: the content keeps them ('nobody at NATO is "
      "talking about ...')")
+
+SPEAKER_LABEL = pattern("speaker_label",
+                        r"(?P<label>[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,2}):\s+",
+                        "a transcript turn opens with its speaker's name and a colon "
+                        "('PENCE: Well, ...'): the speaker of that turn")

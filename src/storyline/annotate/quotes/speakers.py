@@ -3,7 +3,8 @@
 A cue is a reporting verb (``said``, ``told``, ``warned``, ``calling``...) or the phrase
 ``according to``. The speaker is the subject of the cue (climbing from a participle like
 ``calling`` or ``stating`` to the verb it hangs on), cut down to its noun phrase: relative
-clauses, appositions and anything after a comma are left out. A nominal speaker with a
+clauses, appositions and anything after a comma are left out; coordinated speakers stay
+together (``Mr. Grassley and Mr. Leahy said``). A nominal speaker with a
 named apposition (``a spokesman, Jane Doe,``) takes the name.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from .lexicon import REPORTING_LEMMAS
 
-_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"})
+_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep"})
 
 
