@@ -162,8 +162,8 @@ def _entities(doc, actors: Sequence[Actor], mentions: Sequence[Mention]) -> dict
     pronouns = _pronoun_genders(doc, mentions)
     entities = {}
     for actor in actors:
-        gender = honorifics.get(actor.id) or pronouns.get(actor.id) or (
-            _given_gender(actor) if actor.kind == "person" else None)
+        given = _given_gender(actor) if actor.kind == "person" else None
+        gender = honorifics.get(actor.id) or given or pronouns.get(actor.id)
         plural = actor.kind == "group"
         entities[actor.id] = _Entity(actor, gender, plural, _role_words(actor))
     return entities

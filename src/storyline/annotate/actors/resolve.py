@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ...records import Actor, Mention, stable_id
+from ..mentions.lexicon import GIVEN_NAMES, HONORIFIC_GENDER
 from .countries import countries
 from .lexicon import ORGANISATION_ALIASES
 from .coref import resolve_references
@@ -93,6 +94,7 @@ class _Group:
     kind: str = ""
     countries: set[str] = field(default_factory=set)  # ISO codes it is linked to
     owners: list[int] = field(default_factory=list)  # mentions its roles belong to
+    gender: str | None = None  # from an honorific ("Mr. Obama")
 
     def absorb(self, other: _Group) -> None:
         self.countries |= other.countries
@@ -131,6 +133,18 @@ def _owner(mentions: Sequence[Mention], index: int, text: str) -> int | None:
     return None
 
 
+def _honorific_gender(text: str, mention: Mention) -> str | None:
+    """"m" or "f" when an honorific stands before or opens a personal name."""
+    if mention.label != "PERSON":
+        return None
+    words = text[max(0, mention.start - 6):mention.start].split()[-1:] + mention.text.split()[:1]
+    for word in words:
+        gender = HONORIFIC_GENDER.get(word.casefold())
+        if gender:
+            return gender
+    return None
+
+
 def _reading(mention: Mention, doc) -> Reading:
     found = read_mention(mention, doc)
     return found if found is not None else Reading(mention.text, mention.label)
@@ -163,6 +177,7 @@ def _build_groups(mentions: Sequence[Mention], text: str, doc=None
         group.surfaces.append(mention.text)
         if reading.country:
             group.countries.add(reading.country)
+        group.gender = group.gender or _honorific_gender(text, mention)
         owner = _owner(mentions, index, text) if roles else None
         if owner is not None:
             group.owners.append(owner)
@@ -285,11 +300,32 @@ def _link_surnames(groups: dict[str, _Group]) -> dict[str, str]:
         candidates, is_person = _link_candidates(group, ordered)
         targets = {_follow(links, c.key) for c in candidates}
         targets.discard(group.key)
+        if len(targets) > 1 and is_person:
+            targets = _likeliest(group, targets, groups)
         if len(targets) == 1:
             target = targets.pop()
             links[group.key] = target
             groups[target].person_link |= is_person
     return links
+
+
+#: A surname fitting several full names joins the one with this many times the mentions
+#: of the next ("Trump" of Donald Trump, not of Ivanka Trump, in a story about him).
+ARTICLE_DOMINANCE = 2
+
+
+def _likeliest(group: _Group, targets: set[str], groups: dict[str, _Group]) -> set[str]:
+    """Among several full names a surname fits, those of the gender an honorific gives
+    ("Mr. Obama"), then the one mentioned far more than the others, if any."""
+    if group.gender:
+        fitting = {t for t in targets if GIVEN_NAMES.get(
+            groups[t].key.split()[0]) in (None, group.gender)}
+        targets = fitting or targets
+    if len(targets) < 2:
+        return targets
+    ranked = sorted(targets, key=lambda t: -len(groups[t].indexes))
+    first, second = (len(groups[t].indexes) for t in ranked[:2])
+    return {ranked[0]} if first >= ARTICLE_DOMINANCE * max(second, 1) else targets
 
 
 def _follow(links: dict[str, str], key: str) -> str:
