@@ -159,12 +159,13 @@ def _build_groups(mentions: Sequence[Mention], text: str, doc=None
     keys: list[str | None] = []
     for index, mention in enumerate(mentions):
         name, roles = parse_mention(mention, text)
-        fragment = mention.text not in surnames and is_role_fragment(mention, spans)
+        reading = _reading(mention, doc) if mention.label != "PERSON" else Reading(
+            name, mention.label)
+        fragment = mention.text not in surnames and reading.country is None and \
+            is_role_fragment(mention, spans)
         if mention.label not in KIND_OF_LABEL or fragment:
             keys.append(None)
             continue
-        reading = _reading(mention, doc) if mention.label != "PERSON" else Reading(
-            name, mention.label)
         key, alias = _group_key(reading.name, reading.label)
         if not key or reading.attribute and reading.country is None:
             keys.append(None)
@@ -300,7 +301,7 @@ def _link_surnames(groups: dict[str, _Group]) -> dict[str, str]:
         candidates, is_person = _link_candidates(group, ordered)
         targets = {_follow(links, c.key) for c in candidates}
         targets.discard(group.key)
-        if len(targets) > 1 and is_person:
+        if len(targets) > 1:
             targets = _likeliest(group, targets, groups)
         if len(targets) == 1:
             target = targets.pop()
@@ -315,8 +316,11 @@ ARTICLE_DOMINANCE = 2
 
 
 def _likeliest(group: _Group, targets: set[str], groups: dict[str, _Group]) -> set[str]:
-    """Among several full names a surname fits, those of the gender an honorific gives
-    ("Mr. Obama"), then the one mentioned far more than the others, if any."""
+    """Among several full names a short name fits, those written before it, of the gender
+    an honorific gives ("Mr. Obama"), then the one mentioned far more than the others."""
+    first = min(group.indexes, default=0)
+    before = {t for t in targets if min(groups[t].indexes, default=first) < first}
+    targets = before or targets
     if group.gender:
         fitting = {t for t in targets if GIVEN_NAMES.get(
             groups[t].key.split()[0]) in (None, group.gender)}
@@ -324,8 +328,8 @@ def _likeliest(group: _Group, targets: set[str], groups: dict[str, _Group]) -> s
     if len(targets) < 2:
         return targets
     ranked = sorted(targets, key=lambda t: -len(groups[t].indexes))
-    first, second = (len(groups[t].indexes) for t in ranked[:2])
-    return {ranked[0]} if first >= ARTICLE_DOMINANCE * max(second, 1) else targets
+    most, second = (len(groups[t].indexes) for t in ranked[:2])
+    return {ranked[0]} if most >= ARTICLE_DOMINANCE * max(second, 1) else targets
 
 
 def _follow(links: dict[str, str], key: str) -> str:
