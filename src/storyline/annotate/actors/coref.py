@@ -43,6 +43,7 @@ from ..mentions.lexicon import (
 )
 from ..parse import doc_text
 from ..quotes.lexicon import REPORTING_LEMMAS
+from ..quotes.marks import find_quote_spans
 from .countries import country_named
 from .lexicon import TITLE_ABBREVIATIONS, UNIQUE_TITLES
 from .places import government_name
@@ -56,12 +57,17 @@ OTHER_WEIGHT = 20
 #: Added for a subject of a reporting verb: a pronoun after a quote is most often its
 #: speaker ("... ," he said).
 SPEAKER_WEIGHT = 100
+#: Share of its weight a mention inside quote marks adds: a "he said" after a quote is
+#: rarely someone the quote itself names.
+QUOTED_SHARE = 0.1
 #: Salience kept from one sentence to the next, and across a paragraph break.
 SENTENCE_DECAY = 0.5
 PARAGRAPH_DECAY = 0.6
 #: A plural pronoun takes an organisation at this share of its salience ("the campaign
 #: ... they said").
 ORG_AS_PLURAL = 0.5
+#: How well "the president" fits a person the article gives no title at all.
+UNTITLED_FIT = 0.5
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "one", "some"})
 
@@ -88,6 +94,7 @@ class _State:
     history: list[tuple[str, int, float, object]] = field(default_factory=list)
     at_token: dict[int, str] = field(default_factory=dict)  # token index -> actor id
     new: dict[str, Actor] = field(default_factory=dict)
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # direct quotes' spans
 
 
 def _sentence_index(doc) -> tuple[list[int], list[int]]:
@@ -108,7 +115,7 @@ def _root(doc, mention: Mention):
 
 def _role_words(actor: Actor) -> set[str]:
     found = set()
-    for role in actor.roles:
+    for role in (*actor.roles, *(actor.aliases if actor.kind == "anonymous" else ())):
         for word in role.replace("-", " ").split():
             low = word.casefold().rstrip(".,")
             found.add(TITLE_ABBREVIATIONS.get(low, low))
@@ -181,7 +188,10 @@ def _weight(token) -> float:
 def _record(state: _State, actor_id: str, token) -> None:
     if token is None:
         return
-    state.history.append((actor_id, state.sentence[token.i], _weight(token), token))
+    weight = _weight(token)
+    if any(lo <= token.idx < hi for lo, hi in state.quoted):
+        weight *= QUOTED_SHARE
+    state.history.append((actor_id, state.sentence[token.i], weight, token))
     state.at_token.setdefault(token.i, actor_id)
 
 
@@ -213,6 +223,8 @@ def _coarguments(token) -> set[int]:
 def _agrees(entity: _Entity, gender: str, plural: bool) -> float:
     """How well an actor fits a pronoun: 1, a share for an organisation as 'they', or 0."""
     kind = entity.actor.kind
+    if gender == "n":
+        return 1.0 if kind in ("org", "place") else 0.0
     if plural:
         if kind == "group" or kind == "anonymous" and entity.plural:
             return 1.0
@@ -233,7 +245,7 @@ def _resolve_pronoun(state: _State, token) -> str | None:
     if low in RELATIVE_PRONOUNS:
         head = token.head.head if token.head.dep_ == "relcl" else None
         return state.at_token.get(head.i) if head is not None else None
-    gender, number = PRONOUNS[low].split()
+    gender, number = PRONOUNS.get(low, "n sg").split()
     plural = number == "pl"
     reflexive = low.endswith(("self", "selves"))
     bound = set() if reflexive or token.dep_ == "poss" else _coarguments(token)
@@ -273,12 +285,29 @@ def _organisation(state: _State, token, mention: Mention) -> str | None:
     return _new_actor(state, name, "org", mention, (owner_id,), shared=True)
 
 
-def _fits_description(entity: _Entity, lemma: str, gender: str | None) -> bool:
+def _fits_description(entity: _Entity, token, gender: str | None) -> float:
+    """How well a description fits an actor: its head noun among the actor's role words
+    (or a title held by one person at a time), more for each modifier they share ("the
+    senior official", "the Russian leader"); never against gender or number."""
     if entity.actor.kind not in ("person", "anonymous", "org"):
-        return False
+        return 0.0
     if gender and entity.gender not in (None, gender):
-        return False
-    return lemma in entity.heads
+        return 0.0
+    if entity.plural != _plural_token(token) and entity.actor.kind != "org":
+        return 0.0
+    lemma = token.lemma_.lower()
+    shared = sum(1 for c in token.children if c.dep_ in ("amod", "compound")
+                 and c.lower_ in entity.heads)
+    if lemma in entity.heads:
+        return 1.0 + 0.5 * shared
+    if lemma in UNIQUE_TITLES and entity.actor.kind == "person":
+        untitled = not entity.heads & UNIQUE_TITLES.words
+        return 0.5 * shared + (UNTITLED_FIT if untitled else 0.0)
+    return 0.0
+
+
+def _plural_token(token) -> bool:
+    return token.tag_ in ("NNS", "NNPS")
 
 
 def _resolve_description(state: _State, token, mention: Mention) -> str | None:
@@ -294,7 +323,7 @@ def _resolve_description(state: _State, token, mention: Mention) -> str | None:
             return found
     gender = GENDERED_NOUNS.get(lemma)
     scores = _salience(state, token, set())
-    found = _best(scores, lambda a: float(_fits_description(state.entities[a], lemma, gender)))
+    found = _best(scores, lambda a: _fits_description(state.entities[a], token, gender))
     if found is not None:
         return found
     if lemma in ANONYMOUS_HEADS or token.lower_ in ANONYMOUS_HEADS:
@@ -343,10 +372,15 @@ def _new_actor(state: _State, name: str, kind: str, mention: Mention,
                       article_ids=(state.article_id,), affiliations=affiliations)
         state.new[key] = actor
         plural = kind == "group" or mention.text.split()[-1].lower().endswith("s")
-        state.entities[key] = _Entity(actor, None, plural and kind != "org",
-                                      {mention.text.split()[-1].lower().rstrip("s"),
-                                       mention.text.split()[-1].lower()})
+        state.entities[key] = _Entity(actor, None, plural and kind != "org", _role_words(actor)
+                                      | {token_lemma(mention)})
     return key
+
+
+def token_lemma(mention: Mention) -> str:
+    """The head word of a description in the singular ("officials" -> "official")."""
+    last = mention.text.split()[-1].lower()
+    return last[:-1] if last.endswith("s") and not last.endswith("ss") else last
 
 
 def _group(state: _State, token, mention: Mention) -> str:
@@ -374,14 +408,14 @@ def resolve_references(doc, actors: Sequence[Actor], mentions: Sequence[Mention]
     if len(doc) == 0:
         return list(actors), list(mentions)
     sentence, paragraph = _sentence_index(doc)
-    state = _State(doc, article_id, _entities(doc, actors, mentions), sentence, paragraph)
+    state = _State(doc, article_id, _entities(doc, actors, mentions), sentence, paragraph,
+                   quoted=[(q.outer_start, q.outer_end) for q in find_quote_spans(doc_text(doc))])
     out = list(mentions)
-    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, -mentions[i].end))
+    roots = [_root(doc, m) for m in mentions]
+    order = sorted((i for i in range(len(mentions)) if roots[i] is not None),
+                   key=lambda i: (roots[i].i, mentions[i].end - mentions[i].start))
     for index in order:
-        mention = out[index]
-        token = _root(doc, mention)
-        if token is None:
-            continue
+        mention, token = out[index], roots[index]
         if mention.actor_id:
             _record(state, mention.actor_id, token)
             continue

@@ -103,7 +103,7 @@ TITLE_ABBREVIATIONS = Table("title_abbreviations", {
    "('the senator')")
 
 UNIQUE_TITLES = words("unique_titles", """
-president senator governor secretary minister chancellor premier mayor candidate nominee
-chairman chairwoman ambassador general pope king queen congressman congresswoman speaker
+president senator governor chancellor premier mayor candidate nominee leader chairman
+chairwoman pope king queen congressman congresswoman speaker
 """, "titles one person holds at a time in a story: 'the president' with no one called "
      "President in the article still means the person most in view")

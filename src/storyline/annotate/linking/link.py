@@ -4,7 +4,7 @@ A quote's speaker is the actor of the mention at the head of its speaker words: 
 longest mention inside the speaker span that holds the span's syntactic head ("The
 Clinton campaign", "Trump and Clinton"), else the mention holding the head ("Putin's
 adviser Yuri Ushakov": Ushakov, not Putin; "Democratic pollster Pat Caddell": Caddell),
-else the last personal name in the span. The actors stage has already resolved pronouns,
+else, without a parse, the last personal name in the span. The actors stage has already resolved pronouns,
 descriptions, unnamed sources and groups, so the link's ``method`` says what the speaker
 words were: ``name``, ``pronoun``, ``description``, ``anonymous`` or ``group``.
 
@@ -46,6 +46,7 @@ def speaker_mention(quote: Quote, mentions: Sequence[Mention], doc=None) -> Ment
             return max(within, key=lambda m: (m.end - m.start, -m.start))
         if holding:
             return min(holding, key=lambda m: m.end - m.start)
+        return None  # the head is a word no actor stands for ("these issues")
     people = [m for m in inside if m.label == "PERSON"]
     return max(people or inside, key=lambda m: (m.end, m.start - m.end))
 

@@ -227,7 +227,8 @@ def find_mentions(doc, article_id: str) -> tuple[Mention, ...]:
     entities first (with the surnames the recognizer missed), then the pronouns,
     descriptions, unnamed sources and groups (see ``mentions.nominal``)."""
     named = find_named(doc, article_id)
-    named += tuple(find_name_echoes(doc, article_id, named))
+    echoes = {(m.start, m.end): m for m in find_name_echoes(doc, article_id, named)}
+    named += tuple(echoes.values())
     return named + tuple(find_nominals(doc, article_id, named))
 
 

@@ -19,6 +19,11 @@ PRONOUNS = Table("pronouns", {
 }, "third-person pronouns that refer to a person or a group, with gender and number: the "
    "agreement the resolver checks ('it' is left out: mostly expletive or a thing)")
 
+SPEAKING_IT = words("speaking_it", "it",
+                    "'it said': an organisation, a country or a document speaking; 'it' "
+                    "is a mention only as the subject of a reporting verb (elsewhere it is "
+                    "mostly expletive or a thing)")
+
 RELATIVE_PRONOUNS = words("relative_pronouns", "who whom whose",
                           "a relative pronoun refers to the noun its clause hangs on "
                           "('Obama, who said ...')")

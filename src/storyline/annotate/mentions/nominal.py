@@ -25,9 +25,11 @@ from collections.abc import Iterator, Sequence
 from ...records import Mention
 from ...text.paragraphs import paragraph_bounds
 from ..parse import doc_text
+from ..quotes.lexicon import REPORTING_LEMMAS
 from .lexicon import (
     ANONYMOUS_HEADS,
     FAMILIAR,
+    GIVEN_NAMES,
     GROUP_HEADS,
     INDEFINITE,
     ORG_NOUNS,
@@ -35,6 +37,7 @@ from .lexicon import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
+    SPEAKING_IT,
 )
 
 _MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "nmod", "quantmod",
@@ -106,6 +109,29 @@ def nominal_label(token, covered: set[int]) -> str | None:
     return None
 
 
+def _speaks(token) -> bool:
+    """The subject of a reporting verb ("it said", "hardliners accused")."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in \
+        REPORTING_LEMMAS
+
+
+def find_unnamed_subjects(doc, article_id: str, covered: set[int]) -> Iterator[Mention]:
+    """A proper name the recognizer missed that speaks ("Maynes says", "Zero Hedge
+    asked"): a PERSON mention when it starts with a known given name or is one word,
+    else an ORG mention."""
+    for token in doc:
+        if token.pos_ != "PROPN" or token.i in covered or not _speaks(token):
+            continue
+        lo = token.i
+        while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "PROPN" and \
+                doc[lo - 1].head.i == token.i and lo - 1 not in covered:
+            lo -= 1
+        if not doc[lo].text[:1].isupper():
+            continue
+        person = lo == token.i or doc[lo].lower_ in GIVEN_NAMES
+        yield _mention(doc, article_id, lo, token.i + 1, "PERSON" if person else "ORG")
+
+
 def noun_phrase_span(token) -> tuple[int, int]:
     """Token range ``[lo, hi)`` from the first pre-modifier (not a possessor) to the head."""
     lo = token.i
@@ -134,12 +160,16 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
         low = token.lower_
         if low in PRONOUNS and token.pos_ == "PRON":
             yield _mention(doc, article_id, token.i, token.i + 1, "PRON")
+        elif low in SPEAKING_IT and _speaks(token):
+            yield _mention(doc, article_id, token.i, token.i + 1, "PRON")
         elif low in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             yield _mention(doc, article_id, token.i, token.i + 1, "PRON")
         elif low in ("someone", "somebody"):
             yield _mention(doc, article_id, token.i, token.i + 1, "ANON")
         elif token.pos_ == "NOUN" and token.dep_ not in ("compound", "amod", "npadvmod"):
             label = nominal_label(token, covered)
+            if label is None and _plural(token) and _speaks(token):
+                label = "GROUP"  # "Republican hardliners accused him": a group speaks
             if label is not None:
                 yield _mention(doc, article_id, *noun_phrase_span(token), label)
 
@@ -198,6 +228,7 @@ def find_name_echoes(doc, article_id: str, named: Sequence[Mention]) -> Iterator
     speaker labels of a transcript."""
     covered = _covered(doc, named)
     yield from find_speaker_labels(doc, article_id, covered)
+    yield from find_unnamed_subjects(doc, article_id, covered)
     surnames = _surnames(named)
     if not surnames:
         return

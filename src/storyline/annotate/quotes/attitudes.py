@@ -33,6 +33,7 @@ from collections.abc import Iterator, Sequence
 from .indirect import MIN_CONTENT_WORDS, Found, char_range, count_words
 from .lexicon import (
     INTENTION_LEMMAS,
+    NEGATORS,
     NOUN_LEMMAS,
     NOUN_TOPIC_LEMMAS,
     OBJECT_LEMMAS,
@@ -48,7 +49,8 @@ def _source_ok(verb) -> bool:
     """A cue needs a nominal subject (the source), not an expletive or a relative."""
     subject = subject_of(verb)
     return subject is not None and subject.lower_ not in _SUBJECT_STOP and \
-        subject.dep_ != "nsubjpass"
+        subject.lower_ not in NEGATORS and subject.dep_ != "nsubjpass" and not (
+            subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children))
 
 
 def _content(tokens: Sequence) -> tuple[int, int] | None:

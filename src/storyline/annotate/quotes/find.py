@@ -46,7 +46,13 @@ from ...records import Quote, stable_id
 from ...text.paragraphs import paragraph_around, paragraph_bounds, paragraph_index
 from ..parse import doc_text
 from .attitudes import find_attitudes, find_noun_attitudes, find_noun_topics
-from .indirect import Parenthetical, find_colon_leads, find_indirect, noun_cues
+from .indirect import (
+    Parenthetical,
+    find_colon_leads,
+    find_indirect,
+    find_misparsed_cues,
+    noun_cues,
+)
 from .marks import QuoteSpan, find_quote_spans
 from .lexicon import CLAUSE_ONLY, SPEAKER_LABEL
 from .speakers import (
@@ -359,6 +365,9 @@ def _indirect(doc, outers, paragraphs) -> list[Attribution]:
     found += [_noun_attribution(doc, *item) for item in find_noun_topics(doc, outers)]
     found += [_from_cue(start, end, cue, False)
               for start, end, cue in find_colon_leads(doc, paragraphs)]
+    found += [replace(_from_cue(start, end, None, False), cue=cue.text, cue_start=cue.idx,
+                      speaker_start=who.idx, speaker_end=who.idx + len(who.text))
+              for start, end, cue, who in find_misparsed_cues(doc, outers)]
     found = [a for a in found if a.speaker_start is not None]
     taken = {item.cue_start for item in found}
     found += [_noun_attitude(doc, *item) for item in find_noun_attitudes(doc, outers)

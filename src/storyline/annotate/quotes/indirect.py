@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..parse import doc_text
+from .lexicon import REPORTER_CUES
 from .speakers import according_to, is_cue, subject_of
 
 Found = tuple[int, int, object]
@@ -215,6 +216,33 @@ def find_indirect(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
         found = _parenthetical(token)
         if found and found[1] - found[0] > 1:
             yield found[0], found[1], Parenthetical(token)
+
+
+def _misparsed_cue(token) -> bool:
+    """``..., Maynes notes, S``: a reporting verb the tagger took for a plural noun,
+    right after a name or a pronoun and before a comma."""
+    doc = token.doc
+    if token.pos_ != "NOUN" or token.lower_ not in REPORTER_CUES or token.i < 1:
+        return False
+    before = doc[token.i - 1]
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    opener = doc[token.i - 2] if token.i >= 2 else None
+    return before.pos_ in ("PROPN", "PRON") and after is not None and after.text == "," and (
+        opener is None or opener.is_punct or opener.is_sent_start or before.is_sent_start)
+
+
+def find_misparsed_cues(doc, outers: Sequence[tuple[int, int]]
+                        ) -> Iterator[tuple[int, int, object, object]]:
+    """``Importantly, Maynes notes, nobody at NATO is talking about ...``: ``(start, end,
+    cue, speaker)``; the content is the sentence after the cue phrase, so the reported
+    clause keeps its subject and its negation."""
+    for token in doc:
+        if not _misparsed_cue(token) or not _outside(token, outers):
+            continue
+        sent = token.sent
+        start, end = char_range(doc[token.i + 2:sent.end])
+        if end > start and count_words(doc[token.i + 2:sent.end]) >= MIN_CONTENT_WORDS:
+            yield start, end, token, doc[token.i - 1]
 
 
 def _name_like(token) -> bool:

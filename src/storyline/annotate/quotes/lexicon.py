@@ -67,16 +67,15 @@ NOUN_TOPIC_LEMMAS = Table("topic_nouns", {
     "defence": ("of",), "embrace": ("of",), "rejection": ("of",), "denial": ("of",),
 }, "'X's criticism of Y': the object of the preposition is the topic attributed to X")
 
-REPORTER_CUES = words("reporter_cues", "say says said note notes noted report reports "
-                      "reported explain explains explained",
-                      "a cue whose subject reports on someone else: 'Maynes says that Putin "
-                      "is worried' is Maynes's paraphrase; the embedded subject stays in "
-                      "the content")
+REPORTER_CUES = words("reporter_cues", """
+says notes adds writes argues explains reports warns insists observes concludes recalls
+""", "third-person reporting verbs the tagger takes for plural nouns in a parenthetical "
+     "('Importantly, Maynes notes, nobody at NATO ...'): still a cue, with the name before "
+     "it as the speaker")
 
-NEGATORS = words("content_negators", """
-nobody no one none nothing neither nor never not no
-""", "words that turn a reported clause around: the content keeps them ('nobody at NATO is "
-     "talking about ...')")
+NEGATORS = words("content_negators", "nobody none nothing neither noone",
+                 "a negative subject is part of what is reported, never its source: "
+                 "'nobody at NATO is talking about Ukraine joining' keeps 'nobody'")
 
 SPEAKER_LABEL = pattern("speaker_label",
                         r"(?P<label>[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,2}):\s+",
