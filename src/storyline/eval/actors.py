@@ -2,7 +2,8 @@
 
 Each ECB+ document becomes the text the ECB+ reader builds (tokens joined by spaces,
 sentences by newlines). Per document we run spaCy, :func:`find_mentions` and
-:func:`resolve_actors`; per topic :func:`merge_actors` joins the article actors into story
+:func:`resolve_actors` over the parse (names, and the pronouns and descriptions resolved to
+them, as the annotate stages do); per topic :func:`merge_actors` joins the article actors into story
 actors. The gold is the ECB+ entity markables (``HUMAN_PART*``, ``NON_HUMAN_PART*``,
 ``LOC_*``) anchored to tokens, clustered by ``CROSS_DOC_COREF`` (the relation's instance id)
 and ``INTRA_DOC_COREF`` (its target markable); a gold mention in no relation is a singleton.
@@ -44,8 +45,6 @@ FLOORS: dict[str, float] = {"b3_p": 0.96, "b3_r": 0.84, "b3_f1": 0.895,
 
 #: Markable tags that name an entity: people, organisations, places, facilities, objects.
 ENTITY_TAG_PREFIXES = ("HUMAN_PART", "NON_HUMAN_PART", "LOC_")
-#: Pipeline parts that mentions do not need (the tagger and NER stay).
-UNUSED_PIPES = ("parser", "lemmatizer", "attribute_ruler", "senter")
 BATCH_SIZE = 32
 
 
@@ -241,12 +240,14 @@ class TopicResult:
 
 
 def resolve_topic(name: str, golds: Sequence[GoldDocument],
-                  mentions: Sequence[Sequence[Mention]], article_ids: Sequence[str]
-                  ) -> TopicResult:
-    """Resolve and merge the actors of one topic; pair each found gold mention with them."""
+                  mentions: Sequence[Sequence[Mention]], article_ids: Sequence[str],
+                  docs: Sequence | None = None) -> TopicResult:
+    """Resolve and merge the actors of one topic; pair each found gold mention with them.
+    ``docs`` are the parses (without them only names are resolved)."""
     per_article, resolved = [], []
-    for gold, found, article_id in zip(golds, mentions, article_ids):
-        actors, with_ids = resolve_actors(found, gold.text, article_id)
+    parses = list(docs) if docs is not None else [None] * len(golds)
+    for gold, found, article_id, doc in zip(golds, mentions, article_ids, parses):
+        actors, with_ids = resolve_actors(found, gold.text, article_id, doc)
         per_article.append(actors)
         resolved.append(with_ids)
     _, story_id = merge_actors(per_article)
@@ -307,11 +308,9 @@ def read_topic_gold(topic_dir: Path) -> tuple[list[EcbDocument], list[GoldDocume
     return documents, golds
 
 
-def _find_all(nlp, documents: Sequence[EcbDocument]) -> list[tuple[Mention, ...]]:
-    texts = [d.article.text for d in documents]
-    unused = [p for p in UNUSED_PIPES if p in nlp.pipe_names]
-    docs = nlp.pipe(texts, batch_size=BATCH_SIZE, disable=unused)
-    return [find_mentions(doc, d.article.id) for doc, d in zip(docs, documents)]
+def _find_all(nlp, documents: Sequence[EcbDocument]) -> tuple[list, list[tuple[Mention, ...]]]:
+    docs = list(nlp.pipe([d.article.text for d in documents], batch_size=BATCH_SIZE))
+    return docs, [find_mentions(doc, d.article.id) for doc, d in zip(docs, documents)]
 
 
 def score(data_dir: Path, *, progress: Callable[[int, int], None] | None = None,
@@ -325,9 +324,9 @@ def score(data_dir: Path, *, progress: Callable[[int, int], None] | None = None,
     results = []
     for done, topic_dir in enumerate(dirs, start=1):
         documents, golds = read_topic_gold(topic_dir)
-        mentions = _find_all(nlp, documents)
+        docs, mentions = _find_all(nlp, documents)
         results.append(resolve_topic(topic_dir.name, golds, mentions,
-                                     [d.article.id for d in documents]))
+                                     [d.article.id for d in documents], docs))
         if progress:
             progress(done, len(dirs))
     rows = tuple(topic_row(r) for r in results)

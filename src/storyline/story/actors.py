@@ -397,6 +397,6 @@ def merge_story_actors(sources: Sequence[Annotation]) -> tuple[tuple[Actor, ...]
     return merge_actors([a.actors for a in sources])
 
 
-STAGE = Stage("actors", "story-actors-1", requires=("sources",),
+STAGE = Stage("actors", "story-actors-2", requires=("sources",),
               produces=("actors", "actor_map"), run=merge_story_actors,
               doc="per-article actors merged into story actors (spellings, surnames)")

@@ -168,10 +168,21 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
             yield _mention(doc, article_id, token.i, token.i + 1, "ANON")
         elif token.pos_ == "NOUN" and token.dep_ not in ("compound", "amod", "npadvmod"):
             label = nominal_label(token, covered)
-            if label is None and _plural(token) and _speaks(token):
+            if label is None and _plural(token) and _speaks(token) and token.is_lower:
                 label = "GROUP"  # "Republican hardliners accused him": a group speaks
             if label is not None:
                 yield _mention(doc, article_id, *noun_phrase_span(token), label)
+
+
+def _conjuncts(token) -> list:
+    """The nouns coordinated with ``token`` by "and"/"or" ("Grassley and Leahy")."""
+    found, current = [], token
+    while True:
+        nxt = [c for c in current.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        if not nxt:
+            return found
+        current = nxt[0]
+        found.append(current)
 
 
 def find_coordinations(doc, article_id: str) -> Iterator[Mention]:
@@ -180,16 +191,15 @@ def find_coordinations(doc, article_id: str) -> Iterator[Mention]:
     for token in doc:
         if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("PROPN", "NOUN"):
             continue
-        conjuncts = [c for c in token.children if c.dep_ == "conj" and c.pos_ in
-                     ("PROPN", "NOUN")]
+        if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
+            continue
+        conjuncts = _conjuncts(token)
         if not conjuncts:
             continue
-        lo = token.left_edge.i
-        hi = max(c.right_edge.i for c in conjuncts) + 1
-        while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
-            hi -= 1
-        if hi - lo <= 24:
-            yield _mention(doc, article_id, lo, hi, "GROUP")
+        lo, hi = token.left_edge.i, conjuncts[-1].i + 1
+        if "\n" in doc[lo:hi].text or hi - lo > 24:
+            continue
+        yield _mention(doc, article_id, lo, hi, "GROUP")
 
 
 def _surnames(named: Sequence[Mention]) -> dict[str, str]:
