@@ -274,6 +274,7 @@ class Country:
     people: tuple[str, ...]
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes, no dots, single spaces, no "the"."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ...records import Mention
+from ..parse import doc_text, doc_tokens
 from .lexicon import PARTY_TAG
 from .nominal import find_name_echoes, find_nominals
 
@@ -114,7 +115,7 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _casing(doc) -> _Casing:
-    text = doc.text
+    text = doc_text(doc)
     starts = _line_starts(text)
     lines = [text[start:end - 1] for start, end in zip(starts, starts[1:] + [len(text) + 1])]
     headlines = {i for i, line in enumerate(lines) if is_headline(line)}
@@ -123,7 +124,7 @@ def _casing(doc) -> _Casing:
     nouns: set[str] = set()
     named: set[str] = set()
     line, previous = 0, "."
-    for token in doc:
+    for token in doc_tokens(doc):
         while line + 1 < len(starts) and token.idx >= starts[line + 1]:
             line, previous = line + 1, "."
         word = token.text
@@ -234,7 +235,7 @@ def find_mentions(doc, article_id: str) -> tuple[Mention, ...]:
 
 def find_named(doc, article_id: str) -> tuple[Mention, ...]:
     """Named-entity mentions of people, organizations, places, groups and named events."""
-    text = doc.text
+    text = doc_text(doc)
     casing, starts = _casing(doc), _line_starts(text)
     mentions = []
     for ent in doc.ents:

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 
 from ...records import Mention
 from ...text.paragraphs import paragraph_bounds
-from ..parse import doc_text
+from ..parse import doc_text, doc_tokens
 from ..quotes.lexicon import REPORTING_LEMMAS
 from .lexicon import (
     ANONYMOUS_HEADS,
@@ -119,7 +119,7 @@ def find_unnamed_subjects(doc, article_id: str, covered: set[int]) -> Iterator[M
     """A proper name the recognizer missed that speaks ("Maynes says", "Zero Hedge
     asked"): a PERSON mention when it starts with a known given name or is one word,
     else an ORG mention."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ != "PROPN" or token.i in covered or not _speaks(token):
             continue
         lo = token.i
@@ -154,7 +154,7 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
     """Pronoun, description, unnamed-source and group mentions of ``doc``."""
     yield from find_coordinations(doc, article_id)
     covered = _covered(doc, named)
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.i in covered:
             continue
         low = token.lower_
@@ -188,7 +188,7 @@ def _conjuncts(token) -> list:
 def find_coordinations(doc, article_id: str) -> Iterator[Mention]:
     """A subject of coordinated nouns ("Mr. Grassley and Mr. Leahy", "RT and its
     defenders") as one ``GROUP`` mention: they speak together."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("PROPN", "NOUN"):
             continue
         if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
@@ -242,7 +242,7 @@ def find_name_echoes(doc, article_id: str, named: Sequence[Mention]) -> Iterator
     surnames = _surnames(named)
     if not surnames:
         return
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.i in covered or not token.text[:1].isupper() or token.pos_ not in (
                 "PROPN", "NOUN", "ADJ", "VERB"):
             continue

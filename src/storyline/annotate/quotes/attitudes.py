@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from ..parse import doc_tokens, quoted_tokens
 from .indirect import MIN_CONTENT_WORDS, Found, char_range, count_words
 from .lexicon import (
     INTENTION_LEMMAS,
@@ -149,7 +150,7 @@ def _noun_topic(noun) -> tuple[int, int] | None:
 def find_noun_topics(doc, outers: Sequence[tuple[int, int]]
                      ) -> Iterator[tuple[int, int, object, object]]:
     """``X's criticism of Y``: ``(start, end, noun, possessor)``; a possessor is needed."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_TOPIC_LEMMAS:
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -165,7 +166,7 @@ def find_noun_topics(doc, outers: Sequence[tuple[int, int]]
 def find_noun_attitudes(doc, outers: Sequence[tuple[int, int]]
                         ) -> Iterator[tuple[int, int, object, object]]:
     """``fears that S``, ``the claim by X that S``: ``(start, end, noun, source or None)``."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_LEMMAS:
             continue
         if not _outside(token, outers):
@@ -179,12 +180,12 @@ def find_noun_attitudes(doc, outers: Sequence[tuple[int, int]]
 
 
 def _outside(token, outers: Sequence[tuple[int, int]]) -> bool:
-    return not any(lo <= token.idx < hi for lo, hi in outers)
+    return token.i not in quoted_tokens(token.doc, tuple(outers))
 
 
 def find_attitudes(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
     """Non-speech attributions whose cue lies outside every direct quote."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ != "VERB" or not _outside(token, outers):
             continue
         if not _source_ok(token):

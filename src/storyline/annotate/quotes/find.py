@@ -44,7 +44,7 @@ from dataclasses import dataclass, replace
 from ...errors import ModelError
 from ...records import Quote, stable_id
 from ...text.paragraphs import paragraph_around, paragraph_bounds, paragraph_index
-from ..parse import doc_text
+from ..parse import doc_text, quoted_tokens
 from .attitudes import find_attitudes, find_noun_attitudes, find_noun_topics
 from .indirect import (
     Parenthetical,
@@ -126,7 +126,7 @@ def _cue_after_comma(doc, span: QuoteSpan, after: int):
 
 
 def _outside(token, outers: Sequence[tuple[int, int]]) -> bool:
-    return not any(lo <= token.idx < hi for lo, hi in outers)
+    return token.i not in quoted_tokens(token.doc, tuple(outers))
 
 
 def _sentence_cue(doc, sent, outers, near: int):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..parse import doc_text
+from ..parse import doc_text, doc_tokens, quoted_tokens
 from .lexicon import REPORTER_CUES
 from .speakers import according_to, is_cue, subject_of
 
@@ -76,7 +76,7 @@ def larger_side(doc, sent, lo: int, hi: int) -> tuple[int, int]:
 
 
 def _outside(token, outers: Sequence[tuple[int, int]]) -> bool:
-    return not any(lo <= token.idx < hi for lo, hi in outers)
+    return token.i not in quoted_tokens(token.doc, tuple(outers))
 
 
 def _complement(token) -> tuple[int, int] | None:
@@ -150,7 +150,7 @@ def _semicolon_clip(doc, cue, start: int, end: int) -> tuple[int, int]:
 
 def noun_cues(doc) -> Iterator[tuple[int, int, object, object]]:
     """``X's claim that S``: ``(start, end, noun, possessor)`` for claim-like nouns."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in _CLAIM_NOUNS:
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -198,7 +198,7 @@ def _according_content(doc, cue, obj) -> tuple[int, int]:
 
 def find_indirect(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
     """Indirect attributions whose cue lies outside every direct quote."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if not _outside(token, outers):
             continue
         pair = according_to(token)
@@ -236,7 +236,7 @@ def find_misparsed_cues(doc, outers: Sequence[tuple[int, int]]
     """``Importantly, Maynes notes, nobody at NATO is talking about ...``: ``(start, end,
     cue, speaker)``; the content is the sentence after the cue phrase, so the reported
     clause keeps its subject and its negation."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if not _misparsed_cue(token) or not _outside(token, outers):
             continue
         sent = token.sent
