@@ -8,8 +8,10 @@ actors. The gold is the ECB+ entity markables (``HUMAN_PART*``, ``NON_HUMAN_PART
 ``LOC_*``) anchored to tokens, clustered by ``CROSS_DOC_COREF`` (the relation's instance id)
 and ``INTRA_DOC_COREF`` (its target markable); a gold mention in no relation is a singleton.
 
-Only gold mentions that one of our actor mentions overlaps are scored (our clustering cannot
-be judged on mentions we never found): B-cubed (Bagga and Baldwin, 1998) of the story actor
+Only gold mentions that one of our named-entity mentions overlaps are scored (our
+clustering cannot be judged on mentions we never found); the ``all_*`` figures score the
+gold mentions overlapped by any of our mentions, pronouns, descriptions, unnamed sources
+and groups included, each with the actor the actors stage resolved it to: B-cubed (Bagga and Baldwin, 1998) of the story actor
 ids against the gold clusters, pooled over all scored mentions with clusters kept per topic.
 ``mention_coverage`` is the share of gold entity mentions that are scored;
 ``baseline_b3_f1`` clusters the same mentions by their exact lower-cased text.
@@ -46,6 +48,9 @@ FLOORS: dict[str, float] = {"b3_p": 0.96, "b3_r": 0.84, "b3_f1": 0.895,
 #: Markable tags that name an entity: people, organisations, places, facilities, objects.
 ENTITY_TAG_PREFIXES = ("HUMAN_PART", "NON_HUMAN_PART", "LOC_")
 BATCH_SIZE = 32
+#: Mention labels that name no one by name (pronouns, descriptions, unnamed sources,
+#: groups): the ``all_*`` figures score them too, the others score names only.
+UNNAMED_LABELS = frozenset({"PRON", "NOM", "ANON", "GROUP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +242,8 @@ class TopicResult:
     gold: tuple[str, ...]
     predicted: tuple[str, ...]
     baseline: tuple[str, ...]
+    every_gold: tuple[str, ...] = ()
+    every_predicted: tuple[str, ...] = ()
 
 
 def resolve_topic(name: str, golds: Sequence[GoldDocument],
@@ -252,13 +259,20 @@ def resolve_topic(name: str, golds: Sequence[GoldDocument],
         resolved.append(with_ids)
     _, story_id = merge_actors(per_article)
     labels: list[tuple[str, str, str]] = []
+    every: list[tuple[str, str]] = []
     for gold, with_ids in zip(golds, resolved):
+        named = [m for m in with_ids if m.label not in UNNAMED_LABELS]
         for gold_mention in linked_mentions(gold):
-            hit = overlapping_mention(gold_mention, with_ids)
+            hit = overlapping_mention(gold_mention, named)
             if hit is not None and hit.actor_id:
                 labels.append((gold_mention.cluster, story_id.get(hit.actor_id, hit.actor_id),
                                exact_string_key(hit.text)))
+            hit = overlapping_mention(gold_mention, with_ids)
+            if hit is not None and hit.actor_id:
+                every.append((gold_mention.cluster, story_id.get(hit.actor_id, hit.actor_id)))
     return TopicResult(name=name, documents=len(golds),
+                       every_gold=tuple(g for g, _ in every),
+                       every_predicted=tuple(p for _, p in every),
                        gold_mentions=sum(len(linked_mentions(g)) for g in golds),
                        unlinked=sum(len(g.mentions) - len(linked_mentions(g)) for g in golds),
                        gold=tuple(g for g, _, _ in labels),
@@ -291,9 +305,15 @@ def pooled_metrics(results: Sequence[TopicResult]) -> dict[str, float]:
     precision, recall, f1 = bcubed(gold, predicted)
     _, _, baseline_f1 = bcubed(gold, baseline)
     total = sum(r.gold_mentions for r in results)
+    every_gold = [(r.name, g) for r in results for g in r.every_gold]
+    every_p, every_r, every_f1 = bcubed(every_gold, [(r.name, p) for r in results
+                                                     for p in r.every_predicted])
     return {"b3_p": round(precision, 4), "b3_r": round(recall, 4), "b3_f1": round(f1, 4),
             "baseline_b3_f1": round(baseline_f1, 4),
             "mention_coverage": _ratio(len(gold), total),
+            "all_b3_p": round(every_p, 4), "all_b3_r": round(every_r, 4),
+            "all_b3_f1": round(every_f1, 4),
+            "all_mention_coverage": _ratio(len(every_gold), total),
             "scored_mentions": float(len(gold)), "gold_mentions": float(total)}
 
 
