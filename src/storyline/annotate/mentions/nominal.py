@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from ...records import Mention
 from ...text.paragraphs import paragraph_bounds
 from ..parse import doc_text, doc_tokens
-from ..quotes.lexicon import REPORTING_LEMMAS
+from ..quotes.lexicon import REPORTER_CUES, REPORTING_LEMMAS
 from .lexicon import (
     ANONYMOUS_HEADS,
     FAMILIAR,
@@ -110,9 +110,15 @@ def nominal_label(token, covered: set[int]) -> str | None:
 
 
 def _speaks(token) -> bool:
-    """The subject of a reporting verb ("it said", "hardliners accused")."""
-    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in \
-        REPORTING_LEMMAS
+    """The subject of a reporting verb ("it said", "hardliners accused"), the source of
+    "according to", or the name before a reporting verb taken for a noun ("Maynes notes,")."""
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in REPORTING_LEMMAS:
+        return True
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    return token.dep_ in ("compound", "nsubj") and head.pos_ == "NOUN" and \
+        head.lower_ in REPORTER_CUES and head.i == token.i + 1
 
 
 def find_unnamed_subjects(doc, article_id: str, covered: set[int]) -> Iterator[Mention]:

@@ -219,16 +219,18 @@ def find_indirect(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
 
 
 def _misparsed_cue(token) -> bool:
-    """``..., Maynes notes, S``: a reporting verb the tagger took for a plural noun,
-    right after a name or a pronoun and before a comma."""
+    """``..., Maynes notes, S``: a reporting verb the tagger took for a noun, right after a
+    name (or a pronoun) that follows a comma or opens the sentence, and before a comma."""
     doc = token.doc
     if token.pos_ != "NOUN" or token.lower_ not in REPORTER_CUES or token.i < 1:
         return False
-    before = doc[token.i - 1]
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    opener = doc[token.i - 2] if token.i >= 2 else None
-    return before.pos_ in ("PROPN", "PRON") and after is not None and after.text == "," and (
-        opener is None or opener.is_punct or opener.is_sent_start or before.is_sent_start)
+    first = token.i - 1
+    if doc[first].pos_ not in ("PROPN", "PRON") or after is None or after.text != ",":
+        return False
+    while first > 0 and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    return first == 0 or doc[first].is_sent_start or doc[first - 1].is_punct
 
 
 def find_misparsed_cues(doc, outers: Sequence[tuple[int, int]]
