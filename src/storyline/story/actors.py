@@ -393,10 +393,47 @@ def merge_actors(
     return tuple(actors), story_ids
 
 
+#: Weights of what an actor does in a story, for its salience: each quote or claim it is
+#: given, each event it is the source of, each it is the target of, each mention.
+SAID_WEIGHT = 3.0
+DID_WEIGHT = 2.0
+TARGET_WEIGHT = 1.0
+MENTION_WEIGHT = 1.0
+
+
+def _activity(sources: Sequence[Annotation]) -> Counter:
+    """Per article actor id: how much it says and does (see the weights)."""
+    score: Counter = Counter()
+    for annotation in sources:
+        for link in annotation.links:
+            if link.actor_id:
+                score[link.actor_id] += SAID_WEIGHT
+        for event in annotation.events:
+            if event.source_actor_id:
+                score[event.source_actor_id] += DID_WEIGHT
+            if event.target_actor_id:
+                score[event.target_actor_id] += TARGET_WEIGHT
+    return score
+
+
+def rank_actors(actors: Sequence[Actor], actor_map: dict[str, str],
+                activity: Counter) -> tuple[Actor, ...]:
+    """Actors with their salience (mentions, quotes and claims, events), most salient
+    first: the order a reader would list them in."""
+    story_score: Counter = Counter()
+    for article_actor, score in activity.items():
+        story_score[actor_map.get(article_actor, article_actor)] += score
+    ranked = [replace(a, salience=round(MENTION_WEIGHT * a.mention_count + story_score[a.id], 2))
+              for a in actors]
+    return tuple(sorted(ranked, key=lambda a: (-a.salience, -a.mention_count, a.name)))
+
+
 def merge_story_actors(sources: Sequence[Annotation]) -> tuple[tuple[Actor, ...], dict[str, str]]:
-    return merge_actors([a.actors for a in sources])
+    actors, actor_map = merge_actors([a.actors for a in sources])
+    return rank_actors(actors, actor_map, _activity(sources)), actor_map
 
 
 STAGE = Stage("actors", "story-actors-2", requires=("sources",),
               produces=("actors", "actor_map"), run=merge_story_actors,
-              doc="per-article actors merged into story actors (spellings, surnames)")
+              doc="per-article actors merged into story actors (spellings, surnames; unnamed "
+                  "sources never merged), ranked by how much each does and says")

@@ -102,6 +102,8 @@ def _demonym(mention: Mention, root) -> Reading | None:
     if mention.label != "NORP" and country is None:
         return None
     if _people_noun(root, mention.text):
+        if country is not None and mention.text in country.adjectives:
+            return Reading(country.name, "GPE", country.code)  # "the French": France
         return Reading(mention.text, "NORP", country.code if country else None)
     if country is None:
         return Reading(mention.text, "NORP", attribute=True)

@@ -47,8 +47,15 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
+
+
 def _split_mention(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """One entity span as trimmed pieces: never across a line break or a slash."""
+    """One entity span as trimmed pieces: never across a line break or a slash, and only
+    the possessor of a possessive inside it ("the Kremlin’s Cold War" is the Kremlin)."""
+    inner = _INNER_POSSESSIVE.search(text, start, end)
+    if inner is not None:
+        end = inner.start()
     pieces = []
     cursor = start
     for match in re.finditer(r"\n|/", text[start:end]):

@@ -69,10 +69,10 @@ channel broadcaster station network
 ANONYMOUS_HEADS = words("anonymous_heads", """
 official officials source sources aide aides adviser advisers advisor advisors insider
 insiders spokesman spokeswoman spokesperson staffer staffers diplomat diplomats person
-someone somebody friend friends associate associates confidant confidants ally allies
-operative operatives strategist strategists officer officers
+someone somebody friend friends associate associates confidant confidants operative
+operatives strategist strategists officer officers
 """, "head nouns of an unnamed source when written without a name: 'a senior official', "
-     "'sources', 'a spokesman', 'allies of the president'")
+     "'sources', 'a spokesman', 'friends of the president'")
 
 FAMILIAR = words("familiar_words", "familiar close knowledgeable briefed aware involved",
                  "'people familiar with the talks', 'people close to him': people who are "

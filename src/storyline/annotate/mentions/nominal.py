@@ -82,8 +82,21 @@ def _familiar(token) -> bool:
     return any(c.lower_ in FAMILIAR and c.i > token.i for c in token.children)
 
 
+def _acts(token) -> bool:
+    """A subject, a possessor or an agent: where a group does or says something."""
+    return token.dep_ in ("nsubj", "nsubjpass", "poss") or (
+        token.dep_ == "pobj" and token.head.lower_ in ("by", "according", "to")
+        and (token.head.lower_ != "to" or token.head.head.lower_ == "according"))
+
+
 def nominal_label(token, covered: set[int]) -> str | None:
-    """``NOM``, ``ANON``, ``GROUP`` or None for a common noun heading a noun phrase."""
+    """``NOM``, ``ANON``, ``GROUP`` or None for a common noun heading a noun phrase; a
+    group only where it acts (a subject, a possessor, an agent)."""
+    label = _nominal_label(token, covered)
+    return None if label == "GROUP" and not _acts(token) else label
+
+
+def _nominal_label(token, covered: set[int]) -> str | None:
     low, lemma = token.lower_, token.lemma_.lower()
     det = _determiner(token)
     plural = _plural(token)
@@ -158,8 +171,8 @@ def _mention(doc, article_id: str, lo: int, hi: int, label: str) -> Mention:
 
 def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Mention]:
     """Pronoun, description, unnamed-source and group mentions of ``doc``."""
-    yield from find_coordinations(doc, article_id)
     covered = _covered(doc, named)
+    yield from find_coordinations(doc, article_id, covered)
     for token in doc_tokens(doc):
         if token.i in covered:
             continue
@@ -191,16 +204,23 @@ def _conjuncts(token) -> list:
         found.append(current)
 
 
-def find_coordinations(doc, article_id: str) -> Iterator[Mention]:
-    """A subject of coordinated nouns ("Mr. Grassley and Mr. Leahy", "RT and its
-    defenders") as one ``GROUP`` mention: they speak together."""
+def _actor_like(token, covered: set[int]) -> bool:
+    """A name, or a noun for people or an organisation."""
+    lemma = token.lemma_.lower()
+    return token.i in covered or lemma in PERSON_NOUNS or lemma in ROLE_NOUNS or \
+        lemma in ORG_NOUNS or token.lower_ in GROUP_HEADS or lemma in ANONYMOUS_HEADS
+
+
+def find_coordinations(doc, article_id: str, covered: set[int]) -> Iterator[Mention]:
+    """A subject of coordinated names or nouns for people ("Mr. Grassley and Mr. Leahy",
+    "RT and its defenders") as one ``GROUP`` mention: they speak together."""
     for token in doc_tokens(doc):
         if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("PROPN", "NOUN"):
             continue
         if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
             continue
         conjuncts = _conjuncts(token)
-        if not conjuncts:
+        if not conjuncts or not all(_actor_like(t, covered) for t in [token, *conjuncts]):
             continue
         lo, hi = token.left_edge.i, conjuncts[-1].i + 1
         if "\n" in doc[lo:hi].text or hi - lo > 24:
