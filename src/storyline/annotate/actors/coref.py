@@ -257,18 +257,18 @@ def _resolve_pronoun(state: _State, token) -> str | None:
     return found
 
 
-def _owner_actor(state: _State, token) -> tuple[str | None, object]:
+def _owner_actor(state: _State, token) -> str | None:
     """A named owner of a noun: its possessor or a compound name before it."""
     for child in token.children:
         if child.dep_ in ("poss", "compound") and child.i < token.i and \
                 child.i in state.at_token:
-            return state.at_token[child.i], child
-    return None, None
+            return state.at_token[child.i]
+    return None
 
 
 def _organisation(state: _State, token, mention: Mention) -> str | None:
     """``the Clinton campaign``, ``Ukraine's government``: the owner's organisation."""
-    owner_id, owner = _owner_actor(state, token)
+    owner_id = _owner_actor(state, token)
     if owner_id is None:
         return None
     owner_actor = state.entities[owner_id].actor

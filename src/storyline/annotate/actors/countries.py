@@ -257,7 +257,7 @@ AMBIGUOUS_CAPITALS = frozenset({"victoria", "kingston", "santiago", "san jose", 
                                 "djibouti", "san marino", "kuwait city", "panama city",
                                 "guatemala city", "mexico city", "hong kong", "vatican city",
                                 "st. john's", "st. george's", "praia", "juba", "apia", "suva",
-                                "victoria", "castries", "roseau", "nassau", "san juan",
+                                "castries", "roseau", "nassau", "san juan",
                                 "kingstown", "jerusalem"})
 
 

@@ -18,18 +18,15 @@ from dataclasses import dataclass, field, replace
 
 from ...records import Actor, Mention, stable_id
 from ..mentions.lexicon import GIVEN_NAMES, HONORIFIC_GENDER
+from .coref import resolve_references
 from .countries import countries
 from .lexicon import ORGANISATION_ALIASES
-from .coref import resolve_references
 from .places import Reading, read_mention
 from .roles import (
     is_role_fragment,
-    is_title_word,
     parse_mention,
-    role_after,
     role_spans,
     role_words_before,
-    strip_title_prefix,
 )
 
 

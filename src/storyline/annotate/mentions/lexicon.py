@@ -50,12 +50,8 @@ spokesperson adviser advisor aide
      "resolves to the person the article names with that role")
 
 GENDERED_NOUNS = Table("gendered_nouns", {
-    **dict.fromkeys("man boy father son husband brother uncle grandfather gentleman guy "
-                    "businessman spokesman congressman chairman king prince actor "
-                    "gunman".split(), "m"),
-    **dict.fromkeys("woman girl mother daughter wife sister aunt grandmother lady widow "
-                    "businesswoman spokeswoman congresswoman chairwoman queen princess "
-                    "actress".split(), "f"),
+    **dict.fromkeys(["man", "boy", "father", "son", "husband", "brother", "uncle", "grandfather", "gentleman", "guy", "businessman", "spokesman", "congressman", "chairman", "king", "prince", "actor", "gunman"], "m"),
+    **dict.fromkeys(["woman", "girl", "mother", "daughter", "wife", "sister", "aunt", "grandmother", "lady", "widow", "businesswoman", "spokeswoman", "congresswoman", "chairwoman", "queen", "princess", "actress"], "f"),
 }, "nouns that say a person's gender: agreement for 'he'/'she' and for descriptions")
 
 ORG_NOUNS = words("org_nouns", """
@@ -96,35 +92,8 @@ various any
      "'the senior official' refers back")
 
 GIVEN_NAMES = Table("given_names", {
-    **dict.fromkeys("""
-    james john robert michael william david richard joseph thomas charles christopher daniel
-    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
-    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
-    scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
-    tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
-    christian keith roger gerald harold sean austin carl arthur lawrence dylan jesse
-    bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy
-    vincent ralph eugene russell bobby mason philip louis barack bernie bill mike chris tom
-    jim ted ben dick newt mitt rudy rick marco vladimir dmitri dmitry sergei sergey yuri
-    volodymyr emmanuel olaf boris xi recep jens antony tony lloyd jake ned alexei
-    alexey oleksiy viktor igor ivan nikolai mikhail leonid petro pierre francois matteo mario giuseppe hans helmut gerhard friedrich klaus angelo carlos luis
-    miguel pedro jorge manuel ahmed mohammed muhammad ali hassan hussein omar abdul ibrahim
-    benjamin naftali yair shinzo fumio narendra rahul imran nawaz kim moon justin stephen
-    """.split(), "m"),
-    **dict.fromkeys("""
-    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
-    betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
-    deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna
-    brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
-    janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
-    lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria
-    ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
-    amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
-    charlotte rose alexis kayla hillary kamala nancy jen jill michelle condoleezza madeleine
-    angela ursula theresa liz kristalina christine giorgia marine ségolène segolene annalena
-    jacinda sanna maia tsai indira benazir golda julia nikki sarah elise tulsi kirsten
-    dianne claire amy marsha lisa susan tammy elaine betsy kellyanne huma donna sheryl
-    """.split(), "f"),
+    **dict.fromkeys(["james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan", "henry", "douglas", "zachary", "peter", "kyle", "ethan", "walter", "noah", "jeremy", "christian", "keith", "roger", "gerald", "harold", "sean", "austin", "carl", "arthur", "lawrence", "dylan", "jesse", "bryan", "billy", "joe", "bruce", "gabriel", "logan", "albert", "willie", "alan", "juan", "wayne", "elijah", "randy", "roy", "vincent", "ralph", "eugene", "russell", "bobby", "mason", "philip", "louis", "barack", "bernie", "bill", "mike", "chris", "tom", "jim", "ted", "ben", "dick", "newt", "mitt", "rudy", "rick", "marco", "vladimir", "dmitri", "dmitry", "sergei", "sergey", "yuri", "volodymyr", "emmanuel", "olaf", "boris", "xi", "recep", "jens", "antony", "tony", "lloyd", "jake", "ned", "alexei", "alexey", "oleksiy", "viktor", "igor", "ivan", "nikolai", "mikhail", "leonid", "petro", "pierre", "francois", "matteo", "mario", "giuseppe", "hans", "helmut", "gerhard", "friedrich", "klaus", "angelo", "carlos", "luis", "miguel", "pedro", "jorge", "manuel", "ahmed", "mohammed", "muhammad", "ali", "hassan", "hussein", "omar", "abdul", "ibrahim", "benjamin", "naftali", "yair", "shinzo", "fumio", "narendra", "rahul", "imran", "nawaz", "kim", "moon", "justin", "stephen"], "m"),
+    **dict.fromkeys(["mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia", "julie", "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith", "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "teresa", "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy", "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana", "brittany", "natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "hillary", "kamala", "nancy", "jen", "jill", "michelle", "condoleezza", "madeleine", "angela", "ursula", "theresa", "liz", "kristalina", "christine", "giorgia", "marine", "ségolène", "segolene", "annalena", "jacinda", "sanna", "maia", "tsai", "indira", "benazir", "golda", "julia", "nikki", "sarah", "elise", "tulsi", "kirsten", "dianne", "claire", "amy", "marsha", "lisa", "susan", "tammy", "elaine", "betsy", "kellyanne", "huma", "donna", "sheryl"], "f"),
 }, "common given names with the gender a 'he' or 'she' agrees with; a first guess that "
    "pronouns and titles in the text can overrule")
 

@@ -177,11 +177,7 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
         if token.i in covered:
             continue
         low = token.lower_
-        if low in PRONOUNS and token.pos_ == "PRON":
-            yield _mention(doc, article_id, token.i, token.i + 1, "PRON")
-        elif low in SPEAKING_IT and _speaks(token):
-            yield _mention(doc, article_id, token.i, token.i + 1, "PRON")
-        elif low in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        if low in PRONOUNS and token.pos_ == "PRON" or low in SPEAKING_IT and _speaks(token) or low in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             yield _mention(doc, article_id, token.i, token.i + 1, "PRON")
         elif low in ("someone", "somebody"):
             yield _mention(doc, article_id, token.i, token.i + 1, "ANON")

@@ -53,8 +53,8 @@ from .indirect import (
     find_misparsed_cues,
     noun_cues,
 )
-from .marks import QuoteSpan, find_quote_spans
 from .lexicon import CLAUSE_ONLY, SPEAKER_LABEL
+from .marks import QuoteSpan, find_quote_spans
 from .speakers import (
     according_to,
     is_cue,
