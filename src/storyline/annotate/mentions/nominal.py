@@ -145,7 +145,9 @@ def find_unnamed_subjects(doc, article_id: str, covered: set[int]) -> Iterator[M
         while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "PROPN" and \
                 doc[lo - 1].head.i == token.i and lo - 1 not in covered:
             lo -= 1
-        if not doc[lo].text[:1].isupper():
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if not doc[lo].text[:1].isupper() or doc[lo].lower_ == "the" or (
+                after is not None and after.text == ":"):
             continue
         person = lo == token.i or doc[lo].lower_ in GIVEN_NAMES
         yield _mention(doc, article_id, lo, token.i + 1, "PERSON" if person else "ORG")
