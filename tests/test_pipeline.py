@@ -115,3 +115,16 @@ def test_docs_show_the_tables_the_code_runs():
     expected = _rows()
     assert documented == expected, "docs/pipeline.md is out of date; its table should be:\n" + \
         "\n".join(expected)
+
+
+def update_doc() -> None:
+    """Rewrite the table of docs/pipeline.md from the code: ``python tests/test_pipeline.py``."""
+    lines = DOC.read_text(encoding="utf-8").splitlines()
+    rows = [i for i, line in enumerate(lines)
+            if re.match(r"\|\s*(annotate|collection|story)\s*\|", line)]
+    lines[rows[0]:rows[-1] + 1] = _rows()
+    DOC.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    update_doc()

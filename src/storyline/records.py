@@ -225,7 +225,13 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """A canonical actor. ``roles`` are titles seen with the name ("Secretary of State")."""
+    """A canonical actor. ``kind`` is person, org, place, group (a collective: "voters",
+    "Democrats") or anonymous (an unnamed source: "a senior administration official").
+    ``roles`` are titles seen with the name ("Secretary of State"). ``affiliations`` are
+    the ids of the actors it belongs to or speaks for: an institution's country (the
+    Kremlin: Russia), the owner of a role ("Putin's adviser Yuri Ushakov": Putin), an
+    unnamed source's institution. ``salience`` ranks a story's actors by how much each
+    does and says in it (0 in an article)."""
 
     id: str
     name: str
@@ -234,6 +240,8 @@ class Actor:
     roles: tuple[str, ...] = ()
     mention_count: int = 0
     article_ids: tuple[str, ...] = ()
+    affiliations: tuple[str, ...] = ()
+    salience: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

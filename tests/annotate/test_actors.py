@@ -90,7 +90,7 @@ def test_kind_is_voted_across_mentions():
     assert len(actors) == 1 and actors[0].kind == "person"
 
 
-def test_country_aliases_merge_but_demonyms_stay_groups():
+def test_country_aliases_merge_and_demonyms_point_at_their_country():
     text = "the U.S. and US and America and the United States; Russian troops; Russians; Russia."
     mentions = build(text, [("U.S.", "GPE"), ("US", "GPE"), ("America", "GPE"),
                             ("United States", "GPE"), ("Russian", "NORP"), ("Russians", "NORP"),
@@ -100,8 +100,10 @@ def test_country_aliases_merge_but_demonyms_stay_groups():
     assert names["United States"].kind == "place"
     assert names["United States"].mention_count == 4
     assert {"U.S.", "US", "America"} <= set(names["United States"].aliases)
-    assert names["Russian"].kind == "group" and names["Russian"].mention_count == 2
-    assert names["Russia"].kind == "place"
+    assert "Russian" not in names  # an attribute of Russia, not an actor
+    assert names["Russians"].kind == "group" and names["Russians"].mention_count == 1
+    assert names["Russia"].kind == "place" and names["Russia"].mention_count == 2
+    assert names["Russians"].affiliations == (names["Russia"].id,)
     assert len(actors) == 3
 
 
@@ -168,11 +170,12 @@ def test_short_forms_link_to_the_unique_longer_name():
     assert "Red Sox" in names["Boston Red Sox"].aliases
 
 
-def test_demonym_tagged_as_place_is_a_group():
+def test_demonym_tagged_as_place_points_at_its_country():
     text = "Ukrainian troops and Ukrainian officials."
     mentions = build(text, [("Ukrainian", "GPE"), ("Ukrainian", "NORP")])
-    actors, _ = resolve_actors(mentions, text, "a1")
-    assert [(a.name, a.kind) for a in actors] == [("Ukrainian", "group")]
+    actors, resolved = resolve_actors(mentions, text, "a1")
+    assert [(a.name, a.kind) for a in actors] == [("Ukraine", "place")]
+    assert {m.actor_id for m in resolved} == {actors[0].id}
 
 
 def test_appositive_roles_and_no_role_from_a_plain_word_before_for():

@@ -33,3 +33,21 @@ def from_bytes(data: bytes, vocab):
 def doc_text(doc) -> str:
     """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
     return doc.text
+
+
+@functools.lru_cache(maxsize=8)
+def doc_tokens(doc) -> tuple:
+    """The tokens of ``doc``, made once per Doc: spaCy builds a new Token object on every
+    iteration, and several rule stages walk the whole document."""
+    return tuple(doc)
+
+
+@functools.lru_cache(maxsize=64)
+def quoted_tokens(doc, spans: tuple[tuple[int, int], ...]) -> frozenset[int]:
+    """Indexes of the tokens that start inside one of the character ``spans``."""
+    inside = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            inside.update(t.i for t in span if start <= t.idx < end)
+    return frozenset(inside)

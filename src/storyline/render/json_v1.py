@@ -42,6 +42,7 @@ def actor_json(actor: Actor) -> dict:
         "roles": list(actor.roles),
         "mention_count": actor.mention_count,
         "article_ids": list(actor.article_ids),
+        "affiliations": list(actor.affiliations),
     }
 
 

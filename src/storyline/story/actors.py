@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -97,6 +97,7 @@ class _Node:
     roles: list[str] = field(default_factory=list)
     mention_count: int = 0
     article_ids: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
     kind: str = ""
     tokens: list[str] = field(default_factory=list)
     norm: str = ""
@@ -109,6 +110,7 @@ class _Node:
         self.roles += actor.roles
         self.mention_count += actor.mention_count
         self.article_ids += actor.article_ids
+        self.affiliations += actor.affiliations
 
     def finish(self) -> None:
         """Fix the voted kind and the name's words once every actor was added."""
@@ -193,6 +195,8 @@ def _merge_spellings(nodes: dict[str, _Node], sets: _UnionFind) -> None:
     by_name: dict[str, str] = {}
     buckets: dict[tuple, list[_Node]] = {}
     for node in items:
+        if node.kind == "anonymous":
+            continue  # an unnamed source is nobody else, however it is described
         if node.kind != "group":
             sets.union(by_name.setdefault(node.norm, node.id), node.id)
         for key in _spelling_keys(node):
@@ -215,7 +219,7 @@ class _Index:
         self.with_of: dict[tuple[str, str], list[_Node]] = {}
         self.with_tail: dict[str, list[_Node]] = {}
         for node in nodes:
-            if len(node.tokens) < 2:
+            if len(node.tokens) < 2 or node.kind == "anonymous":
                 continue
             if node.kind == "person":
                 self.by_last.setdefault(node.tokens[-1], []).append(node)
@@ -317,7 +321,7 @@ def _link_surnames(nodes: dict[str, _Node], sets: _UnionFind) -> set[str]:
     index = _Index(ordered)
     person_roots: set[str] = set()
     for node in ordered:
-        if not node.tokens:
+        if not node.tokens or node.kind == "anonymous":
             continue
         found, is_person = _candidates(node, index, sets)
         roots = {sets.find(f.id) for f in found if f.id != node.id} - {sets.find(node.id)}
@@ -351,21 +355,24 @@ def _story_actor(members: list[_Node], is_person: bool) -> Actor:
         name = max(names, key=lambda n: person_name_rank(n, names[n]))
     else:
         name = max(names, key=lambda n: (names[n], len(n), n))
+    own_id = members[0].id if kind == "anonymous" else actor_id(kind, name)
     return Actor(
-        id=actor_id(kind, name),
+        id=own_id,
         name=name,
         kind=kind,
         aliases=unique([name, *(a for node in members for a in node.aliases)]),
         roles=unique(r for node in members for r in node.roles) if kind == "person" else (),
         mention_count=sum(node.mention_count for node in members),
         article_ids=unique(a for node in members for a in node.article_ids),
+        affiliations=unique(a for node in members for a in node.affiliations),
     )
 
 
 def merge_actors(
     per_article: Sequence[tuple[Actor, ...]],
 ) -> tuple[tuple[Actor, ...], dict[str, str]]:
-    """Story actors, and a map from every per-article actor id to its story actor id."""
+    """Story actors, and a map from every per-article actor id to its story actor id.
+    An actor's affiliations point at story actors too."""
     nodes = _collect(per_article)
     sets = _UnionFind({node_id: node.mention_count for node_id, node in nodes.items()})
     _merge_spellings(nodes, sets)
@@ -380,14 +387,53 @@ def merge_actors(
         actors.append(actor)
         for node in group:
             story_ids[node.id] = actor.id
+    actors = [replace(a, affiliations=unique(story_ids.get(x, x) for x in a.affiliations
+                                             if story_ids.get(x, x) != a.id)) for a in actors]
     actors.sort(key=lambda a: (-a.mention_count, a.name))
     return tuple(actors), story_ids
 
 
+#: Weights of what an actor does in a story, for its salience: each quote or claim it is
+#: given, each event it is the source of, each it is the target of, each mention.
+SAID_WEIGHT = 3.0
+DID_WEIGHT = 2.0
+TARGET_WEIGHT = 1.0
+MENTION_WEIGHT = 1.0
+
+
+def _activity(sources: Sequence[Annotation]) -> Counter:
+    """Per article actor id: how much it says and does (see the weights)."""
+    score: Counter = Counter()
+    for annotation in sources:
+        for link in annotation.links:
+            if link.actor_id:
+                score[link.actor_id] += SAID_WEIGHT
+        for event in annotation.events:
+            if event.source_actor_id:
+                score[event.source_actor_id] += DID_WEIGHT
+            if event.target_actor_id:
+                score[event.target_actor_id] += TARGET_WEIGHT
+    return score
+
+
+def rank_actors(actors: Sequence[Actor], actor_map: dict[str, str],
+                activity: Counter) -> tuple[Actor, ...]:
+    """Actors with their salience (mentions, quotes and claims, events), most salient
+    first: the order a reader would list them in."""
+    story_score: Counter = Counter()
+    for article_actor, score in activity.items():
+        story_score[actor_map.get(article_actor, article_actor)] += score
+    ranked = [replace(a, salience=round(MENTION_WEIGHT * a.mention_count + story_score[a.id], 2))
+              for a in actors]
+    return tuple(sorted(ranked, key=lambda a: (-a.salience, -a.mention_count, a.name)))
+
+
 def merge_story_actors(sources: Sequence[Annotation]) -> tuple[tuple[Actor, ...], dict[str, str]]:
-    return merge_actors([a.actors for a in sources])
+    actors, actor_map = merge_actors([a.actors for a in sources])
+    return rank_actors(actors, actor_map, _activity(sources)), actor_map
 
 
-STAGE = Stage("actors", "story-actors-1", requires=("sources",),
+STAGE = Stage("actors", "story-actors-2", requires=("sources",),
               produces=("actors", "actor_map"), run=merge_story_actors,
-              doc="per-article actors merged into story actors (spellings, surnames)")
+              doc="per-article actors merged into story actors (spellings, surnames; unnamed "
+                  "sources never merged), ranked by how much each does and says")

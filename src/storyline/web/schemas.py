@@ -78,11 +78,13 @@ class ArticleSummary(ArticleFields):
 class ActorDoc(Open):
     id: str
     name: str
-    kind: str = Field(description="person, org, place or group")
+    kind: str = Field(description="person, org, place, group or anonymous (an unnamed source)")
     aliases: list[str]
     roles: list[str] = Field(description="titles seen with the name")
     mention_count: int
     article_ids: list[str]
+    affiliations: list[str] = Field(description="ids of the actors it belongs to or speaks "
+                                                "for (the Kremlin: Russia)")
 
 
 class QuoteDoc(Open):

@@ -8,16 +8,18 @@ from ...pipeline import Stage
 from ...records import Actor, Article, Mention
 from .resolve import actor_id, normalize_name, resolve_actors
 
-VERSION = "actors-3"
+VERSION = "actors-4"
 
 
-def run(entity_mentions: Sequence[Mention], article: Article
+def run(entity_mentions: Sequence[Mention], article: Article, doc
         ) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
-    return resolve_actors(entity_mentions, article.text, article.id)
+    return resolve_actors(entity_mentions, article.text, article.id, doc)
 
 
-STAGE = Stage("actors", VERSION, requires=("entity_mentions", "article"),
+STAGE = Stage("actors", VERSION, requires=("entity_mentions", "article", "doc"),
               produces=("actors", "mentions"), run=run,
-              doc="canonical actors; every mention gets its actor id")
+              lexicon="storyline.annotate.actors.lexicon",
+              doc="canonical actors (people, organisations, places, groups, unnamed "
+                  "sources); every mention, pronouns and descriptions too, gets its actor")
 
 __all__ = ["STAGE", "actor_id", "normalize_name", "resolve_actors"]

@@ -17,6 +17,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ...records import Actor, Mention, stable_id
+from ..mentions.lexicon import GIVEN_NAMES, HONORIFIC_GENDER
+from .coref import resolve_references
+from .countries import countries
+from .lexicon import ORGANISATION_ALIASES
+from .places import Reading, read_mention
+from .roles import (
+    is_role_fragment,
+    parse_mention,
+    role_spans,
+    role_words_before,
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -27,59 +38,17 @@ def _words(text: str) -> frozenset[str]:
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place",
                  "FAC": "place", "NORP": "group"}
 KIND_PRIORITY = ("person", "org", "place", "group")
-
-#: Words that make a phrase a title or role ("press secretary", "Foreign Minister").
-CORE_TITLES = _words("""
-president president-elect vice-president secretary secretary-general minister chancellor
-premier spokesman spokeswoman spokesperson adviser advisor ambassador envoy general gen.
-admiral adm. colonel col. lieutenant lt. sergeant sgt. captain capt. major maj. commander
-chief director head chairman chairwoman chair ceo leader senator sen. representative rep.
-congressman congresswoman governor gov. mayor king queen prince princess emperor pope judge
-justice attorney prosecutor official officer correspondent reporter anchor host editor
-analyst expert professor prof. dr. economist founder speaker dictator strongman diplomat
-negotiator aide commissioner lawmaker legislator actress actor singer comedian star coach
-player manager rapper musician author writer novelist filmmaker producer artist dancer boxer
-champion pitcher quarterback striker goalkeeper suspect victim witness gunman inmate
-prisoner driver pilot doctor nurse surgeon lawyer sheriff detective investigator trooper
-constable inspector superintendent receptionist worker employee teacher student priest
-bishop cardinal rabbi imam reverend rev. pastor dr prof gen sen rep gov lt col sgt capt
-qb wr rb cb lb
-""")
-#: Words that may stand inside a role phrase but do not make one on their own.
-MODIFIERS = _words("""
-former then acting interim deputy assistant associate senior junior vice prime foreign
-defense defence press national security intelligence army navy military staff affairs state
-house white top executive economic trade finance health interior home energy treasury
-homeland communications policy political legal cabinet party opposition majority minority
-administration joint general-secretary first lady deputy-chief
-""")
-HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms", "mx.", "mx", "sir",
-                        "dame"})
 CONNECTORS = frozenset({"of", "the", "for", "and", "on", "to"})
-_ROLE_CONNECTORS = frozenset({"of", "the", "for", "on"})
 
-ALIAS_TABLE = {
-    ("United States", "place"): ("us", "usa", "united states", "united states of america",
-                                 "america"),
-    ("United Kingdom", "place"): ("uk", "united kingdom", "britain", "great britain"),
-    ("European Union", "org"): ("eu", "european union"),
-    ("United Nations", "org"): ("un", "united nations"),
-    ("NATO", "org"): ("nato", "north atlantic treaty organization",
-                      "north atlantic treaty organisation"),
-    ("Soviet Union", "place"): ("ussr", "soviet union"),
-    ("Russia", "place"): ("russia", "russian federation"),
-    ("China", "place"): ("china", "prc", "people's republic of china"),
-}
-ALIASES = {form: target for target, forms in ALIAS_TABLE.items() for form in forms}
 
-_STOPWORDS = _words("""
-a an and as at but by for from if in into is it its nor of on or so than that the then this
-those these to was were when where while with without after before because since until
-unless though although yet also even only just not no he she they we you i said says
-meanwhile however still now today yesterday tomorrow both all any each every some many
-""")
-_POSSESSIVE_END = re.compile(r"['’]s?$")
-_STOP_PUNCT = ",;:()[]{}\"“”‘!?—–|"
+def _alias_table() -> dict[str, tuple[str, str]]:
+    """Normalized names of countries and international organisations -> (name, kind)."""
+    table = {normalize_name(form): (name, "place" if name == "Soviet Union" else "org")
+             for form, name in ORGANISATION_ALIASES.items()}
+    for country in countries():
+        for form in country.names:
+            table.setdefault(normalize_name(form), (country.name, "place"))
+    return table
 
 
 #: Abbreviations written for the first word of a place or a name before another word
@@ -102,67 +71,8 @@ def normalize_name(name: str) -> str:
     return " ".join(words)
 
 
-def is_title_word(word: str) -> bool:
-    low = word.casefold().replace("’", "'")
-    low = re.sub(r"^(?:then|ex|former)-", "", low)
-    return low in CORE_TITLES or low in MODIFIERS or low in HONORIFICS
-
-
-def _accept_role_word(word: str, right: str | None) -> bool:
-    """Whether ``word`` continues a role phrase leftwards; ``right`` is the word after it."""
-    if is_title_word(word) or word in _ROLE_CONNECTORS:
-        return True
-    if not word[:1].isupper() or _POSSESSIVE_END.search(word) or word.endswith("ing"):
-        return False
-    if right in _ROLE_CONNECTORS:
-        return False  # "Lawyers for Dr ...": a name before "of"/"for" must itself be a title
-    return word.isupper() or word.casefold() not in _STOPWORDS
-
-
-def _clean_role(words: list[str]) -> list[str]:
-    """Trim connectors and honorifics from the edges; empty unless a core title is left."""
-    words = [re.sub(r"^(?:then|ex)-", "", w, flags=re.IGNORECASE) for w in words]
-    while words and (words[0] in _ROLE_CONNECTORS or words[0].casefold() in HONORIFICS):
-        words.pop(0)
-    while words and words[-1].casefold() in HONORIFICS:
-        words.pop()
-    if not words or not is_title_word(words[-1]):
-        return []
-    if not any(w.casefold() in CORE_TITLES for w in words):
-        return []
-    core_before_last = any(w.casefold() in CORE_TITLES for w in words[:-1])
-    if len(words) > 1 and words[-1].endswith(".") and core_before_last:
-        words.pop()  # "Chief of Staff Gen." -> "Chief of Staff"
-    return words
-
-
-def role_words_before(text: str, start: int, max_words: int = 9) -> list[str]:
-    """The title/role words written just before ``start`` on the same line, in order."""
-    line_start = max(text.rfind("\n", 0, start) + 1, start - 120)
-    words = text[line_start:start].split()
-    taken: list[str] = []
-    for word in reversed(words[-max_words:]):
-        if word[-1] in _STOP_PUNCT or word[0] in _STOP_PUNCT:
-            break
-        if word.endswith(".") and not is_title_word(word) and not re.fullmatch(
-            r"(?:[A-Z]\.)+", word
-        ):
-            break
-        if not _accept_role_word(word, taken[-1] if taken else None):
-            break
-        taken.append(word)
-    return _clean_role(list(reversed(taken)))
-
-
-def strip_title_prefix(name: str) -> tuple[str, list[str]]:
-    """Split titles spaCy kept inside a PERSON entity: "President Biden" -> Biden, [President]."""
-    words = name.split()
-    cut = 0
-    while cut < len(words) - 1 and is_title_word(words[cut]) and words[cut][:1].isupper():
-        cut += 1
-    if cut == 0:
-        return name, []
-    return " ".join(words[cut:]), words[:cut]
+#: Normalized country and organisation names -> (canonical name, kind).
+ALIASES = _alias_table()
 
 
 @dataclass(slots=True)
@@ -179,8 +89,13 @@ class _Group:
     person_link: bool = False
     tokens: list[str] = field(default_factory=list)  # set when linking starts
     kind: str = ""
+    countries: set[str] = field(default_factory=set)  # ISO codes it is linked to
+    owners: list[int] = field(default_factory=list)  # mentions its roles belong to
+    gender: str | None = None  # from an honorific ("Mr. Obama")
 
     def absorb(self, other: _Group) -> None:
+        self.countries |= other.countries
+        self.owners += other.owners
         self.indexes += other.indexes
         self.names.update(other.names)
         self.labels.update(other.labels)
@@ -188,94 +103,82 @@ class _Group:
         self.surfaces += other.surfaces
 
 
-def _parse_mention(mention: Mention, text: str) -> tuple[str, list[str]]:
-    """The plain name of a mention and the role phrases found with it."""
-    if mention.label != "PERSON":
-        return mention.text, []
-    name, inner = strip_title_prefix(mention.text)
-    words = _clean_role(role_words_before(text, mention.start) + inner)
-    roles = [" ".join(words)] if words else []
-    after = role_after(text, mention.end)
-    return name, roles + ([after] if after else [])
-
-
-_APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?P<role>[^,;.:()\n\"“”]{2,80}?)\s*[,;.]")
-_NOT_IN_ROLE = frozenset({"who", "which", "that", "said", "says", "is", "was", "has", "had",
-                          "will", "would", "and", "but", "also", "he", "she", "they", "it"})
-
-
-def role_after(text: str, end: int) -> str | None:
-    """A role in an appositive after a name: "Ann Vale, the agency's chief economist," ->
-    "agency's chief economist" (a core title word, at most seven words, no clause)."""
-    found = _APPOSITIVE.match(text, end)
-    if not found:
-        return None
-    words = found["role"].split()
-    if len(words) > 7 or any(w.casefold() in _NOT_IN_ROLE for w in words):
-        return None
-    if not any(w.casefold() in CORE_TITLES for w in words):
-        return None
-    return " ".join(words)
-
-
-def _role_spans(mentions: Sequence[Mention], text: str) -> list[tuple[int, int]]:
-    """Character spans of role phrases written before PERSON mentions."""
-    spans = []
-    for mention in mentions:
-        if mention.label == "PERSON":
-            words = role_words_before(text, mention.start)
-            if words:
-                spans.append((text.rfind(words[0], 0, mention.start), mention.start))
-    return spans
-
-
-def _is_role_fragment(mention: Mention, role_spans: Sequence[tuple[int, int]]) -> bool:
-    """True for "State" in "Secretary of State Antony Blinken" and bare titles."""
-    if all(is_title_word(word) for word in mention.text.split()):
-        return True
-    inside = any(s <= mention.start and mention.end <= e for s, e in role_spans)
-    return inside and mention.label in {"ORG", "PERSON"} and is_title_word(
-        mention.text.split()[-1]
-    )
-
-
 def _group_key(name: str, label: str) -> tuple[str, tuple[str, str] | None]:
     norm = normalize_name(name)
     alias = ALIASES.get(norm)
-    if alias is not None and label != "NORP":
+    if alias is not None and label not in ("NORP", "PERSON"):
         return normalize_name(alias[0]), alias
     if label == "NORP" and norm.endswith("ns"):
         norm = norm[:-1]  # "Russians" and "Russian" are one group
     return norm, None
 
 
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese)s?$")
+def _owner(mentions: Sequence[Mention], index: int, text: str) -> int | None:
+    """The named mention a personal name's role belongs to: "Putin's adviser Yuri
+    Ushakov", "Stein spokeswoman Jane Roe" (a name inside or just before the role)."""
+    mention = mentions[index]
+    words = role_words_before(text, mention.start)
+    lo = text.rfind(words[0], 0, mention.start) if words else mention.start
+    for other in range(index - 1, max(-1, index - 4), -1):
+        owner = mentions[other]
+        if owner.end > mention.start or owner.label not in KIND_OF_LABEL:
+            continue
+        gap = text[owner.end:lo]
+        if owner.start >= lo or (gap in ("'s ", "’s ", "' ", "’ ") and lo - owner.end <= 3):
+            return other
+        break
+    return None
 
 
-def _demonym_as_group(mention: Mention) -> Mention:
-    """A one-word demonym tagged as a place ("Ukrainian" as GPE) counts as a group."""
-    if mention.label in {"GPE", "LOC"} and _DEMONYM.match(mention.text):
-        return replace(mention, label="NORP")
-    return mention
+def _honorific_gender(text: str, mention: Mention) -> str | None:
+    """"m" or "f" when an honorific stands before or opens a personal name."""
+    if mention.label != "PERSON":
+        return None
+    words = text[max(0, mention.start - 6):mention.start].split()[-1:] + mention.text.split()[:1]
+    for word in words:
+        gender = HONORIFIC_GENDER.get(word.casefold())
+        if gender:
+            return gender
+    return None
 
 
-def _build_groups(mentions: Sequence[Mention], text: str) -> tuple[dict[str, _Group], list]:
-    role_spans = _role_spans(mentions, text)
+def _reading(mention: Mention, doc) -> Reading:
+    found = read_mention(mention, doc)
+    return found if found is not None else Reading(mention.text, mention.label)
+
+
+def _build_groups(mentions: Sequence[Mention], text: str, doc=None
+                  ) -> tuple[dict[str, _Group], list]:
+    spans = role_spans(mentions, text)
+    surnames = {m.text.split()[-1] for m in mentions
+                if m.label == "PERSON" and len(m.text.split()) > 1}
     groups: dict[str, _Group] = {}
     keys: list[str | None] = []
     for index, mention in enumerate(mentions):
-        name, roles = _parse_mention(mention, text)
-        mention = _demonym_as_group(mention)
-        key, alias = _group_key(name, mention.label)
-        if mention.label not in KIND_OF_LABEL or not key or _is_role_fragment(mention, role_spans):
+        name, roles = parse_mention(mention, text)
+        reading = _reading(mention, doc) if mention.label != "PERSON" else Reading(
+            name, mention.label)
+        fragment = mention.text not in surnames and reading.country is None and \
+            is_role_fragment(mention, spans)
+        if mention.label not in KIND_OF_LABEL or fragment:
+            keys.append(None)
+            continue
+        key, alias = _group_key(reading.name, reading.label)
+        if not key or reading.attribute and reading.country is None:
             keys.append(None)
             continue
         group = groups.setdefault(key, _Group(key, alias=alias))
         group.indexes.append(index)
-        group.names[name] += 1
-        group.labels[mention.label] += 1
+        group.names[reading.name if mention.label != "PERSON" else name] += 1
+        group.labels[reading.label] += 1
         group.roles += roles
         group.surfaces.append(mention.text)
+        if reading.country:
+            group.countries.add(reading.country)
+        group.gender = group.gender or _honorific_gender(text, mention)
+        owner = _owner(mentions, index, text) if roles else None
+        if owner is not None:
+            group.owners.append(owner)
         keys.append(key)
     return groups, keys
 
@@ -395,11 +298,35 @@ def _link_surnames(groups: dict[str, _Group]) -> dict[str, str]:
         candidates, is_person = _link_candidates(group, ordered)
         targets = {_follow(links, c.key) for c in candidates}
         targets.discard(group.key)
+        if len(targets) > 1:
+            targets = _likeliest(group, targets, groups)
         if len(targets) == 1:
             target = targets.pop()
             links[group.key] = target
             groups[target].person_link |= is_person
     return links
+
+
+#: A surname fitting several full names joins the one with this many times the mentions
+#: of the next ("Trump" of Donald Trump, not of Ivanka Trump, in a story about him).
+ARTICLE_DOMINANCE = 2
+
+
+def _likeliest(group: _Group, targets: set[str], groups: dict[str, _Group]) -> set[str]:
+    """Among several full names a short name fits, those written before it, of the gender
+    an honorific gives ("Mr. Obama"), then the one mentioned far more than the others."""
+    first = min(group.indexes, default=0)
+    before = {t for t in targets if min(groups[t].indexes, default=first) < first}
+    targets = before or targets
+    if group.gender:
+        fitting = {t for t in targets if GIVEN_NAMES.get(
+            groups[t].key.split()[0]) in (None, group.gender)}
+        targets = fitting or targets
+    if len(targets) < 2:
+        return targets
+    ranked = sorted(targets, key=lambda t: -len(groups[t].indexes))
+    most, second = (len(groups[t].indexes) for t in ranked[:2])
+    return {ranked[0]} if most >= ARTICLE_DOMINANCE * max(second, 1) else targets
 
 
 def _follow(links: dict[str, str], key: str) -> str:
@@ -454,6 +381,25 @@ def _make_actor(group: _Group, article_id: str) -> Actor:
     )
 
 
+def _add_countries(groups: dict[str, _Group]) -> None:
+    """A group for every country a mention is linked to, though no mention names it."""
+    by_code = {country.code: country for country in countries()}
+    for code in sorted({c for g in list(groups.values()) for c in g.countries}):
+        country = by_code[code]
+        key = normalize_name(country.name)
+        if key not in groups:
+            groups[key] = _Group(key, names=Counter({country.name: 0}),
+                                 labels=Counter({"GPE": 0}), alias=(country.name, "place"))
+
+
+def _affiliations(group: _Group, own: str, keys: Sequence[str | None],
+                  final: dict[str, str], ids: dict[str, str]) -> tuple[str, ...]:
+    """Actor ids a group is linked to: its countries and the owners of its roles."""
+    found = [ids[final[normalize_name(c.name)]] for c in countries() if c.code in group.countries]
+    found += [ids[final[keys[i]]] for i in group.owners if keys[i] is not None]
+    return unique(a for a in found if a != own)
+
+
 def _merge_links(groups: dict[str, _Group], links: dict[str, str]) -> dict[str, str]:
     """Fold linked groups into their targets; return key -> final key."""
     final = {key: _follow(links, key) for key in groups}
@@ -464,19 +410,28 @@ def _merge_links(groups: dict[str, _Group], links: dict[str, str]) -> dict[str, 
 
 
 def resolve_actors(
-    mentions: Sequence[Mention], text: str, article_id: str
+    mentions: Sequence[Mention], text: str, article_id: str, doc=None
 ) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
     """Canonical actors of one article and its mentions with ``actor_id`` set.
 
     Mentions that name no actor (a bare title, "State" in "Secretary of State", a named
-    event or law) keep ``actor_id=None``.
+    event or law, a demonym of no country) keep ``actor_id=None``. With the parse
+    ``doc``, names are read where they stand (``actors.places``) and pronouns,
+    descriptions, unnamed sources and groups are resolved too (``actors.coref``).
     """
-    groups, keys = _build_groups(mentions, text)
+    groups, keys = _build_groups(mentions, text, doc)
+    _add_countries(groups)
     final = _merge_links(groups, _link_surnames(groups))
-    actor_of_key = {key: _make_actor(groups[key], article_id) for key in set(final.values())}
+    made = {key: _make_actor(groups[key], article_id) for key in set(final.values())}
+    ids = {key: actor.id for key, actor in made.items()}
+    actor_of_key = {key: replace(actor, affiliations=_affiliations(
+        groups[key], actor.id, keys, final, ids)) for key, actor in made.items()}
     resolved = []
     for mention, key in zip(mentions, keys):
         actor = actor_of_key[final[key]] if key is not None else None
         resolved.append(replace(mention, actor_id=actor.id if actor else None))
-    actors = sorted(actor_of_key.values(), key=lambda a: (-a.mention_count, a.name))
+    actors = list(actor_of_key.values())
+    if doc is not None:
+        actors, resolved = resolve_references(doc, actors, resolved, article_id)
+    actors.sort(key=lambda a: (-a.mention_count, a.name))
     return tuple(actors), tuple(resolved)

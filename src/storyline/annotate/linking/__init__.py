@@ -6,10 +6,11 @@ from __future__ import annotations
 from ...pipeline import Stage
 from .link import link_items
 
-VERSION = "linking-1"
+VERSION = "linking-2"
 
-STAGE = Stage("linking", VERSION, requires=("quotes", "claims", "mentions", "actors"),
+STAGE = Stage("linking", VERSION, requires=("quotes", "claims", "mentions", "actors", "doc"),
               produces=("links",), run=link_items,
-              doc="quote speakers and claimants linked to the article's actors")
+              doc="quote speakers (the mention at the head of the speaker words, pronouns "
+                  "and descriptions resolved) and claimants linked to the article's actors")
 
 __all__ = ["STAGE", "link_items"]

@@ -1,8 +1,15 @@
 """Quote speakers and claimants linked to the actors of their article.
 
-A quote's speaker is the actor of the mention its speaker span overlaps. A claim's
-claimant is, in order: the actor a quote with the same speaker words was linked to, an
-actor whose name or alias is those words (without a leading "the"), or the actor a
+A quote's speaker is the actor of the mention at the head of its speaker words: the
+longest mention inside the speaker span that holds the span's syntactic head ("The
+Clinton campaign", "Trump and Clinton"), else the mention holding the head ("Putin's
+adviser Yuri Ushakov": Ushakov, not Putin; "Democratic pollster Pat Caddell": Caddell),
+else, without a parse, the last personal name in the span. The actors stage has already resolved pronouns,
+descriptions, unnamed sources and groups, so the link's ``method`` says what the speaker
+words were: ``name``, ``pronoun``, ``description``, ``anonymous`` or ``group``.
+
+A claim's claimant is, in order: the actor a quote with the same speaker words was linked
+to, an actor whose name or alias is those words (without a leading "the"), or the actor a
 person's surname alone names when only one person of the article has it.
 """
 
@@ -12,15 +19,36 @@ from collections.abc import Sequence
 
 from ...records import Actor, ActorLink, Claim, Mention, Quote
 
+#: The link method for each mention label; named-entity labels give ``name``.
+METHODS = {"PRON": "pronoun", "NOM": "description", "ANON": "anonymous", "GROUP": "group"}
 
-def _speaker_actor(quote: Quote, mentions: Sequence[Mention]) -> str | None:
+
+def _head_offset(doc, start: int, end: int) -> int | None:
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root.idx if span is not None and len(span) else None
+
+
+def speaker_mention(quote: Quote, mentions: Sequence[Mention], doc=None) -> Mention | None:
+    """The mention that names a quote's speaker (see the module docstring)."""
     if quote.speaker_start is None or quote.speaker_end is None:
         return None
-    for mention in mentions:
-        if mention.actor_id and mention.start < quote.speaker_end and \
-                quote.speaker_start < mention.end:
-            return mention.actor_id
-    return None
+    lo, hi = quote.speaker_start, quote.speaker_end
+    inside = [m for m in mentions if m.actor_id and m.start < hi and lo < m.end]
+    if not inside:
+        return None
+    head = _head_offset(doc, lo, hi)
+    if head is not None:
+        holding = [m for m in inside if m.start <= head < m.end]
+        within = [m for m in holding if lo <= m.start and m.end <= hi]
+        if within:
+            return max(within, key=lambda m: (m.end - m.start, -m.start))
+        if holding:
+            return min(holding, key=lambda m: m.end - m.start)
+        return None  # the head is a word no actor stands for ("these issues")
+    people = [m for m in inside if m.label == "PERSON"]
+    return max(people or inside, key=lambda m: (m.end, m.start - m.end))
 
 
 def actor_names(actors: Sequence[Actor]) -> dict[str, str]:
@@ -28,6 +56,8 @@ def actor_names(actors: Sequence[Actor]) -> dict[str, str]:
     names: dict[str, str] = {}
     surnames: dict[str, set[str]] = {}
     for actor in actors:
+        if actor.kind == "anonymous":
+            continue
         for name in (actor.name, *actor.aliases):
             names.setdefault(name.lower(), actor.id)
         if actor.kind == "person" and " " in actor.name:
@@ -50,13 +80,15 @@ def _claimant(text: str, by_speaker: dict[str, str], by_name: dict[str, str]
 
 
 def link_items(quotes: Sequence[Quote], claims: Sequence[Claim], mentions: Sequence[Mention],
-               actors: Sequence[Actor]) -> tuple[ActorLink, ...]:
+               actors: Sequence[Actor], doc=None) -> tuple[ActorLink, ...]:
     """One link per quote (its speaker) and per claim with claimant words (its claimant)."""
     links: list[ActorLink] = []
     by_speaker: dict[str, str] = {}
     for quote in quotes:
-        actor = _speaker_actor(quote, mentions)
-        links.append(ActorLink(quote.id, "speaker", actor, "mention" if actor else ""))
+        mention = speaker_mention(quote, mentions, doc)
+        actor = mention.actor_id if mention is not None else None
+        method = METHODS.get(mention.label, "name") if mention is not None else ""
+        links.append(ActorLink(quote.id, "speaker", actor, method))
         if actor and quote.speaker_text:
             by_speaker[quote.speaker_text] = actor
     by_name = actor_names(actors)

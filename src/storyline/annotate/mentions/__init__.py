@@ -6,7 +6,7 @@ from ...pipeline import Stage
 from ...records import Article, Mention
 from .find import find_mentions, headline_pieces, is_headline, trim_mention, word_stems
 
-VERSION = "mentions-3"
+VERSION = "mentions-4"
 
 
 def run(doc, article: Article) -> tuple[Mention, ...]:
@@ -14,8 +14,9 @@ def run(doc, article: Article) -> tuple[Mention, ...]:
 
 
 STAGE = Stage("mentions", VERSION, requires=("doc", "article"), produces=("entity_mentions",),
-              run=run,
-              doc="entity spans of the parse, cut at headline words; no actor yet")
+              run=run, lexicon="storyline.annotate.mentions.lexicon",
+              doc="entity spans of the parse, cut at headline words, and the pronouns, "
+                  "descriptions, unnamed sources and groups; no actor yet")
 
 __all__ = ["STAGE", "find_mentions", "headline_pieces", "is_headline", "trim_mention",
            "word_stems"]

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 
 from ...records import Mention
-from ..parse import doc_text
+from ..parse import doc_text, doc_tokens
+from .lexicon import PARTY_TAG
+from .nominal import find_name_echoes, find_nominals
 
 #: spaCy labels that name an actor, a place or a named event.
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
@@ -45,8 +47,15 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
+
+
 def _split_mention(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """One entity span as trimmed pieces: never across a line break or a slash."""
+    """One entity span as trimmed pieces: never across a line break or a slash, and only
+    the possessor of a possessive inside it ("the Kremlin’s Cold War" is the Kremlin)."""
+    inner = _INNER_POSSESSIVE.search(text, start, end)
+    if inner is not None:
+        end = inner.start()
     pieces = []
     cursor = start
     for match in re.finditer(r"\n|/", text[start:end]):
@@ -122,7 +131,7 @@ def _casing(doc) -> _Casing:
     nouns: set[str] = set()
     named: set[str] = set()
     line, previous = 0, "."
-    for token in doc:
+    for token in doc_tokens(doc):
         while line + 1 < len(starts) and token.idx >= starts[line + 1]:
             line, previous = line + 1, "."
         word = token.text
@@ -205,7 +214,33 @@ def headline_pieces(ent, stop: int, casing: _Casing, starts: list[int]
     return spans
 
 
+def _hyphen_end(text: str, end: int) -> int:
+    """A personal name runs on over a hyphen the tokenizer split ("Ban Ki" of "Ban
+    Ki-moon")."""
+    if end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
+        end += 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    return end
+
+
+def _party_tag(text: str, start: int, end: int) -> bool:
+    """``D-N.C.`` inside ``(D-N.C.)`` after a politician's name."""
+    lo, hi = text.rfind("(", max(0, start - 3), start + 1), text.find(")", end - 1, end + 3)
+    return lo >= 0 and hi >= 0 and bool(PARTY_TAG.match(text[lo:hi + 1]))
+
+
 def find_mentions(doc, article_id: str) -> tuple[Mention, ...]:
+    """Mentions of people, organizations, places, groups and named events: the named
+    entities first (with the surnames the recognizer missed), then the pronouns,
+    descriptions, unnamed sources and groups (see ``mentions.nominal``)."""
+    named = find_named(doc, article_id)
+    echoes = {(m.start, m.end): m for m in find_name_echoes(doc, article_id, named)}
+    named += tuple(echoes.values())
+    return named + tuple(find_nominals(doc, article_id, named))
+
+
+def find_named(doc, article_id: str) -> tuple[Mention, ...]:
     """Named-entity mentions of people, organizations, places, groups and named events."""
     text = doc_text(doc)
     casing, starts = _casing(doc), _line_starts(text)
@@ -216,5 +251,9 @@ def find_mentions(doc, article_id: str) -> tuple[Mention, ...]:
         stop = _person_end(ent) if ent.label_ == "PERSON" else ent.end_char
         pieces = headline_pieces(ent, stop, casing, starts)
         for start, end in (span for piece in pieces for span in _split_mention(text, *piece)):
+            if _party_tag(text, start, end):
+                continue
+            if ent.label_ == "PERSON":
+                end = _hyphen_end(text, end)
             mentions.append(Mention(article_id, start, end, text[start:end], ent.label_))
     return tuple(mentions)

@@ -18,10 +18,10 @@ fear. ``find_attitudes`` yields ``(content_start, content_end, cue_token)`` like
 * noun topics (``find_noun_topics``): ``X's criticism of Y``, ``X's support for Y``: the
   object of the preposition, the possessor as source (required).
 
-The word lists were chosen on PolNeAR dev and a train sample together: lemmas whose
-predictions matched gold less than ~65% of the time on both (release, offer, support,
-seek to, mention, question, post, speak about, respond to, vote for, point to, ...) are
-left out.
+The word lists (``quotes.lexicon``) were chosen on PolNeAR dev and a train sample
+together: lemmas whose predictions matched gold less than ~65% of the time on both
+(release, offer, support, seek to, mention, question, post, speak about, respond to, vote
+for, point to, ...) are left out.
 These are not speech: ``annotate.quotes`` gives them ``direct=False`` and the cue word as
 ``cue`` (``Quote`` has no field to mark them apart).
 """
@@ -30,49 +30,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from ..parse import doc_tokens, quoted_tokens
 from .indirect import MIN_CONTENT_WORDS, Found, char_range, count_words
+from .lexicon import (
+    INTENTION_LEMMAS,
+    NEGATORS,
+    NOUN_LEMMAS,
+    NOUN_TOPIC_LEMMAS,
+    OBJECT_LEMMAS,
+    PREP_LEMMAS,
+)
 from .speakers import subject_of
 
-INTENTION_LEMMAS = frozenset({
-    "want", "plan", "hope", "intend", "aim", "decline", "refuse",
-    "decide", "wish", "prefer", "vow", "pledge", "promise", "threaten", "offer",
-})
-OBJECT_LEMMAS = frozenset({
-    "show", "endorse", "defend", "discuss", "oppose", "back",
-    "declare", "criticize", "criticise", "slam", "attack", "describe",
-    "mock", "cite", "reference", "tout", "decry", "denounce", "report",
-    "detail", "highlight", "stress", "want", "seek", "propose",
-    "demand", "reject", "praise", "admire", "identify", "document", "invoke",
-    "outline", "blast", "condemn", "favor", "favour",
-    "champion", "dispute", "deny", "acknowledge", "admit", "recommend",
-    "express", "announce", "reveal", "confirm", "predict", "note",
-    "lament",
-})
-PREP_LEMMAS: dict[str, tuple[str, ...]] = {
-    "talk": ("about", "of"), "comment": ("on",), "ask": ("about",),
-    "complain": ("about",), "care": ("about",), "worry": ("about",), "argue": ("for", "against"),
-    "advocate": ("for",), "push": ("for",), "warn": ("about", "of", "against"),
-    "reply": ("to",), "testify": ("about", "on"), "boast": ("about", "of"),
-    "brag": ("about",), "joke": ("about",), "write": ("about",), "tweet": ("about",),
-}
-NOUN_LEMMAS = frozenset({
-    "claim", "charge", "assertion", "statement", "allegation", "warning", "promise",
-    "argument", "suggestion", "insistence", "belief", "view", "fear", "hope", "concern",
-    "worry", "expectation", "speculation", "rumor", "rumour", "report", "assurance",
-    "idea", "notion", "sign", "evidence", "indication", "message", "complaint", "criticism",
-    "demand", "announcement", "admission", "acknowledgment", "prediction", "perception",
-    "sense", "feeling", "conviction", "theory", "impression", "news", "word", "accusation",
-    "assumption", "doubt", "suspicion", "confidence", "optimism", "pledge", "vow",
-})
-_ABOUT = ("about", "on", "of")
-NOUN_TOPIC_LEMMAS: dict[str, tuple[str, ...]] = {
-    "criticism": ("of",), "support": ("for", "of"), "opposition": ("to",),
-    "position": ("on",), "stance": ("on",), "view": _ABOUT, "comment": _ABOUT,
-    "remark": _ABOUT, "statement": _ABOUT, "call": ("for",), "praise": ("for", "of"),
-    "endorsement": ("of",), "attack": ("on",), "concern": ("about", "over"),
-    "complaint": ("about",), "warning": ("about", "of", "against"), "defense": ("of",),
-    "defence": ("of",), "embrace": ("of",), "rejection": ("of",), "denial": ("of",),
-}
 _OBJECT_TAIL = frozenset({"prep", "xcomp", "oprd", "advcl", "acl"})
 _SUBJECT_STOP = frozenset({"it", "there", "which", "that", "what", "this", "who"})
 
@@ -81,7 +50,8 @@ def _source_ok(verb) -> bool:
     """A cue needs a nominal subject (the source), not an expletive or a relative."""
     subject = subject_of(verb)
     return subject is not None and subject.lower_ not in _SUBJECT_STOP and \
-        subject.dep_ != "nsubjpass"
+        subject.lower_ not in NEGATORS and subject.dep_ != "nsubjpass" and not (
+            subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children))
 
 
 def _content(tokens: Sequence) -> tuple[int, int] | None:
@@ -180,7 +150,7 @@ def _noun_topic(noun) -> tuple[int, int] | None:
 def find_noun_topics(doc, outers: Sequence[tuple[int, int]]
                      ) -> Iterator[tuple[int, int, object, object]]:
     """``X's criticism of Y``: ``(start, end, noun, possessor)``; a possessor is needed."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_TOPIC_LEMMAS:
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -196,7 +166,7 @@ def find_noun_topics(doc, outers: Sequence[tuple[int, int]]
 def find_noun_attitudes(doc, outers: Sequence[tuple[int, int]]
                         ) -> Iterator[tuple[int, int, object, object]]:
     """``fears that S``, ``the claim by X that S``: ``(start, end, noun, source or None)``."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_LEMMAS:
             continue
         if not _outside(token, outers):
@@ -210,12 +180,12 @@ def find_noun_attitudes(doc, outers: Sequence[tuple[int, int]]
 
 
 def _outside(token, outers: Sequence[tuple[int, int]]) -> bool:
-    return not any(lo <= token.idx < hi for lo, hi in outers)
+    return token.i not in quoted_tokens(token.doc, tuple(outers))
 
 
 def find_attitudes(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
     """Non-speech attributions whose cue lies outside every direct quote."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ != "VERB" or not _outside(token, outers):
             continue
         if not _source_ok(token):

@@ -31,9 +31,9 @@ Rules over a spaCy parse (no extra model):
 * Attributions never overlap: a reported clause that contains a partial quote linked to
   the same cue (``X said she would "never" go``) replaces it, as the clause is what was
   said; otherwise direct quotes win, then longer indirect ones.
-* Pronoun (``he``/``she``) and definite nominal (``the president``) speakers are resolved to
-  a preceding PERSON mention (see ``quotes_resolve.resolve_speaker``);
-  ``speaker_actor_id`` is left to the actor stage.
+* The speaker span is the speaker as written: a name, a pronoun (``he``), a description
+  (``the president``), an unnamed source (``a senior official``); the linking stage
+  resolves it to an actor (``annotate.linking``).
 """
 
 from __future__ import annotations
@@ -42,20 +42,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ...errors import ModelError
-from ...records import Mention, Quote, stable_id
+from ...records import Quote, stable_id
 from ...text.paragraphs import paragraph_around, paragraph_bounds, paragraph_index
-from ..parse import doc_text
+from ..parse import doc_text, quoted_tokens
 from .attitudes import find_attitudes, find_noun_attitudes, find_noun_topics
-from .indirect import Parenthetical, find_colon_leads, find_indirect, noun_cues
+from .indirect import (
+    Parenthetical,
+    find_colon_leads,
+    find_indirect,
+    find_misparsed_cues,
+    noun_cues,
+)
+from .lexicon import CLAUSE_ONLY, SPEAKER_LABEL
 from .marks import QuoteSpan, find_quote_spans
-from .resolve import person_spans, previous_speaker, resolve_speaker
 from .speakers import (
-    CLAUSE_ONLY,
-    Candidate,
     according_to,
     is_cue,
     named_apposition,
-    person_candidates,
     speaker_tokens,
     subject_of,
 )
@@ -68,6 +71,11 @@ _MIN_CLIPPED = 10
 _VERBLESS_WORDS = 8
 _NEXT_SENTENCE_TOKENS = 14
 _DASHES = frozenset({"―", "—", "–", "--"})
+#: A quote without a cue continues the previous quote's speaker within this many characters
+#: in its paragraph (the attribution between them: "A," said X, the head of Y. "B."), or
+#: within the shorter gap when it opens the next paragraph.
+_SAME_PARAGRAPH_GAP = 250
+_NEXT_PARAGRAPH_GAP = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +126,7 @@ def _cue_after_comma(doc, span: QuoteSpan, after: int):
 
 
 def _outside(token, outers: Sequence[tuple[int, int]]) -> bool:
-    return not any(lo <= token.idx < hi for lo, hi in outers)
+    return token.i not in quoted_tokens(token.doc, tuple(outers))
 
 
 def _sentence_cue(doc, sent, outers, near: int):
@@ -283,10 +291,24 @@ def _direct(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
         attribution = _from_cue(span.start, span.end, cue, True)
         if linked is not None:
             attribution = replace(attribution, linked=True)
-        if cue is None and found:
+        if cue is None:
+            attribution = _speaker_label(doc_text(doc), attribution)
+        if attribution.cue is None and found:
             attribution = _continuation(doc_text(doc), found[-1], attribution, paragraphs)
         found.append(attribution)
     return found
+
+
+def _speaker_label(text: str, item: Attribution) -> Attribution:
+    """A transcript turn in quote marks, ``"PENCE: Well, ..."``: the label is the speaker,
+    the colon the cue, the rest the quote."""
+    found = SPEAKER_LABEL.match(text, item.start, item.end)
+    if found is None:
+        return item
+    colon = found.end("label")
+    start = found.end()
+    return replace(item, start=start, cue=":", cue_start=colon, speaker_start=item.start,
+                   speaker_end=colon)
 
 
 def _continuation(text, previous: Attribution, current: Attribution, paragraphs) -> Attribution:
@@ -294,11 +316,13 @@ def _continuation(text, previous: Attribution, current: Attribution, paragraphs)
     if previous.speaker_start is None:
         return current
     gap = text[previous.end:current.start]
-    if sum(1 for c in gap if c in ".!?") > 2 or len(gap) > 80:
-        return current
     para_prev = paragraph_index(paragraphs, previous.end)
     para_cur = paragraph_index(paragraphs, current.start)
-    if para_cur - para_prev > 1:
+    if para_cur == para_prev:
+        if len(gap) > _SAME_PARAGRAPH_GAP:
+            return current
+    elif para_cur - para_prev > 1 or len(gap) > _NEXT_PARAGRAPH_GAP or sum(
+            1 for c in gap if c in ".!?") > 2:
         return current
     return replace(current, cue=previous.cue, cue_start=previous.cue_start,
                    speaker_start=previous.speaker_start, speaker_end=previous.speaker_end)
@@ -341,6 +365,9 @@ def _indirect(doc, outers, paragraphs) -> list[Attribution]:
     found += [_noun_attribution(doc, *item) for item in find_noun_topics(doc, outers)]
     found += [_from_cue(start, end, cue, False)
               for start, end, cue in find_colon_leads(doc, paragraphs)]
+    found += [replace(_from_cue(start, end, None, False), cue=cue.text, cue_start=cue.idx,
+                      speaker_start=who.idx, speaker_end=who.idx + len(who.text))
+              for start, end, cue, who in find_misparsed_cues(doc, outers)]
     found = [a for a in found if a.speaker_start is not None]
     taken = {item.cue_start for item in found}
     found += [_noun_attitude(doc, *item) for item in find_noun_attitudes(doc, outers)
@@ -423,6 +450,8 @@ def _speaker_outside_quotes(doc, item: Attribution, outers) -> Attribution:
     (``"... Full panic mode," said Jane Roe``): take the name right after the cue."""
     if item.speaker_start is None or item.cue_start is None:
         return item
+    if item.cue == ":" and item.speaker_end == item.cue_start:
+        return item  # a transcript's speaker label
     if not any(lo <= item.speaker_start < hi for lo, hi in outers):
         return item
     cue = doc.char_span(item.cue_start, item.cue_start + 1, alignment_mode="expand")
@@ -432,9 +461,8 @@ def _speaker_outside_quotes(doc, item: Attribution, outers) -> Attribution:
     return replace(item, speaker_start=after[0], speaker_end=after[1])
 
 
-def _to_quote(text: str, article_id: str, item: Attribution,
-              resolved: tuple[int, int] | None) -> Quote:
-    s_start, s_end = resolved or (item.speaker_start, item.speaker_end)
+def _to_quote(text: str, article_id: str, item: Attribution) -> Quote:
+    s_start, s_end = item.speaker_start, item.speaker_end
     return Quote(
         id=stable_id(article_id, item.start, item.end, "quote"),
         article_id=article_id, start=item.start, end=item.end,
@@ -443,42 +471,15 @@ def _to_quote(text: str, article_id: str, item: Attribution,
         speaker_start=s_start, speaker_end=s_end)
 
 
-def find_quotes(doc, article_id: str, mentions: Sequence[Mention] = ()) -> tuple[Quote, ...]:
-    """Direct and indirect quotes of the article parsed as ``doc``, in text order.
-
-    ``mentions`` (PERSON mentions of the same text) are the candidates for pronoun and
-    nominal speakers; without them the doc's own PERSON entities are used.
-    """
-    return quotes_from_attributions(doc, article_id, find_attributions(doc), mentions)
+def find_quotes(doc, article_id: str) -> tuple[Quote, ...]:
+    """Direct and indirect quotes of the article parsed as ``doc``, in text order, each
+    with the speaker as written ("Jane Roe", "he", "a senior official"); the linking
+    stage resolves it to an actor."""
+    return quotes_from_attributions(doc, article_id, find_attributions(doc))
 
 
-def quotes_from_attributions(doc, article_id: str, attributions: Sequence[Attribution],
-                             mentions: Sequence[Mention] = ()) -> tuple[Quote, ...]:
-    """One ``Quote`` per attribution, in the same order, with speakers resolved."""
-    quoted = [(a.start, a.end) for a in attributions if a.direct]
-    candidates = [c for c in person_candidates(doc, person_spans(doc, mentions))
-                  if not any(lo <= c.start < hi for lo, hi in quoted)]
-    paragraphs = paragraph_bounds(doc_text(doc))
-    quotes: list[Quote] = []
-    for item in attributions:
-        resolved = None
-        if item.speaker_start is not None:
-            speaker = (item.speaker_start, item.speaker_end)
-            resolved = previous_speaker(doc, speaker, _named_speakers(quotes, candidates),
-                                        paragraphs) or \
-                resolve_speaker(doc, speaker, candidates, paragraphs)
-        quotes.append(_to_quote(doc_text(doc), article_id, item, resolved))
-    return tuple(quotes)
-
-
-def _named_speakers(quotes: Sequence[Quote], candidates: Sequence[Candidate]) -> list[Candidate]:
-    """The PERSON candidates that earlier quotes name as their speaker, in text order."""
-    named = []
-    for quote in quotes:
-        if quote.speaker_start is None:
-            continue
-        for cand in candidates:
-            if cand.start < quote.speaker_end and quote.speaker_start < cand.end:
-                named.append(cand)
-                break
-    return sorted(named, key=lambda c: c.start)
+def quotes_from_attributions(doc, article_id: str, attributions: Sequence[Attribution]
+                             ) -> tuple[Quote, ...]:
+    """One ``Quote`` per attribution, in the same order."""
+    text = doc_text(doc)
+    return tuple(_to_quote(text, article_id, item) for item in attributions)

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..parse import doc_text
+from ..parse import doc_text, doc_tokens, quoted_tokens
+from .lexicon import REPORTER_CUES
 from .speakers import according_to, is_cue, subject_of
 
 Found = tuple[int, int, object]
@@ -75,7 +76,7 @@ def larger_side(doc, sent, lo: int, hi: int) -> tuple[int, int]:
 
 
 def _outside(token, outers: Sequence[tuple[int, int]]) -> bool:
-    return not any(lo <= token.idx < hi for lo, hi in outers)
+    return token.i not in quoted_tokens(token.doc, tuple(outers))
 
 
 def _complement(token) -> tuple[int, int] | None:
@@ -149,7 +150,7 @@ def _semicolon_clip(doc, cue, start: int, end: int) -> tuple[int, int]:
 
 def noun_cues(doc) -> Iterator[tuple[int, int, object, object]]:
     """``X's claim that S``: ``(start, end, noun, possessor)`` for claim-like nouns."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in _CLAIM_NOUNS:
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -197,7 +198,7 @@ def _according_content(doc, cue, obj) -> tuple[int, int]:
 
 def find_indirect(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
     """Indirect attributions whose cue lies outside every direct quote."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if not _outside(token, outers):
             continue
         pair = according_to(token)
@@ -217,8 +218,38 @@ def find_indirect(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
             yield found[0], found[1], Parenthetical(token)
 
 
+def _misparsed_cue(token) -> bool:
+    """``..., Maynes notes, S``: a reporting verb the tagger took for a noun, right after a
+    name (or a pronoun) that follows a comma or opens the sentence, and before a comma."""
+    doc = token.doc
+    if token.pos_ != "NOUN" or token.lower_ not in REPORTER_CUES or token.i < 1:
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    first = token.i - 1
+    if doc[first].pos_ not in ("PROPN", "PRON") or after is None or after.text != ",":
+        return False
+    while first > 0 and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    return first == 0 or doc[first].is_sent_start or doc[first - 1].is_punct
+
+
+def find_misparsed_cues(doc, outers: Sequence[tuple[int, int]]
+                        ) -> Iterator[tuple[int, int, object, object]]:
+    """``Importantly, Maynes notes, nobody at NATO is talking about ...``: ``(start, end,
+    cue, speaker)``; the content is the sentence after the cue phrase, so the reported
+    clause keeps its subject and its negation."""
+    for token in doc_tokens(doc):
+        if not _misparsed_cue(token) or not _outside(token, outers):
+            continue
+        sent = token.sent
+        start, end = char_range(doc[token.i + 2:sent.end])
+        if end > start and count_words(doc[token.i + 2:sent.end]) >= MIN_CONTENT_WORDS:
+            yield start, end, token, doc[token.i - 1]
+
+
 def _name_like(token) -> bool:
-    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
+    return token.pos_ == "PROPN" or (token.pos_ in ("NOUN", "ADJ", "VERB") and (
+        token.is_title or token.is_upper) and token.is_alpha)
 
 
 def find_colon_leads(doc, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Found]:
@@ -228,6 +259,8 @@ def find_colon_leads(doc, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Fou
         if first is None:
             continue
         i = first.start
+        while i < len(doc) and (doc[i].is_quote or doc[i].is_space) and doc[i].idx < hi:
+            i += 1
         names = 0
         while i < len(doc) and _name_like(doc[i]) and names < 4:
             i, names = i + 1, names + 1

@@ -13,6 +13,7 @@ quote open at each paragraph break and re-opens it on the next one.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -98,10 +99,15 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every outermost double-quoted passage of ``text`` with non-empty content."""
+    return list(_quote_spans(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
     spans = []
     for lo, hi in paragraph_bounds(text):
         for opened, inner_start, inner_end, closed_at in _pair_paragraph(text, lo, hi):
             start, end = _trimmed(text, inner_start, inner_end)
             if end > start:
                 spans.append(QuoteSpan(opened, closed_at, start, end, closed_at > inner_end))
-    return spans
+    return tuple(spans)

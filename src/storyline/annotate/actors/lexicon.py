@@ -1,0 +1,109 @@
+"""Words and tables the actors stage reads: titles, organisation aliases, government
+institutions and the words that make a name a place.
+
+Countries (names, capitals, demonyms) come from ``actors.countries`` (``pycountry`` plus
+data); the tables here cover what is not a country: titles and roles before a name, the
+aliases of international organisations, and the buildings and offices that stand for a
+government ("the Kremlin", "the White House").
+"""
+
+from __future__ import annotations
+
+from ...text.lexicon import Table, words
+
+CORE_TITLES = words("core_titles", """
+president president-elect vice-president secretary secretary-general minister chancellor
+premier spokesman spokeswoman spokesperson adviser advisor ambassador envoy general gen.
+admiral adm. colonel col. lieutenant lt. sergeant sgt. captain capt. major maj. commander
+chief director head chairman chairwoman chair ceo leader senator sen. representative rep.
+congressman congresswoman governor gov. mayor king queen prince princess emperor pope judge
+justice attorney prosecutor official officer correspondent reporter anchor host editor
+analyst expert professor prof. dr. economist founder speaker dictator strongman diplomat
+negotiator aide commissioner lawmaker legislator actress actor singer comedian star coach
+player manager rapper musician author writer novelist filmmaker producer artist dancer boxer
+champion pitcher quarterback striker goalkeeper suspect victim witness gunman inmate
+prisoner driver pilot doctor nurse surgeon lawyer sheriff detective investigator trooper
+constable inspector superintendent receptionist worker employee teacher student priest
+bishop cardinal rabbi imam reverend rev. pastor dr prof gen sen rep gov lt col sgt capt
+qb wr rb cb lb pollster strategist consultant columnist commentator del. del delegate
+""", "words that make a phrase before a name a title or role ('press secretary', "
+     "'Foreign Minister'): kept as Actor.roles, not part of the name")
+
+MODIFIERS = words("role_modifiers", """
+former then acting interim deputy assistant associate senior junior vice prime foreign
+defense defence press national security intelligence army navy military staff affairs state
+house white top executive economic trade finance health interior home energy treasury
+homeland communications policy political legal cabinet party opposition majority minority
+administration joint general-secretary first lady deputy-chief longtime retired campaign
+presidential vice-presidential democratic republican
+""", "words that may stand inside a role phrase but do not make one on their own")
+
+HONORIFICS = words("honorifics", "mr. mrs. ms. miss mr mrs ms mx. mx sir dame",
+                   "courtesy titles before a name: neither name nor role")
+
+ORGANISATION_ALIASES = Table("organisation_aliases", {
+    "eu": "European Union", "european union": "European Union",
+    "un": "United Nations", "united nations": "United Nations", "u.n.": "United Nations",
+    "nato": "NATO", "north atlantic treaty organization": "NATO",
+    "north atlantic treaty organisation": "NATO",
+    "ussr": "Soviet Union", "soviet union": "Soviet Union",
+}, "international organisations and former states written in several ways: one actor")
+
+INSTITUTIONS = Table("institutions", {
+    "kremlin": ("Kremlin", "RU"), "white house": ("White House", "US"),
+    "elysee": ("Élysée Palace", "FR"), "elysee palace": ("Élysée Palace", "FR"),
+    "downing street": ("Downing Street", "GB"), "10 downing street": ("Downing Street", "GB"),
+    "number 10": ("Downing Street", "GB"), "no 10": ("Downing Street", "GB"),
+    "whitehall": ("Whitehall", "GB"), "pentagon": ("Pentagon", "US"),
+    "state department": ("State Department", "US"), "foggy bottom": ("State Department", "US"),
+    "capitol hill": ("Congress", "US"), "quai d'orsay": ("Quai d'Orsay", "FR"),
+    "zhongnanhai": ("Zhongnanhai", "CN"), "blue house": ("Blue House", "KR"),
+    "bankova": ("Bankova", "UA"), "chancellery": ("Chancellery", "DE"),
+    "kantei": ("Kantei", "JP"), "rashtrapati bhavan": ("Rashtrapati Bhavan", "IN"),
+    "casa rosada": ("Casa Rosada", "AR"), "palacio de la moneda": ("La Moneda", "CL"),
+    "la moneda": ("La Moneda", "CL"), "planalto": ("Planalto", "BR"),
+    "palazzo chigi": ("Palazzo Chigi", "IT"), "moncloa": ("Moncloa", "ES"),
+    "quirinale": ("Quirinale", "IT"), "knesset": ("Knesset", "IL"),
+    "duma": ("Duma", "RU"), "state duma": ("Duma", "RU"), "verkhovna rada": ("Rada", "UA"),
+    "rada": ("Rada", "UA"), "bundestag": ("Bundestag", "DE"), "storting": ("Storting", "NO"),
+    "mossad": ("Mossad", "IL"), "fsb": ("FSB", "RU"), "cia": ("CIA", "US"),
+    "fbi": ("FBI", "US"), "mi6": ("MI6", "GB"),
+}, "buildings, offices and agencies that stand for a government ('the Kremlin said'): the "
+   "institution, linked to its country by ISO code")
+
+SEATS = Table("seats_of_government", {
+    "RU": "Kremlin", "US": "White House", "FR": "Élysée Palace", "GB": "Downing Street",
+}, "the institution a capital stands for when it speaks ('Moscow warned' is the Kremlin); "
+   "a country not listed gets '<demonym> government'")
+
+GOVERNMENT_NAMES = Table("government_names", {
+    "US": "US government", "GB": "UK government",
+}, "names of a government where '<demonym> government' does not read well")
+
+AGENT_DEPS = words("agent_deps", "nsubj nsubjpass poss agent",
+                   "a place name in these roles acts ('Moscow warned', 'Washington's "
+                   "insistence'): a metonym for the government, not the place")
+
+PLACE_PREPOSITIONS = words("place_prepositions", """
+in into inside within near across throughout toward towards from around outside
+""", "a name governed by these prepositions is where something is: a place ('in Crimea')")
+
+PLACE_HEADS = words("place_heads", """
+annexation invasion occupation capital city region border part east west north south
+territory peninsula streets outskirts
+""", "nouns whose 'of' object is a place ('annexation of Crimea')")
+
+TITLE_ABBREVIATIONS = Table("title_abbreviations", {
+    "sen": "senator", "sens": "senator", "rep": "representative", "reps": "representative",
+    "gov": "governor", "gen": "general", "adm": "admiral", "col": "colonel",
+    "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "maj": "major",
+    "pres": "president", "sec": "secretary", "amb": "ambassador", "del": "delegate",
+    "prof": "professor", "dr": "doctor", "supt": "superintendent", "insp": "inspector",
+}, "abbreviated titles in roles ('Sen. Warren'): the word a later description uses "
+   "('the senator')")
+
+UNIQUE_TITLES = words("unique_titles", """
+president senator governor chancellor premier mayor candidate nominee leader chairman
+chairwoman pope king queen congressman congresswoman speaker
+""", "titles one person holds at a time in a story: 'the president' with no one called "
+     "President in the article still means the person most in view")

@@ -1,0 +1,274 @@
+"""Mentions that name no one by name: pronouns, descriptions, unnamed sources, groups.
+
+Over the parse, beside the named entities (see ``mentions.lexicon`` for the word lists):
+
+* ``PRON``: a third-person pronoun (``he``, ``her``, ``they``) or a relative pronoun
+  whose clause hangs on a noun (``Obama, who said``);
+* ``NOM``: a description of one actor: a noun phrase headed by a person, role or
+  organisation noun (``the president``, ``the campaign``, ``the senior official``);
+* ``ANON``: an unnamed source: a source noun introduced as someone new (``a senior
+  administration official``, ``officials``, ``sources``, ``people familiar with the
+  talks``, ``a witness``), never in apposition to a name;
+* ``GROUP``: a plural collective (``voters``, ``critics``, ``Democrats`` written as a
+  common noun).
+
+A noun phrase's span runs from its first modifier (determiner, adjectives, compounds; not
+a possessor) to its head noun, so that it never overlaps the possessor's own mention.
+Name echoes: a surname the entity recognizer missed (``Stumpf said``, ``PENCE:``) where the
+article names that person in full elsewhere becomes a PERSON mention too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ...records import Mention
+from ...text.paragraphs import paragraph_bounds
+from ..parse import doc_text, doc_tokens
+from ..quotes.lexicon import REPORTER_CUES, REPORTING_LEMMAS
+from .lexicon import (
+    ANONYMOUS_HEADS,
+    FAMILIAR,
+    GIVEN_NAMES,
+    GROUP_HEADS,
+    INDEFINITE,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_NOUNS,
+    SPEAKING_IT,
+)
+
+_MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "nmod", "quantmod",
+                            "predet", "advmod"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _covered(doc, mentions: Sequence[Mention]) -> set[int]:
+    """Token indexes inside the named mentions."""
+    covered: set[int] = set()
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    return covered
+
+
+def _plural(token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or "Number=Plur" in str(token.morph)
+
+
+def _determiner(token) -> str:
+    for child in token.children:
+        if child.dep_ in ("det", "nummod", "predet") or (
+                child.dep_ == "amod" and child.lower_ in INDEFINITE):
+            return child.lower_
+        if child.dep_ == "poss":
+            return "poss"
+    return ""
+
+
+def _named_apposition(token, covered: set[int]) -> bool:
+    """A name in apposition to the noun, or the noun in apposition to a name."""
+    if token.dep_ == "appos" and token.head.i in covered:
+        return True
+    return any(c.dep_ == "appos" and c.i in covered for c in token.children) or any(
+        c.dep_ == "compound" and c.i in covered and c.i > token.i for c in token.children)
+
+
+def _familiar(token) -> bool:
+    """``people familiar with``, ``people close to``: an adjective after the noun."""
+    return any(c.lower_ in FAMILIAR and c.i > token.i for c in token.children)
+
+
+def _acts(token) -> bool:
+    """A subject, a possessor or an agent: where a group does or says something."""
+    return token.dep_ in ("nsubj", "nsubjpass", "poss") or (
+        token.dep_ == "pobj" and token.head.lower_ in ("by", "according", "to")
+        and (token.head.lower_ != "to" or token.head.head.lower_ == "according"))
+
+
+def nominal_label(token, covered: set[int]) -> str | None:
+    """``NOM``, ``ANON``, ``GROUP`` or None for a common noun heading a noun phrase; a
+    group only where it acts (a subject, a possessor, an agent)."""
+    label = _nominal_label(token, covered)
+    return None if label == "GROUP" and not _acts(token) else label
+
+
+def _nominal_label(token, covered: set[int]) -> str | None:
+    low, lemma = token.lower_, token.lemma_.lower()
+    det = _determiner(token)
+    plural = _plural(token)
+    definite = det in _DEFINITE
+    if lemma in ("people", "person") or low == "people":
+        if _familiar(token):
+            return "ANON"
+        return "GROUP" if plural or low == "people" else ("NOM" if definite else None)
+    if (low in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS) and not _named_apposition(
+            token, covered):
+        if definite:
+            return "NOM"
+        return "ANON" if det in INDEFINITE or det == "poss" or plural or not det else None
+    if plural and (low in GROUP_HEADS or lemma in GROUP_HEADS):
+        return "GROUP"
+    if lemma in PERSON_NOUNS or lemma in ROLE_NOUNS or lemma in ORG_NOUNS:
+        if plural:
+            return "GROUP" if lemma not in ORG_NOUNS else None
+        if det in INDEFINITE and not _named_apposition(token, covered) and \
+                lemma not in ORG_NOUNS and token.dep_ != "attr":
+            return "ANON"
+        return "NOM" if det or token.dep_ == "appos" or lemma in ORG_NOUNS else None
+    return None
+
+
+def _speaks(token) -> bool:
+    """The subject of a reporting verb ("it said", "hardliners accused"), the source of
+    "according to", or the name before a reporting verb taken for a noun ("Maynes notes,")."""
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in REPORTING_LEMMAS:
+        return True
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    return token.dep_ in ("compound", "nsubj") and head.pos_ == "NOUN" and \
+        head.lower_ in REPORTER_CUES and head.i == token.i + 1
+
+
+def find_unnamed_subjects(doc, article_id: str, covered: set[int]) -> Iterator[Mention]:
+    """A proper name the recognizer missed that speaks ("Maynes says", "Zero Hedge
+    asked"): a PERSON mention when it starts with a known given name or is one word,
+    else an ORG mention."""
+    for token in doc_tokens(doc):
+        if token.pos_ != "PROPN" or token.i in covered or not _speaks(token):
+            continue
+        lo = token.i
+        while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "PROPN" and \
+                doc[lo - 1].head.i == token.i and lo - 1 not in covered:
+            lo -= 1
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if not doc[lo].text[:1].isupper() or doc[lo].lower_ == "the" or (
+                after is not None and after.text == ":"):
+            continue
+        person = lo == token.i or doc[lo].lower_ in GIVEN_NAMES
+        yield _mention(doc, article_id, lo, token.i + 1, "PERSON" if person else "ORG")
+
+
+def noun_phrase_span(token) -> tuple[int, int]:
+    """Token range ``[lo, hi)`` from the first pre-modifier (not a possessor) to the head."""
+    lo = token.i
+    for child in token.children:
+        if child.i < token.i and child.dep_ in _MODIFIER_DEPS:
+            lo = min(lo, child.left_edge.i)
+    doc = token.doc
+    while lo < token.i and (doc[lo].is_punct or doc[lo].dep_ == "poss"
+                            or doc[lo].tag_ == "POS"):
+        lo += 1
+    return lo, token.i + 1
+
+
+def _mention(doc, article_id: str, lo: int, hi: int, label: str) -> Mention:
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    return Mention(article_id, start, end, doc_text(doc)[start:end], label)
+
+
+def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Mention]:
+    """Pronoun, description, unnamed-source and group mentions of ``doc``."""
+    covered = _covered(doc, named)
+    yield from find_coordinations(doc, article_id, covered)
+    for token in doc_tokens(doc):
+        if token.i in covered:
+            continue
+        low = token.lower_
+        if low in PRONOUNS and token.pos_ == "PRON" or low in SPEAKING_IT and _speaks(token) or low in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            yield _mention(doc, article_id, token.i, token.i + 1, "PRON")
+        elif low in ("someone", "somebody"):
+            yield _mention(doc, article_id, token.i, token.i + 1, "ANON")
+        elif token.pos_ == "NOUN" and token.dep_ not in ("compound", "amod", "npadvmod"):
+            label = nominal_label(token, covered)
+            if label is None and _plural(token) and _speaks(token) and token.is_lower:
+                label = "GROUP"  # "Republican hardliners accused him": a group speaks
+            if label is not None:
+                yield _mention(doc, article_id, *noun_phrase_span(token), label)
+
+
+def _conjuncts(token) -> list:
+    """The nouns coordinated with ``token`` by "and"/"or" ("Grassley and Leahy")."""
+    found, current = [], token
+    while True:
+        nxt = [c for c in current.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        if not nxt:
+            return found
+        current = nxt[0]
+        found.append(current)
+
+
+def _actor_like(token, covered: set[int]) -> bool:
+    """A name, or a noun for people or an organisation."""
+    lemma = token.lemma_.lower()
+    return token.i in covered or lemma in PERSON_NOUNS or lemma in ROLE_NOUNS or \
+        lemma in ORG_NOUNS or token.lower_ in GROUP_HEADS or lemma in ANONYMOUS_HEADS
+
+
+def find_coordinations(doc, article_id: str, covered: set[int]) -> Iterator[Mention]:
+    """A subject of coordinated names or nouns for people ("Mr. Grassley and Mr. Leahy",
+    "RT and its defenders") as one ``GROUP`` mention: they speak together."""
+    for token in doc_tokens(doc):
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
+            continue
+        conjuncts = _conjuncts(token)
+        if not conjuncts or not all(_actor_like(t, covered) for t in [token, *conjuncts]):
+            continue
+        lo, hi = token.left_edge.i, conjuncts[-1].i + 1
+        if "\n" in doc[lo:hi].text or hi - lo > 24:
+            continue
+        yield _mention(doc, article_id, lo, hi, "GROUP")
+
+
+def _surnames(named: Sequence[Mention]) -> dict[str, str]:
+    """Last words of multi-word PERSON names (folded) -> their written form."""
+    found: dict[str, str] = {}
+    for mention in named:
+        words = mention.text.split()
+        if mention.label == "PERSON" and len(words) >= 2 and len(words[-1]) >= 3 and \
+                words[-1][:1].isupper():
+            found.setdefault(words[-1].casefold(), words[-1])
+    return found
+
+
+def find_speaker_labels(doc, article_id: str, covered: set[int]) -> Iterator[Mention]:
+    """``PENCE:`` or ``Jane Roe:`` opening a paragraph (after a quote mark): a transcript's
+    speaker label, a PERSON mention though the recognizer missed it."""
+    text = doc_text(doc)
+    for lo, hi in paragraph_bounds(text):
+        first = doc.char_span(lo, min(hi, lo + 1), alignment_mode="expand")
+        if first is None:
+            continue
+        i = first.start
+        while i < len(doc) and (doc[i].is_quote or doc[i].is_space):
+            i += 1
+        names = i
+        while names < len(doc) and names - i < 3 and doc[names].is_alpha and \
+                doc[names].text[:1].isupper():
+            names += 1
+        if names > i and names < len(doc) and doc[names].text == ":" and \
+                not any(j in covered for j in range(i, names)):
+            yield _mention(doc, article_id, i, names, "PERSON")
+
+
+def find_name_echoes(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Mention]:
+    """Surnames of people named in full that the recognizer missed elsewhere, and the
+    speaker labels of a transcript."""
+    covered = _covered(doc, named)
+    yield from find_speaker_labels(doc, article_id, covered)
+    yield from find_unnamed_subjects(doc, article_id, covered)
+    surnames = _surnames(named)
+    if not surnames:
+        return
+    for token in doc_tokens(doc):
+        if token.i in covered or not token.text[:1].isupper() or token.pos_ not in (
+                "PROPN", "NOUN", "ADJ", "VERB"):
+            continue
+        if token.text.casefold() in surnames and (token.pos_ == "PROPN" or token.is_upper):
+            yield _mention(doc, article_id, token.i, token.i + 1, "PERSON")

@@ -1,0 +1,180 @@
+"""Who said what: speaker words resolved to actors through the annotate and story stages.
+
+Invented paragraphs go through ``annotate_article`` and ``build_story`` (the product path);
+each test reads the story's quotes with their speaker actors.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.annotate import annotate_article
+from storyline.config import Settings
+from storyline.records import Actor, Article
+from storyline.story.build import build_story
+from storyline.story.linking import by_role
+
+pytestmark = pytest.mark.slow
+
+
+def story_of(nlp, *texts: str):
+    articles = [Article(id=f"a{i}", source=f"a{i}", text=t) for i, t in enumerate(texts)]
+    annotations = {a.id: annotate_article(a, nlp(a.text), "test-model") for a in articles}
+    return build_story("s1", articles, annotations, Settings()), annotations
+
+
+def speakers(nlp, *texts: str) -> list[tuple[str, Actor | None]]:
+    """(quote text, speaker actor) of every quote of a one-story set of articles."""
+    story, _ = story_of(nlp, *texts)
+    actors = {a.id: a for a in story.actors}
+    return [(q.text, actors.get(q.speaker_actor_id)) for q in story.quotes]
+
+
+def speaker_of(nlp, text: str, words: str) -> Actor | None:
+    found = [actor for quote, actor in speakers(nlp, text) if words in quote]
+    assert found, f"no quote holds {words!r}"
+    return found[0]
+
+
+def name_of(actor: Actor | None) -> str | None:
+    return actor.name if actor is not None else None
+
+
+def test_pronoun_resolves_to_the_person_named_before(nlp) -> None:
+    text = ("Anna Berg met the press on Monday. “We will not sign this deal in its "
+            "current form,” she said.")
+    assert name_of(speaker_of(nlp, text, "We will not sign")) == "Anna Berg"
+
+
+def test_pronoun_agrees_in_gender(nlp) -> None:
+    text = ("Anna Berg spoke with Tom Reed on Monday. “The talks went well for both sides "
+            "today,” he said.")
+    assert name_of(speaker_of(nlp, text, "The talks went well")) == "Tom Reed"
+
+
+def test_pronoun_across_a_paragraph_break(nlp) -> None:
+    text = ("Anna Berg spoke on Monday.\n\n"
+            "“We will not sign this deal in its current form,” she said.")
+    assert name_of(speaker_of(nlp, text, "We will not sign")) == "Anna Berg"
+
+
+def test_pronoun_after_a_quote_goes_to_its_speaker_not_to_a_name_inside_it(nlp) -> None:
+    text = ("“We think Tom Reed has decided already,” Anna Berg said on television. "
+            "“But until the vote is taken, we keep talking,” she said.")
+    assert name_of(speaker_of(nlp, text, "until the vote")) == "Anna Berg"
+
+
+def test_description_resolves_to_the_title_holder(nlp) -> None:
+    text = ("President Tom Reed spoke on Friday. “The deal is done and it will hold,” "
+            "the president said.")
+    assert name_of(speaker_of(nlp, text, "The deal is done")) == "Tom Reed"
+
+
+def test_reporter_paraphrase_is_the_reporters_and_keeps_the_subject(nlp) -> None:
+    text = ("Anna Berg says that Tom Reed is worried about the vote. She says this is Reed "
+            "“trying to win back the voters he lost last year.”")
+    found = speakers(nlp, text)
+    paraphrase = [a for q, a in found if q.startswith("Tom Reed is worried")]
+    assert paraphrase and name_of(paraphrase[0]) == "Anna Berg"
+    assert name_of(found[-1][1]) == "Anna Berg"
+
+
+def test_possessive_role_chain_gives_the_named_head_with_role_and_owner(nlp) -> None:
+    text = ("Governor Ola Dunn's chief of staff Piet Varga told reporters the budget would "
+            "pass next week.")
+    story, _ = story_of(nlp, text)
+    actors = {a.id: a for a in story.actors}
+    quote = next(q for q in story.quotes if "budget" in q.text)
+    speaker = actors[quote.speaker_actor_id]
+    assert speaker.name == "Piet Varga"
+    assert any("chief of staff" in role for role in speaker.roles)
+    assert [actors[a].name for a in speaker.affiliations] == ["Ola Dunn"]
+
+
+def test_named_apposition_is_the_speaker(nlp) -> None:
+    text = "A spokesman, Jan Kos, said the plan was final and would not change."
+    assert name_of(speaker_of(nlp, text, "the plan was final")) == "Jan Kos"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("A senior Norwegian official said the talks had stalled over the weekend.",
+     "the talks had stalled"),
+    ("People familiar with the talks said the two sides were far apart.",
+     "the two sides were far apart"),
+    ("Sources told the newspaper that the deal would be signed in March.",
+     "the deal would be signed"),
+])
+def test_unnamed_sources_are_anonymous_actors(nlp, text, words) -> None:
+    speaker = speaker_of(nlp, text, words)
+    assert speaker is not None and speaker.kind == "anonymous"
+
+
+def test_anonymous_source_keeps_its_affiliation_and_is_never_a_named_actor(nlp) -> None:
+    text = ("Anna Berg met the minister on Monday. A senior Norwegian official said the talks "
+            "had stalled. “We are far apart,” the official said.")
+    story, _ = story_of(nlp, text)
+    actors = {a.id: a for a in story.actors}
+    quotes = [q for q in story.quotes if q.speaker_actor_id]
+    kinds = {actors[q.speaker_actor_id].kind for q in quotes if "far apart" in q.text
+             or "stalled" in q.text}
+    assert kinds == {"anonymous"}
+    official = next(a for a in story.actors if a.kind == "anonymous")
+    assert [actors[a].name for a in official.affiliations] == ["Norway"]
+
+
+def test_groups_speak_as_groups(nlp) -> None:
+    assert speaker_of(nlp, "Critics say the plan is far too costly for the city.",
+                      "the plan is far too costly").kind == "group"
+    together = speaker_of(nlp, "Anna Berg and Tom Reed said the bill would pass this week.",
+                          "the bill would pass")
+    assert together.kind == "group"
+
+
+def test_a_surname_joins_the_full_name_across_articles(nlp) -> None:
+    story, _ = story_of(nlp, "Daniel Marsh, a fellow at the institute, said the talks failed.",
+                        "Marsh said the next round would start in May.")
+    people = [a for a in story.actors if a.kind == "person"]
+    assert [a.name for a in people] == ["Daniel Marsh"]
+    assert {q.speaker_actor_id for q in story.quotes} == {people[0].id}
+
+
+def test_metonyms_demonyms_and_places(nlp) -> None:
+    text = ("The Kremlin said Russian troops would stay. Moscow warned that talks were over. "
+            "Ana Ruiz arrived in Moscow on Monday.")
+    story, _ = story_of(nlp, text)
+    names = {a.name: a for a in story.actors}
+    assert "Russian" not in names
+    assert names["Kremlin"].kind == "org"
+    assert names["Russia"].id in names["Kremlin"].affiliations
+    assert names["Moscow"].kind == "place"
+    actors = {a.id: a for a in story.actors}
+    warned = next(q for q in story.quotes if "talks were over" in q.text)
+    assert actors[warned.speaker_actor_id].name == "Kremlin"
+
+
+def test_a_description_resolves_through_roles_seen_in_the_story() -> None:
+    actors = [Actor(id="p1", name="Ana Ruiz", kind="person", roles=("White House press secretary",)),
+              Actor(id="p2", name="Tom Reed", kind="person", roles=("President",))]
+    assert by_role("the president's press secretary", actors) == "p1"
+    assert by_role("the governor", actors) is None
+
+
+# ------------------------------------------------ the content keeps its meaning, per pattern
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Importantly, Ana Ruiz notes, nobody at the agency is talking about a merger this year.",
+     "nobody at the agency is talking about a merger this year", "Ana Ruiz"),
+    ("Ana Ruiz said nobody at the agency is talking about a merger this year.",
+     "nobody at the agency is talking about a merger this year", "Ana Ruiz"),
+    ("Nobody at the agency is talking about a merger this year, Ana Ruiz said.",
+     "Nobody at the agency is talking about a merger this year", "Ana Ruiz"),
+    ("Ana Ruiz said the agency is not talking about a merger this year.",
+     "the agency is not talking about a merger this year", "Ana Ruiz"),
+    ("According to Ana Ruiz, no one at the agency wants a merger this year.",
+     "no one at the agency wants a merger this year", "Ana Ruiz"),
+    ("Ana Ruiz says that Tom Reed is worried about the vote next week.",
+     "Tom Reed is worried about the vote next week", "Ana Ruiz"),
+])
+def test_reported_content_keeps_its_subject_and_negation(nlp, text, content, speaker) -> None:
+    found = speakers(nlp, text)
+    assert [(q, name_of(a)) for q, a in found] == [(content, speaker)]
