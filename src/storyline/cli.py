@@ -22,6 +22,7 @@ from . import __version__, services
 from .config import Settings, load_settings
 from .errors import StorylineError, UsageError
 from .eval.report import EvalReport, below_floor
+from .render.terminal import inert, safe_str
 from .store import ArticleFilter
 
 PIPE_WIDTH = 200  # tables written to a pipe or file are not wrapped to 80 columns
@@ -50,9 +51,9 @@ def handle_errors(func):
         try:
             return func(*args, **kwargs)
         except StorylineError as exc:
-            err.print(f"[bold red]error[/] {escape(f'[{exc.code}] {exc.message}')}")
+            err.print(f"[bold red]error[/] {escape(safe_str(f'[{exc.code}] {exc.message}'))}")
             if exc.hint:
-                err.print(f"hint: {escape(exc.hint)}")
+                err.print(f"hint: {escape(safe_str(exc.hint))}")
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             err.print("interrupted: the store is consistent; run the command again to resume")
@@ -111,7 +112,7 @@ def print_rejections(rejected) -> None:
     table.add_column("reason")
     table.add_column("detail", overflow="fold")
     for item in rejected:
-        table.add_row(item.source, item.reason.value, item.detail)
+        table.add_row(inert(item.source), inert(item.reason.value), inert(item.detail))
     out.print(table)
 
 
@@ -165,10 +166,10 @@ def articles(ctx, db, outlet, story_id, limit, as_json):
 
     if as_json:
         for a in page.items:
-            out.print(json.dumps({"id": a.id, "published": a.published,
-                                  "published_from": a.published_from.value, "outlet": a.outlet,
-                                  "title": a.title, "chars": len(a.text),
-                                  "duplicate_of": a.duplicate_of}), markup=False)
+            click.echo(json.dumps({"id": a.id, "published": a.published,
+                                   "published_from": a.published_from.value,
+                                   "outlet": a.outlet, "title": a.title, "chars": len(a.text),
+                                   "duplicate_of": a.duplicate_of}))
     else:
         out.print(articles_table(page.items))
 
@@ -294,7 +295,7 @@ def _write_report(chosen: list[dict], target: Path) -> None:
     from .render.html import render_report
 
     target.write_text(render_report(chosen), encoding="utf-8")
-    err.print(f"wrote {target}")
+    err.print(inert(f"wrote {target}"))
 
 
 @cli.command()
@@ -340,14 +341,14 @@ def print_report(report: EvalReport, show_rows: bool) -> None:
         for column in columns:
             table.add_column(str(column), overflow="fold")
         for row in report.rows:
-            table.add_row(*[_fmt(row.get(c)) for c in columns])
+            table.add_row(*[inert(_fmt(row.get(c))) for c in columns])
         out.print(table)
     for name, value in report.metrics.items():
         floor = report.floors.get(name)
         suffix = f"  (floor {floor})" if floor is not None else ""
-        out.print(f"{report.name}.{name} = {_fmt(value)}{suffix}")
+        out.print(inert(f"{report.name}.{name} = {_fmt(value)}{suffix}"))
     for note in report.notes:
-        out.print(note)
+        out.print(inert(note))
 
 
 def _fmt(value) -> str:
@@ -395,7 +396,7 @@ def _make_eval_command(name: str, module_name: str):
             print_report(report, rows)
         failures = below_floor(report) if limit is None else []
         for line in failures:
-            err.print(f"[bold red]below floor[/] {line}")
+            err.print(f"[bold red]below floor[/] {escape(safe_str(line))}")
         sys.exit(1 if failures else 0)
 
     command.__doc__ = f"Score the {name} stage (see docs/eval.md)."

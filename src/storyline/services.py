@@ -48,16 +48,6 @@ class IngestReport:
     article_ids: tuple[str, ...] = ()
 
 
-def _clean_all(docs, sidecar, settings: Settings, rename):
-    from .ingest.clean import clean_document
-
-    for doc in docs:
-        if isinstance(doc, Rejected):
-            yield rename(doc)
-            continue
-        yield rename(clean_document(doc, sidecar, settings.ingest))
-
-
 def _store_batches(store: SqlStore, items: Iterable, progress: Progress | None, total: int):
     added = updated = unchanged = 0
     rejected: list[Rejected] = []
@@ -87,21 +77,89 @@ def _store_batches(store: SqlStore, items: Iterable, progress: Progress | None, 
     return added, updated, unchanged, rejected, ids
 
 
-def link_duplicates(store: SqlStore, settings: Settings) -> int:
-    """Recompute duplicate links over the whole store; returns how many are duplicates."""
-    from .ingest.dedupe import find_duplicates
+def _group_of(member) -> str:
+    return member.duplicate_of or member.id
 
-    articles = list(store.iter_articles())
-    links = find_duplicates(articles, settings.ingest)
-    changes = {a.id: links.get(a.id) for a in articles if a.duplicate_of != links.get(a.id)}
+
+def _joined_groups(store: SqlStore, article: Article, signature, settings: Settings,
+                   params: str) -> set[str]:
+    """The duplicate groups (by original id) that ``article`` belongs to: those of its exact
+    copies, and of each near candidate whose MinHash estimate reaches the threshold (one
+    confirmed member is enough for a group, so a large group costs one comparison)."""
+    from .ingest.dedupe import similarity
+
+    exact = set(store.same_hash_articles(article.content_hash, params)) - {article.id}
+    shared = store.near_candidates(signature.band_keys)
+    shared.pop(article.id, None)
+    members = {m.id: m for m in store.duplicate_groups(exact | set(shared))}
+    joined = {_group_of(members[i]) for i in exact if i in members}
+    by_group: dict[str, list[str]] = {}
+    for other in sorted(shared, key=lambda i: (-shared[i], i)):
+        if other in members:
+            by_group.setdefault(_group_of(members[other]), []).append(other)
+    threshold = settings.ingest.near_duplicate_threshold
+    for group, others in by_group.items():
+        for other in others:
+            if group in joined:
+                break
+            values = store.get_signatures([other], params).get(other)
+            if values is not None and similarity(signature.values, values) >= threshold:
+                joined.add(group)
+    return joined
+
+
+def _index_article(store: SqlStore, article: Article, settings: Settings, params: str) -> None:
+    """Add one article to the near-duplicate index and link it to its groups."""
+    from .ingest.dedupe import links_for_group, signature_of
+    from .store.base import SignatureRow
+
+    signature = signature_of(article.text, settings.ingest)
+    joined = _joined_groups(store, article, signature, settings, params)
+    members = store.duplicate_groups(joined | {article.id})
+    links = links_for_group((m.id, m.published, m.duplicate_of) for m in members)
+    store.save_dedupe(SignatureRow(article.id, params, signature.values, signature.band_keys),
+                      links)
+
+
+def _refresh_originals(store: SqlStore, article_ids: Iterable[str]) -> None:
+    """Pick again the original of the groups of ``article_ids`` (a date may have changed)."""
+    from .ingest.dedupe import links_for_group
+
+    groups: dict[str, list] = {}
+    for member in store.duplicate_groups(article_ids):
+        groups.setdefault(_group_of(member), []).append(member)
+    changes: dict[str, str | None] = {}
+    for members in groups.values():
+        if len(members) > 1:
+            changes.update(links_for_group((m.id, m.published, m.duplicate_of)
+                                           for m in members))
     if changes:
         store.set_duplicates(changes)
-    return len(links)
+
+
+def link_duplicates(store: SqlStore, settings: Settings, article_ids: Iterable[str] = ()
+                    ) -> int:
+    """Link every article missing from the near-duplicate index (the new ones) to its exact
+    and near duplicates, one indexed look-up at a time, and pick again the original of the
+    groups of ``article_ids``. Returns how many stored articles are linked as duplicates.
+
+    Each new article costs the same whatever the store holds; an article indexed under other
+    settings (num_perm, shingle_size, threshold) is indexed and linked again."""
+    from .ingest.dedupe import params_key
+
+    params = params_key(settings.ingest)
+    unsigned = store.unsigned_articles(params)
+    if unsigned:
+        store.set_duplicates({article_id: None for article_id in unsigned})
+        for article_id in unsigned:
+            _index_article(store, store.get_article(article_id), settings, params)
+    _refresh_originals(store, set(article_ids) - set(unsigned))
+    return store.count_duplicates()
 
 
 def _ingest(store, items, settings, progress, total) -> IngestReport:
     added, updated, unchanged, rejected, ids = _store_batches(store, items, progress, total)
-    duplicates = link_duplicates(store, settings)
+    duplicates = link_duplicates(store, settings, ids)
     return IngestReport(added, updated, unchanged, duplicates, tuple(rejected), tuple(ids))
 
 
@@ -115,15 +173,16 @@ def count_inputs(paths: Sequence[str]) -> int:
 def ingest_paths(store: SqlStore, paths: Sequence[str], settings: Settings, *,
                  metadata: str | None = None, progress: Progress | None = None) -> IngestReport:
     """Read, clean, store and link every article under ``paths``; bad files become rejections."""
+    from .ingest.batch import iter_ingested
     from .ingest.metadata import load_sidecar
-    from .ingest.sources import iter_documents
+    from .ingest.sources import expand_paths
 
     if not paths:
         raise UsageError("no input paths given", hint="storyline ingest FOLDER_OR_FILE ...")
     sidecar = load_sidecar(metadata) if metadata else None
-    docs = iter_documents(list(paths), settings.ingest)
-    items = _clean_all(docs, sidecar, settings, lambda x: x)
-    return _ingest(store, items, settings, progress, count_inputs(paths))
+    inputs = expand_paths(list(paths))
+    items = iter_ingested(inputs, settings.ingest, sidecar)
+    return _ingest(store, items, settings, progress, len(inputs))
 
 
 def _safe_name(name: str) -> str:
@@ -135,8 +194,9 @@ def _safe_name(name: str) -> str:
 def ingest_uploads(store: SqlStore, files: Sequence[tuple[str, bytes]], settings: Settings,
                    *, metadata: bytes | None = None) -> IngestReport:
     """Ingest uploaded files (name, bytes); sources are recorded as ``upload/<name>``."""
+    from .ingest.batch import iter_ingested
     from .ingest.metadata import load_sidecar
-    from .ingest.sources import iter_documents
+    from .ingest.sources import expand_paths
 
     total = sum(len(data) for _, data in files)
     if total > settings.web.max_upload_bytes:
@@ -160,7 +220,7 @@ def ingest_uploads(store: SqlStore, files: Sequence[tuple[str, bytes]], settings
             source = "upload/" + source.split(os.sep, 1)[-1]
             return replace(item, source=source)
 
-        items = _clean_all(iter_documents(paths, settings.ingest), sidecar, settings, rename)
+        items = map(rename, iter_ingested(expand_paths(paths), settings.ingest, sidecar))
         return _ingest(store, items, settings, None, len(paths))
 
 

@@ -1,22 +1,40 @@
 """Link exact and near-duplicate articles; never drop one.
 
 Exact duplicates share a content hash. Near duplicates are found with MinHash LSH over word
-shingles (``shingle_size`` words) and confirmed by the MinHash Jaccard estimate. Within a
-group of linked articles the original is the earliest published (undated last), ties
-broken by the smallest id; every other member maps to it.
+shingles (``shingle_size`` words): two articles are candidates when one of their LSH bands
+is equal (datasketch's band layout for the threshold and ``num_perm``), and are linked when
+the MinHash Jaccard estimate reaches ``near_duplicate_threshold``. Linking is transitive.
+Within a group of linked articles the original is the earliest published (undated last),
+ties broken by the smallest id; every other member maps to it.
+
+``find_duplicates`` links a list in memory. The store keeps every article's signature and
+band keys (``signature_of``), so that linking one new article costs a few indexed look-ups
+whatever the store holds: see ``services.link_duplicates``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..config import IngestSettings
 from ..records import Article
 
 _WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """An article's MinHash values (uint32, little endian) and its LSH band keys."""
+
+    values: bytes
+    band_keys: tuple[str, ...]
 
 
 def shingles(text: str, size: int) -> set[str]:
@@ -32,6 +50,41 @@ def _minhash(text: str, settings: IngestSettings) -> MinHash:
     signature.update_batch([s.encode("utf-8") for s in sorted(shingles(text,
                                                                       settings.shingle_size))])
     return signature
+
+
+@lru_cache(maxsize=16)
+def band_ranges(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
+    """The (start, end) hash-value ranges of the LSH bands datasketch picks for these."""
+    lsh = MinHashLSH(threshold=min(max(threshold, 0.0), 1.0), num_perm=num_perm)
+    return tuple((i * lsh.r, (i + 1) * lsh.r) for i in range(lsh.b))
+
+
+def params_key(settings: IngestSettings) -> str:
+    """The settings a stored signature depends on; another value means: compute again."""
+    return f"v1/{settings.num_perm}/{settings.shingle_size}/{settings.near_duplicate_threshold}"
+
+
+def signature_of(text: str, settings: IngestSettings) -> Signature:
+    values = _minhash(text, settings).hashvalues.astype("<u4")
+    keys = []
+    for index, (start, end) in enumerate(band_ranges(settings.near_duplicate_threshold,
+                                                     settings.num_perm)):
+        digest = hashlib.blake2b(values[start:end].tobytes(), digest_size=10).hexdigest()
+        keys.append(f"{index}:{digest}")
+    return Signature(values.tobytes(), tuple(keys))
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """The MinHash Jaccard estimate: the share of equal hash values."""
+    left, right = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
+    if len(left) != len(right) or not len(left):
+        return 0.0
+    return float(np.count_nonzero(left == right)) / len(left)
+
+
+def original_key(article_id: str, published: str | None) -> tuple[bool, str, str]:
+    """Sort key of a group's original: dated before undated, earliest first, then id."""
+    return (published is None, published or "", article_id)
 
 
 class _Groups:
@@ -63,21 +116,32 @@ def _link_exact(articles: Sequence[Article], groups: _Groups) -> None:
 
 
 def _link_near(articles: Sequence[Article], settings: IngestSettings, groups: _Groups) -> None:
-    lsh = MinHashLSH(threshold=settings.near_duplicate_threshold, num_perm=settings.num_perm)
-    signatures: dict[str, MinHash] = {}
+    buckets: dict[str, list[str]] = {}
+    signatures: dict[str, bytes] = {}
     for article in articles:
-        if article.id in signatures:
-            continue
-        signature = _minhash(article.text, settings)
-        for other in lsh.query(signature):
-            if signature.jaccard(signatures[other]) >= settings.near_duplicate_threshold:
+        signature = signature_of(article.text, settings)
+        candidates = {other for key in signature.band_keys for other in buckets.get(key, ())}
+        for other in sorted(candidates):
+            if similarity(signature.values, signatures[other]) >= \
+                    settings.near_duplicate_threshold:
                 groups.union(other, article.id)
-        signatures[article.id] = signature
-        lsh.insert(article.id, signature)
+        signatures[article.id] = signature.values
+        for key in signature.band_keys:
+            buckets.setdefault(key, []).append(article.id)
 
 
-def _original(members: list[Article]) -> Article:
-    return min(members, key=lambda a: (a.published is None, a.published or "", a.id))
+def links_for_group(members: Iterable[tuple[str, str | None, str | None]]
+                    ) -> dict[str, str | None]:
+    """The ``duplicate_of`` changes that make one group of (id, published, duplicate_of)
+    point at its original."""
+    members = list(members)
+    original = min(members, key=lambda m: original_key(m[0], m[1]))[0]
+    changes: dict[str, str | None] = {}
+    for article_id, _, current in members:
+        wanted = None if article_id == original else original
+        if current != wanted:
+            changes[article_id] = wanted
+    return changes
 
 
 def find_duplicates(articles: Sequence[Article], settings: IngestSettings) -> dict[str, str]:
@@ -91,6 +155,6 @@ def find_duplicates(articles: Sequence[Article], settings: IngestSettings) -> di
         members.setdefault(groups.find(article.id), []).append(article)
     links: dict[str, str] = {}
     for group in members.values():
-        original = _original(group)
-        links.update({a.id: original.id for a in group if a.id != original.id})
+        found = links_for_group((a.id, a.published, None) for a in group)
+        links.update({k: v for k, v in found.items() if v is not None})
     return links

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import lxml.html
 import trafilatura
-from lxml.etree import ParserError
+from lxml.etree import LxmlError, ParserError
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +27,15 @@ DATE_PARAMS = {"original_date": True, "extensive_search": False}
 BLOCK_TAGS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
                         "blockquote", "tr", "section", "article", "figcaption"})
 _PAGE = re.compile(r"<\s*(?:html|body|head)\b", re.IGNORECASE)
+# Elements that end a line of visible text when the drops of extraction are listed.
+LINE_TAGS = BLOCK_TAGS | {"td", "th", "dt", "dd", "caption", "figure", "header", "footer",
+                          "nav", "aside", "main", "pre", "hr", "form", "label", "option",
+                          "button", "ol", "ul", "table", "thead", "tbody", "details",
+                          "summary", "address", "dl", "fieldset", "legend", "title"}
+INVISIBLE_TAGS = ("head", "script", "style", "noscript", "template")
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"\w+")
+_FAILURES = (ValueError, TypeError, AttributeError, RecursionError, LxmlError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +48,7 @@ class HtmlExtract:
     published: str | None = None
     outlet: str | None = None
     url: str | None = None
+    dropped: tuple[str, ...] = ()
 
 
 def _clean_field(value: object) -> str | None:
@@ -52,7 +62,7 @@ def fragment_text(html: str) -> str:
     """Visible text of an HTML fragment (a feed summary, a JSON body), one block a line."""
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (ParserError, ValueError):
+    except (*_FAILURES, ParserError):
         return ""
     for bad in root.xpath("//script|//style|//noscript"):
         bad.drop_tree()
@@ -62,6 +72,37 @@ def fragment_text(html: str) -> str:
     return root.text_content()
 
 
+def visible_lines(html: str) -> list[str]:
+    """The page's visible text (no head, script or style), one line per block element."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (*_FAILURES, ParserError):
+        return [line.strip() for line in _TAG.sub("\n", html).split("\n") if line.strip()]
+    for bad in root.xpath("|".join(f"//{tag}" for tag in INVISIBLE_TAGS)):
+        bad.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in LINE_TAGS:
+            element.tail = "\n" + (element.tail or "")
+            element.text = "\n" + (element.text or "")
+    return [line.strip() for line in root.text_content().split("\n") if line.strip()]
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def dropped_lines(html: str, kept: str) -> tuple[str, ...]:
+    """Lines of visible text that extraction left out of ``kept`` (compared word by word,
+    so that spacing and punctuation changes do not count)."""
+    kept_words = f" {_words(kept)} "
+    dropped = []
+    for line in visible_lines(html):
+        words = _words(line)
+        if words and f" {words} " not in kept_words:
+            dropped.append(line)
+    return tuple(dropped)
+
+
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     """Extract the main text and metadata of ``html``; empty text when nothing is found."""
     try:
@@ -69,16 +110,18 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
             html, url=url, with_metadata=True, date_extraction_params=DATE_PARAMS,
             **EXTRACT_OPTIONS,
         )
-    except (ValueError, TypeError, AttributeError) as exc:  # lxml on hostile markup
+    except _FAILURES as exc:  # lxml on hostile markup
         logger.debug("trafilatura failed on a page: %s", exc)
         doc = None
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip() and not _PAGE.search(html[:5000]):
         text = fragment_text(html)  # trafilatura wants a page; a fragment is all body
+    dropped = dropped_lines(html, text)
     if doc is None:
-        return HtmlExtract(text=text)
+        return HtmlExtract(text=text, dropped=dropped)
     return HtmlExtract(
         text=text,
+        dropped=dropped,
         title=_clean_field(getattr(doc, "title", None)),
         authors=_clean_field(getattr(doc, "author", None)),
         published=_clean_field(getattr(doc, "date", None)),

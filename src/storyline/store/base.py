@@ -83,6 +83,25 @@ class Page:
     next: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class SignatureRow:
+    """One article's entry in the near-duplicate index."""
+
+    article_id: str
+    params: str  # the settings the signature was made with (ingest.dedupe.params_key)
+    signature: bytes  # MinHash values, uint32 little endian
+    band_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateMember:
+    """A member of a duplicate group, as the group's original is chosen."""
+
+    id: str
+    published: str | None
+    duplicate_of: str | None
+
+
 class Store(Protocol):
     url: str
 
@@ -100,6 +119,15 @@ class Store(Protocol):
     def list_articles(self, flt: ArticleFilter | None, limit: int,
                       cursor: str | None = None) -> Page: ...
     def count_articles(self) -> int: ...
+
+    # near-duplicate index
+    def unsigned_articles(self, params: str) -> list[str]: ...
+    def near_candidates(self, band_keys: Sequence[str]) -> dict[str, int]: ...
+    def get_signatures(self, ids: Sequence[str], params: str) -> dict[str, bytes]: ...
+    def same_hash_articles(self, content_hash: str, params: str) -> list[str]: ...
+    def duplicate_groups(self, ids: Iterable[str]) -> list[DuplicateMember]: ...
+    def save_dedupe(self, row: SignatureRow, links: Mapping[str, str | None]) -> None: ...
+    def count_duplicates(self) -> int: ...
 
     # rejections
     def record_rejections(self, rejected: Iterable[Rejected]) -> None: ...

@@ -4,7 +4,10 @@ Migrations are numbered steps recorded in ``schema_migrations``; ``migrate`` run
 database has not seen, each in its own transaction. Step 1 creates the first tables; later
 steps must only add (new tables, new nullable columns), never rename. Step 2 adds
 ``story_items``: every actor, quote, claim and event of every story, one row each, so that
-listings across stories need not read each story's JSON.
+listings across stories need not read each story's JSON. Step 5 adds the near-duplicate
+index: each article's MinHash signature and LSH band keys (``dedupe_signatures``,
+``dedupe_bands``) and an index on ``articles.duplicate_of``, so that linking a new article
+never reads the whole store (steps 3 and 4 belong to another change).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from sqlalchemy import (
     Float,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -121,6 +125,22 @@ story_items = Table(
     Index("ix_story_items_kind_story", "kind", "story_id"),
     Index("ix_story_items_kind_date", "kind", "date"),
 )
+
+dedupe_signatures = Table(
+    "dedupe_signatures", metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("params", String(64), nullable=False),  # the settings the signature was made with
+    Column("signature", LargeBinary, nullable=False),  # MinHash values, uint32 little endian
+)
+
+dedupe_bands = Table(
+    "dedupe_bands", metadata,
+    Column("band_key", String(40), primary_key=True),
+    Column("article_id", String(64), primary_key=True),
+    Index("ix_dedupe_bands_article", "article_id"),
+)
+
+ix_articles_duplicate_of = Index("ix_articles_duplicate_of", articles.c.duplicate_of)
 
 _V1_TABLES = [schema_migrations, articles, rejections, annotations, sentences, stories,
               story_articles]
@@ -271,9 +291,18 @@ def _add_story_items(conn: Connection) -> None:
     log.info("story_items filled from %d stored stories", len(story_ids))
 
 
+def _add_dedupe_index(conn: Connection) -> None:
+    """Create the signature and band tables (filled by the next ingest) and index
+    ``duplicate_of``."""
+    dedupe_signatures.create(conn, checkfirst=True)
+    dedupe_bands.create(conn, checkfirst=True)
+    ix_articles_duplicate_of.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create tables", _create_tables),
     (2, "story items", _add_story_items),
+    (5, "near-duplicate index", _add_dedupe_index),
 ]
 
 

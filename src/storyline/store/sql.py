@@ -35,6 +35,7 @@ from .base import (
     StorySummary,
     UpsertCounts,
 )
+from .dedupe_index import DedupeIndexMixin
 from .schema import (
     annotations,
     articles,
@@ -145,7 +146,7 @@ def fts_query(q: str) -> str:
     return " ".join(quoted)
 
 
-class SqlStore:
+class SqlStore(DedupeIndexMixin):
     """A Store over any SQLAlchemy URL. SQL lives here and nowhere else."""
 
     def __init__(self, url: str) -> None:

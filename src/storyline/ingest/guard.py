@@ -1,0 +1,125 @@
+"""Bounds on hostile input: each check raises ``Reject`` with the reason code of its bound.
+
+Every bound is an ``IngestSettings`` value (see docs/configuration.md). The checks run on
+the raw bytes or text before a parser sees them, and each costs one linear pass in C
+(``bytes.count``, a regex, ``itertools.accumulate``), so that a bad file is refused quickly.
+``deadline`` is the per-file watchdog.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from itertools import accumulate
+
+from ..config import IngestSettings
+from ..records import RejectReason
+
+
+class Reject(Exception):
+    """An input that breaks a bound or cannot be read; becomes a ``Rejected``."""
+
+    def __init__(self, reason: RejectReason, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+class Timeout(BaseException):
+    """The watchdog fired. A BaseException, so that a library's ``except Exception``
+    cannot swallow it half way through a parse."""
+
+
+def check_line_count(data: bytes, settings: IngestSettings) -> None:
+    """Refuse more than ``max_lines`` lines (counted on the raw bytes, before decoding)."""
+    lines = data.count(b"\n")
+    if lines > settings.max_lines:
+        raise Reject(RejectReason.TOO_MANY_LINES,
+                     f"{lines} lines > limit {settings.max_lines} (ingest.max_lines)")
+
+
+def check_line_length(text: str, settings: IngestSettings) -> None:
+    """Refuse a line longer than ``max_line_chars`` characters."""
+    longest = max(map(len, text.split("\n")), default=0)
+    if longest > settings.max_line_chars:
+        raise Reject(RejectReason.LINE_TOO_LONG,
+                     f"a line of {longest} characters > limit {settings.max_line_chars} "
+                     "(ingest.max_line_chars)")
+
+
+ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.IGNORECASE)
+
+
+def check_no_entities(text: str) -> None:
+    """Refuse markup that declares XML entities: no external entities, no billion laughs."""
+    if ENTITY_DECLARATION.search(text):
+        raise Reject(RejectReason.XML_ENTITIES,
+                     "the document declares XML entities (<!ENTITY ...>); they are never "
+                     "expanded or fetched")
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]++")
+_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def json_depth(text: str) -> int:
+    """How deeply the arrays and objects of JSON ``text`` nest (strings skipped)."""
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0)
+
+
+def check_json_depth(text: str, settings: IngestSettings) -> None:
+    depth = json_depth(text)
+    if depth > settings.max_json_depth:
+        raise Reject(RejectReason.TOO_DEEP,
+                     f"JSON nested {depth} levels deep > limit {settings.max_json_depth} "
+                     "(ingest.max_json_depth)")
+
+
+def check_entry_count(count: int, settings: IngestSettings) -> None:
+    if count > settings.max_entries:
+        raise Reject(RejectReason.TOO_MANY_ENTRIES,
+                     f"more than {settings.max_entries} entries (ingest.max_entries)")
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _on_alarm(_signum, _frame) -> None:
+    raise Timeout()
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[Callable[[], None]]:
+    """The watchdog: yields ``check()``, which raises ``Timeout`` once ``seconds`` passed
+    (``seconds <= 0``: no watchdog).
+
+    In the main thread a timer signal also interrupts a long parse (it raises as soon as the
+    interpreter runs again); elsewhere (a web worker thread) only ``check()`` calls stop the
+    work, between documents and stages. Code inside must do no store writes.
+    """
+    end = time.monotonic() + seconds
+
+    def check() -> None:
+        if time.monotonic() > end:
+            raise Timeout()
+
+    if seconds <= 0:
+        yield lambda: None
+        return
+    if not _can_alarm():
+        yield check
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield check
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
