@@ -1,9 +1,9 @@
 """Bounds on hostile input: each check raises ``Reject`` with the reason code of its bound.
 
-Every bound is an ``IngestSettings`` value (see docs/configuration.md). The checks run on
-the raw bytes or text before a parser sees them, and each costs one linear pass in C
-(``bytes.count``, a regex, ``itertools.accumulate``), so that a bad file is refused quickly.
-``deadline`` is the per-file watchdog.
+Every bound is an ``IngestSettings`` value (see docs/configuration.md). Most checks run on
+the raw bytes or text before a parser sees them, each in one linear pass in C
+(``bytes.count``, ``str.split``, a regex), so that a bad file is refused quickly; JSON
+nesting is measured on each parsed value. ``deadline`` is the per-file watchdog.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from itertools import accumulate
 
 from ..config import IngestSettings
 from ..records import RejectReason
@@ -62,19 +61,27 @@ def check_no_entities(text: str) -> None:
                      "expanded or fetched")
 
 
-_JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]++")
-_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+def value_depth(value: object) -> int:
+    """How deeply the lists and objects of a parsed JSON value nest (no recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
-def json_depth(text: str) -> int:
-    """How deeply the arrays and objects of JSON ``text`` nest (strings skipped)."""
-    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
-    return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0)
-
-
-def check_json_depth(text: str, settings: IngestSettings) -> None:
-    depth = json_depth(text)
+def check_json_depth(value: object, settings: IngestSettings, outer: int = 0) -> None:
+    """Refuse a parsed JSON value nested deeper than ``max_json_depth`` (``outer``: the
+    levels around it, 1 for an element of a list). Deeper than the parser itself goes is
+    refused while parsing (jsonread)."""
+    depth = value_depth(value) + outer
     if depth > settings.max_json_depth:
         raise Reject(RejectReason.TOO_DEEP,
                      f"JSON nested {depth} levels deep > limit {settings.max_json_depth} "

@@ -14,7 +14,7 @@ import re
 from ..config import IngestSettings
 from ..records import RejectReason
 from .decode import decode_bytes
-from .guard import Reject, check_entry_count
+from .guard import Reject, check_entry_count, check_json_depth
 
 JSON_SPACE = re.compile(r"[ \t\n\r]*")
 # Python refuses to turn more than 4,300 digits into an int; a number that long is no
@@ -36,7 +36,8 @@ def _malformed(exc: json.JSONDecodeError) -> Reject:
 
 
 def parse_json(text: str) -> object:
-    """One JSON value; nesting is checked by the caller first (``check_json_depth``)."""
+    """One JSON value. Nesting deeper than the parser goes is refused (TOO_DEEP); the
+    caller checks the value against ``max_json_depth``."""
     try:
         return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
@@ -65,12 +66,14 @@ def _expected(text: str, index: int, what: str) -> Reject:
 
 def json_list(text: str, start: int, settings: IngestSettings) -> list[object]:
     """The elements of the JSON list opening at ``text[start]``, read one at a time and
-    refused (TOO_MANY_ENTRIES) as soon as there are more than ``max_entries``."""
+    refused (TOO_MANY_ENTRIES) as soon as there are more than ``max_entries``; each element
+    is checked against ``max_json_depth``."""
     items: list[object] = []
     index = JSON_SPACE.match(text, start + 1).end()
     if not text.startswith("]", index):
         while True:
             value, index = _element(text, index)
+            check_json_depth(value, settings, outer=1)
             items.append(value)
             check_entry_count(len(items), settings)
             index = JSON_SPACE.match(text, index).end()

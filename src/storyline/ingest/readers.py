@@ -128,10 +128,11 @@ def read_html(source: str, data: bytes, settings: IngestSettings) -> list[Item]:
 
 def read_json(source: str, data: bytes, settings: IngestSettings) -> list[Item]:
     text = _plain(data, settings)
-    check_json_depth(text, settings)
     start = JSON_SPACE.match(text).end()
     if not text.startswith("[", start):
-        return [document_from_item(source, parse_json(text))]
+        value = parse_json(text)
+        check_json_depth(value, settings)
+        return [document_from_item(source, value)]
     values = json_list(text, start, settings)
     if not values:
         return [Rejected(source, RejectReason.EMPTY, "an empty JSON list")]
@@ -144,8 +145,9 @@ def _jsonl_entry(source: str, line: str, settings: IngestSettings) -> Item:
                         f"a line of {len(line)} characters > limit {settings.max_line_chars} "
                         "(ingest.max_line_chars)")
     try:
-        check_json_depth(line, settings)
-        return document_from_item(source, parse_json(line))
+        value = parse_json(line)
+        check_json_depth(value, settings)
+        return document_from_item(source, value)
     except Reject as exc:
         return Rejected(source, exc.reason, exc.detail)
 
