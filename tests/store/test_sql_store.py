@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 
 import pytest
@@ -264,7 +265,7 @@ def pg_store(postgres_url):
     yield store
     with store.engine.begin() as conn:
         for table in ("sentences", "annotations", "story_articles", "stories", "rejections",
-                      "articles", "story_items"):
+                      "articles", "story_items", "dedupe_signatures", "dedupe_bands"):
             conn.execute(text(f"DELETE FROM {table}"))
     store.close()
 
@@ -324,3 +325,43 @@ def test_postgres_migration_2_backfills(postgres_url, monkeypatch):
         with admin.connect() as conn:
             conn.execute(text("DROP DATABASE storyline_v1"))
         admin.dispose()
+
+
+def _dedupe_articles() -> list[Article]:
+    words = ("quay gale pier tide reef harbor crane ferry island union strike talks mayor "
+             "council budget bridge river market night shift").split()
+    rng = random.Random(3)
+    base = " ".join(f"{rng.choice(words)}{rng.randint(0, 9)}" for _ in range(160))
+    near = base.replace(base.split()[80], "boat", 1)
+    other = " ".join(f"{rng.choice(words)}{rng.randint(0, 9)}" for _ in range(160))
+    texts = [("b", base, "2031-03-05"), ("a", near, "2031-03-01"), ("c", base, None),
+             ("d", other, "2031-03-02")]
+    return [Article(id=key, source=f"{key}.txt", text=text, published=published,
+                    content_hash="h-" + ("same" if text == base else key))
+            for key, text, published in texts]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_near_duplicate_index_round_trip(backend, tmp_path, request):
+    from storyline.config import Settings
+    from storyline.ingest.dedupe import find_duplicates
+
+    url = str(tmp_path / "d.db") if backend == "sqlite" else request.getfixturevalue("pg_store").url
+    store = open_store(url)
+    try:
+        settings = Settings()
+        articles = _dedupe_articles()
+        store.upsert_articles(articles[:2])
+        assert services.link_duplicates(store, settings, ["a", "b"]) == 1
+        store.upsert_articles(articles[2:])
+        assert services.link_duplicates(store, settings, ["c", "d"]) == 2
+        stored = {a.id: a.duplicate_of for a in store.iter_articles()}
+        assert stored == {"a": None, "b": "a", "c": "a", "d": None}
+        assert {k: v for k, v in stored.items() if v} == find_duplicates(articles,
+                                                                         settings.ingest)
+        assert store.unsigned_articles("v1/128/5/0.8") == []
+        assert sorted(store.near_candidates(["no-such-key"])) == []
+        assert [m.id for m in store.duplicate_groups(["c"])] == ["a", "b", "c"]
+        assert store.count_duplicates() == 2
+    finally:
+        store.close()
