@@ -53,9 +53,15 @@ def _store_batches(store: SqlStore, items: Iterable, progress: Progress | None, 
     rejected: list[Rejected] = []
     ids: list[str] = []
     batch: list[Article] = []
+    pending: list[Rejected] = []
 
     def flush() -> None:
         nonlocal added, updated, unchanged
+        if pending:
+            store.record_rejections(pending)
+            pending.clear()
+        if not batch:
+            return
         counts = store.upsert_articles(batch)
         store.clear_rejection([a.source for a in batch])
         added, updated, unchanged = (added + counts.added, updated + counts.updated,
@@ -65,60 +71,55 @@ def _store_batches(store: SqlStore, items: Iterable, progress: Progress | None, 
     for done, item in enumerate(items, 1):
         if isinstance(item, Rejected):
             rejected.append(item)
-            store.record_rejections([item])
+            pending.append(item)
         else:
             batch.append(item)
             ids.append(item.id)
-            if len(batch) >= BATCH:
-                flush()
+        if len(batch) >= BATCH or len(pending) >= BATCH:
+            flush()
         _tick(progress, done, max(total, done))
-    if batch:
-        flush()
+    flush()
     return added, updated, unchanged, rejected, ids
+
+
+LINK_CHUNK = 200  # new articles linked per round of look-ups
 
 
 def _group_of(member) -> str:
     return member.duplicate_of or member.id
 
 
-def _joined_groups(store: SqlStore, article: Article, signature, settings: Settings,
-                   params: str) -> set[str]:
-    """The duplicate groups (by original id) that ``article`` belongs to: those of its exact
-    copies, and of each near candidate whose MinHash estimate reaches the threshold (one
-    confirmed member is enough for a group, so a large group costs one comparison)."""
-    from .ingest.dedupe import similarity
-
-    exact = set(store.same_hash_articles(article.content_hash, params)) - {article.id}
-    shared = store.near_candidates(signature.band_keys)
-    shared.pop(article.id, None)
-    members = {m.id: m for m in store.duplicate_groups(exact | set(shared))}
-    joined = {_group_of(members[i]) for i in exact if i in members}
-    by_group: dict[str, list[str]] = {}
-    for other in sorted(shared, key=lambda i: (-shared[i], i)):
-        if other in members:
-            by_group.setdefault(_group_of(members[other]), []).append(other)
-    threshold = settings.ingest.near_duplicate_threshold
-    for group, others in by_group.items():
-        for other in others:
-            if group in joined:
-                break
-            values = store.get_signatures([other], params).get(other)
-            if values is not None and similarity(signature.values, values) >= threshold:
-                joined.add(group)
-    return joined
-
-
-def _index_article(store: SqlStore, article: Article, settings: Settings, params: str) -> None:
-    """Add one article to the near-duplicate index and link it to its groups."""
-    from .ingest.dedupe import links_for_group, signature_of
+def _link_chunk(store: SqlStore, ids: Sequence[str], settings: Settings, params: str) -> None:
+    """Index and link a chunk of new articles: a few indexed look-ups for the whole chunk
+    (the band keys, content hashes and groups it touches), one write transaction."""
+    from .ingest.dedupe import Indexed, NewArticle, join_groups, links_for_group, signature_of
     from .store.base import SignatureRow
 
-    signature = signature_of(article.text, settings.ingest)
-    joined = _joined_groups(store, article, signature, settings, params)
-    members = store.duplicate_groups(joined | {article.id})
-    links = links_for_group((m.id, m.published, m.duplicate_of) for m in members)
-    store.save_dedupe(SignatureRow(article.id, params, signature.values, signature.band_keys),
-                      links)
+    inputs = store.index_inputs(ids)
+    new = [NewArticle(a.id, a.content_hash, signature_of(a.text, settings.ingest))
+           for a in inputs]
+    buckets = store.band_members([k for a in new for k in a.signature.band_keys])
+    by_hash = store.same_hash_articles([a.content_hash for a in new], params)
+    near = {i for found in (*buckets.values(), *by_hash.values()) for i in found}
+    members = {m.id: m for m in store.duplicate_groups(near)}
+    cache: dict[str, bytes | None] = {}
+
+    def signature(article_id: str) -> bytes | None:
+        if article_id not in cache:
+            cache[article_id] = store.get_signatures([article_id], params).get(article_id)
+        return cache[article_id]
+
+    indexed = Indexed(buckets, by_hash, {i: _group_of(members[i]) for i in near if i in members},
+                      signature)
+    published = {a.id: a.published for a in inputs}
+    links: dict[str, str | None] = {}
+    for group in join_groups(new, indexed, settings.ingest.near_duplicate_threshold):
+        rows = [(i, published[i], None) for i in group if i in published]
+        rows += [(m.id, m.published, m.duplicate_of) for m in members.values()
+                 if _group_of(m) in group]
+        links.update(links_for_group(rows))
+    store.save_dedupe([SignatureRow(a.id, params, a.signature.values, a.signature.band_keys)
+                       for a in new], links)
 
 
 def _refresh_originals(store: SqlStore, article_ids: Iterable[str]) -> None:
@@ -140,19 +141,19 @@ def _refresh_originals(store: SqlStore, article_ids: Iterable[str]) -> None:
 def link_duplicates(store: SqlStore, settings: Settings, article_ids: Iterable[str] = ()
                     ) -> int:
     """Link every article missing from the near-duplicate index (the new ones) to its exact
-    and near duplicates, one indexed look-up at a time, and pick again the original of the
-    groups of ``article_ids``. Returns how many stored articles are linked as duplicates.
+    and near duplicates through indexed look-ups, and pick again the original of the groups
+    of ``article_ids``. Returns how many stored articles are linked as duplicates.
 
-    Each new article costs the same whatever the store holds; an article indexed under other
-    settings (num_perm, shingle_size, threshold) is indexed and linked again."""
+    Each new article costs the same whatever the store holds (it reads only the articles
+    that share one of its band keys or its content hash, and their groups); an article
+    indexed under other settings (num_perm, shingle_size, threshold) is linked again."""
     from .ingest.dedupe import params_key
 
     params = params_key(settings.ingest)
     unsigned = store.unsigned_articles(params)
-    if unsigned:
-        store.set_duplicates({article_id: None for article_id in unsigned})
-        for article_id in unsigned:
-            _index_article(store, store.get_article(article_id), settings, params)
+    store.clear_duplicates(unsigned)
+    for start in range(0, len(unsigned), LINK_CHUNK):
+        _link_chunk(store, unsigned[start:start + LINK_CHUNK], settings, params)
     _refresh_originals(store, set(article_ids) - set(unsigned))
     return store.count_duplicates()
 

@@ -360,8 +360,13 @@ def test_near_duplicate_index_round_trip(backend, tmp_path, request):
         assert {k: v for k, v in stored.items() if v} == find_duplicates(articles,
                                                                          settings.ingest)
         assert store.unsigned_articles("v1/128/5/0.8") == []
-        assert sorted(store.near_candidates(["no-such-key"])) == []
+        assert store.band_members(["no-such-key"]) == {}
+        assert store.same_hash_articles(["h-same", "h-d"], "v1/128/5/0.8") == {
+            "h-same": ["b", "c"], "h-d": ["d"]}
         assert [m.id for m in store.duplicate_groups(["c"])] == ["a", "b", "c"]
+        assert [i.id for i in store.index_inputs(["d", "a"])] == ["d", "a"]
         assert store.count_duplicates() == 2
+        store.clear_duplicates(["b", "c"])
+        assert store.count_duplicates() == 0
     finally:
         store.close()

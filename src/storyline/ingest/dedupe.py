@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -88,9 +89,9 @@ def original_key(article_id: str, published: str | None) -> tuple[bool, str, str
 
 
 class _Groups:
-    """Union-find over article ids."""
+    """Union-find over ids."""
 
-    def __init__(self, ids: Sequence[str]) -> None:
+    def __init__(self, ids: Iterable[str]) -> None:
         self.parent = {i: i for i in ids}
 
     def find(self, item: str) -> str:
@@ -105,29 +106,69 @@ class _Groups:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
-def _link_exact(articles: Sequence[Article], groups: _Groups) -> None:
-    first_by_hash: dict[str, str] = {}
-    for article in articles:
-        key = article.content_hash
-        if key in first_by_hash:
-            groups.union(first_by_hash[key], article.id)
-        else:
-            first_by_hash[key] = article.id
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """An article to link: its id, content hash and signature."""
+
+    id: str
+    content_hash: str
+    signature: Signature
 
 
-def _link_near(articles: Sequence[Article], settings: IngestSettings, groups: _Groups) -> None:
+@dataclass(frozen=True, slots=True)
+class Indexed:
+    """What the store knows of the already indexed articles near a batch of new ones."""
+
+    buckets: Mapping[str, Sequence[str]] = field(default_factory=dict)  # band key -> ids
+    by_hash: Mapping[str, Sequence[str]] = field(default_factory=dict)  # content hash -> ids
+    group_of: Mapping[str, str] = field(default_factory=dict)  # id -> its group's original
+    signature: Callable[[str], bytes | None] = lambda _id: None
+
+
+def _near(article: NewArticle, candidates: Iterable[str], groups: _Groups,
+          node_of: Callable[[str], str], signature: Callable[[str], bytes | None],
+          threshold: float) -> None:
+    """Join ``article`` to each candidate's group it is near; a group already joined is not
+    compared again (one confirmed member links the whole group)."""
+    for other in candidates:
+        node = node_of(other)
+        if groups.find(node) == groups.find(article.id):
+            continue
+        values = signature(other)
+        if values is not None and similarity(article.signature.values, values) >= threshold:
+            groups.union(article.id, node)
+
+
+def join_groups(new: Sequence[NewArticle], indexed: Indexed, threshold: float
+                ) -> list[set[str]]:
+    """The duplicate groups the ``new`` articles form with each other and with the indexed
+    ones: sets of new ids and of indexed groups' original ids. Two articles are linked when
+    their content hashes are equal, or when they share a band key and their signatures
+    agree on at least ``threshold``; linking is transitive."""
+    groups = _Groups([a.id for a in new] + list(set(indexed.group_of.values())))
+    signatures = {a.id: a.signature.values for a in new}
     buckets: dict[str, list[str]] = {}
-    signatures: dict[str, bytes] = {}
-    for article in articles:
-        signature = signature_of(article.text, settings)
-        candidates = {other for key in signature.band_keys for other in buckets.get(key, ())}
-        for other in sorted(candidates):
-            if similarity(signature.values, signatures[other]) >= \
-                    settings.near_duplicate_threshold:
-                groups.union(other, article.id)
-        signatures[article.id] = signature.values
-        for key in signature.band_keys:
+    first_by_hash: dict[str, str] = {}
+    for article in new:
+        for other in indexed.by_hash.get(article.content_hash, ()):
+            groups.union(article.id, indexed.group_of[other])
+        groups.union(article.id, first_by_hash.setdefault(article.content_hash, article.id))
+        shared = Counter(o for key in article.signature.band_keys
+                         for o in indexed.buckets.get(key, ()))
+        _near(article, sorted(shared, key=lambda o: (-shared[o], o)), groups,
+              indexed.group_of.__getitem__, indexed.signature, threshold)
+        local = sorted({o for key in article.signature.band_keys for o in buckets.get(key, ())})
+        _near(article, local, groups, lambda o: o, signatures.get, threshold)
+        for key in article.signature.band_keys:
             buckets.setdefault(key, []).append(article.id)
+    members: dict[str, set[str]] = {}
+    for article in new:
+        members.setdefault(groups.find(article.id), set())
+    for node in groups.parent:
+        root = groups.find(node)
+        if root in members:
+            members[root].add(node)
+    return list(members.values())
 
 
 def links_for_group(members: Iterable[tuple[str, str | None, str | None]]
@@ -145,16 +186,12 @@ def links_for_group(members: Iterable[tuple[str, str | None, str | None]]
 
 
 def find_duplicates(articles: Sequence[Article], settings: IngestSettings) -> dict[str, str]:
-    """Map each duplicate's id to the id of the article it duplicates."""
+    """Map each duplicate's id to the id of the article it duplicates (all in memory)."""
     unique = list({a.id: a for a in articles}.values())
-    groups = _Groups([a.id for a in unique])
-    _link_exact(unique, groups)
-    _link_near(unique, settings, groups)
-    members: dict[str, list[Article]] = {}
-    for article in unique:
-        members.setdefault(groups.find(article.id), []).append(article)
+    new = [NewArticle(a.id, a.content_hash, signature_of(a.text, settings)) for a in unique]
+    published = {a.id: a.published for a in unique}
     links: dict[str, str] = {}
-    for group in members.values():
-        found = links_for_group((a.id, a.published, None) for a in group)
+    for group in join_groups(new, Indexed(), settings.near_duplicate_threshold):
+        found = links_for_group((i, published[i], None) for i in group)
         links.update({k: v for k, v in found.items() if v is not None})
     return links

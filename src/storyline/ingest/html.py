@@ -58,18 +58,41 @@ def _clean_field(value: object) -> str | None:
     return text or None
 
 
+def _text_of(root, line_tags: frozenset[str] | set[str], hidden: tuple[str, ...],
+             open_line: bool) -> str:
+    """The text of ``root`` as ``text_content()`` gives it, with a line break after each
+    element of ``line_tags`` (and before it when ``open_line``), without ``hidden``
+    elements, comments and processing instructions. The tree is only read: lxml refuses to
+    set text holding control characters that its parser accepted."""
+    parts: list[str] = []
+    stack = [(root, False)]
+    while stack:
+        element, closing = stack.pop()
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if closing:
+            if element is not root:
+                parts.append("\n" if tag in line_tags else "")
+                parts.append(element.tail or "")
+            continue
+        if not tag or tag in hidden:
+            if element is not root:
+                parts.append(element.tail or "")
+            continue
+        if open_line and tag in line_tags:
+            parts.append("\n")
+        parts.append(element.text or "")
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
+    return "".join(parts)
+
+
 def fragment_text(html: str) -> str:
     """Visible text of an HTML fragment (a feed summary, a JSON body), one block a line."""
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (*_FAILURES, ParserError):
         return ""
-    for bad in root.xpath("//script|//style|//noscript"):
-        bad.drop_tree()
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag.lower() in BLOCK_TAGS:
-            element.tail = "\n" + (element.tail or "")
-    return root.text_content()
+    return _text_of(root, BLOCK_TAGS, ("script", "style", "noscript"), open_line=False)
 
 
 def visible_lines(html: str) -> list[str]:
@@ -78,13 +101,8 @@ def visible_lines(html: str) -> list[str]:
         root = lxml.html.document_fromstring(html)
     except (*_FAILURES, ParserError):
         return [line.strip() for line in _TAG.sub("\n", html).split("\n") if line.strip()]
-    for bad in root.xpath("|".join(f"//{tag}" for tag in INVISIBLE_TAGS)):
-        bad.drop_tree()
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag.lower() in LINE_TAGS:
-            element.tail = "\n" + (element.tail or "")
-            element.text = "\n" + (element.text or "")
-    return [line.strip() for line in root.text_content().split("\n") if line.strip()]
+    text = _text_of(root, LINE_TAGS, INVISIBLE_TAGS, open_line=True)
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def _words(text: str) -> str:

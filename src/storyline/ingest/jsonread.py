@@ -64,17 +64,25 @@ def _expected(text: str, index: int, what: str) -> Reject:
     return Reject(RejectReason.MALFORMED, f"invalid JSON at line {line}: expected {what}")
 
 
+def _within_depth(value: object, settings: IngestSettings) -> object:
+    try:
+        check_json_depth(value, settings, outer=1)
+    except Reject as exc:
+        return exc
+    return value
+
+
 def json_list(text: str, start: int, settings: IngestSettings) -> list[object]:
     """The elements of the JSON list opening at ``text[start]``, read one at a time and
-    refused (TOO_MANY_ENTRIES) as soon as there are more than ``max_entries``; each element
-    is checked against ``max_json_depth``."""
+    refused (TOO_MANY_ENTRIES) as soon as there are more than ``max_entries``. An element
+    nested deeper than ``max_json_depth`` is returned as its ``Reject`` (one entry lost);
+    one too deep for the parser, or bad JSON, refuses the file."""
     items: list[object] = []
     index = JSON_SPACE.match(text, start + 1).end()
     if not text.startswith("]", index):
         while True:
             value, index = _element(text, index)
-            check_json_depth(value, settings, outer=1)
-            items.append(value)
+            items.append(_within_depth(value, settings))
             check_entry_count(len(items), settings)
             index = JSON_SPACE.match(text, index).end()
             if text.startswith(",", index):
@@ -88,22 +96,46 @@ def json_list(text: str, start: int, settings: IngestSettings) -> list[object]:
     return items
 
 
-def jsonl_lines(data: bytes) -> list[tuple[int, str | None]]:
-    """(line number, text) of every line; ``None`` for a line holding NUL bytes.
+def _legacy_decoded(raw: list[bytes], bad: set[int]) -> list[str] | None:
+    """The lines decoded together in the file's detected 8-bit encoding, or None."""
+    clean = b"\n".join(b"" if n in bad else line for n, line in enumerate(raw, 1))
+    try:
+        decoded = decode_bytes(clean, check_controls=False).split("\n")
+    except Reject:
+        return None
+    return decoded if len(decoded) == len(raw) else None
 
-    Lines are split on ``\\n`` (a ``\\r`` before it is dropped); the file is decoded as a
-    whole (a BOM, UTF-8, or a detected charset), without its NUL lines, so that one bad
-    line costs only itself.
+
+def jsonl_lines(data: bytes) -> list[tuple[int, str | Reject]]:
+    """(line number, text) of every line, or the ``Reject`` of a line that is not text.
+
+    Lines are split on ``\\n`` only (a ``\\r`` before it is dropped). A line holding NUL
+    bytes is BINARY. A UTF-8 file keeps its good lines when one line is broken (that line is
+    UNDECODABLE); a file in an 8-bit encoding (no line is UTF-8 beyond ASCII) is decoded as a
+    whole with the detected charset. A file with a BOM is decoded as a whole.
     """
     if data.startswith(_UNICODE_BOMS):
         text = decode_bytes(data, check_controls=False)
         return [(n, line.removesuffix("\r")) for n, line in enumerate(text.split("\n"), 1)]
     raw = data.split(b"\n")
-    bad = {n for n, line in enumerate(raw, 1) if b"\x00" in line}
-    clean = b"\n".join(b"" if n in bad else line for n, line in enumerate(raw, 1))
-    decoded = decode_bytes(clean, check_controls=False).split("\n") if clean.strip() else []
-    if decoded and len(decoded) != len(raw):  # an encoding without one-byte newlines
-        bad = set()
-    lines: list[tuple[int, str | None]] = [(n, None) for n in sorted(bad)]
-    lines += [(n, line.removesuffix("\r")) for n, line in enumerate(decoded, 1) if n not in bad]
-    return sorted(lines, key=lambda pair: pair[0])
+    nul = {n for n, line in enumerate(raw, 1) if b"\x00" in line}
+    texts: dict[int, str] = {}
+    failed: list[int] = []
+    utf8_beyond_ascii = False
+    for n, line in enumerate(raw, 1):
+        if n in nul:
+            continue
+        try:
+            texts[n] = line.decode("utf-8")
+            utf8_beyond_ascii = utf8_beyond_ascii or not line.isascii()
+        except UnicodeDecodeError:
+            failed.append(n)
+    if failed and not utf8_beyond_ascii:
+        decoded = _legacy_decoded(raw, nul)
+        if decoded is not None:
+            texts = {n: decoded[n - 1] for n in range(1, len(raw) + 1) if n not in nul}
+            failed = []
+    lines: dict[int, str | Reject] = {n: text.removesuffix("\r") for n, text in texts.items()}
+    lines.update({n: Reject(RejectReason.BINARY, "NUL bytes in the line") for n in nul})
+    lines.update({n: Reject(RejectReason.UNDECODABLE, "the line is not UTF-8") for n in failed})
+    return sorted(lines.items())

@@ -83,10 +83,13 @@ def _fields(item: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
 
 
 def is_markup_body(body: str) -> bool:
-    """A JSON text field is read as HTML only when it opens with a tag and looks like a
-    page or an HTML fragment; prose that merely mentions markup stays text, kept as is."""
-    return (body.lstrip().startswith("<") and looks_like_html(body)
-            and not ENTITY_DECLARATION.search(body))
+    """A JSON text field is read as HTML only when it opens with a page or a known HTML tag
+    (``<p>``, ``<div>``, ``<b>`` ...) and declares no entities; prose that merely mentions
+    markup (``Talks <svg onload=...> resume``) stays text, kept as it is."""
+    stripped = body.lstrip()
+    opens_html = (stripped[:15].lower().startswith(("<!doctype html", "<html"))
+                  or _HTML_TAG.match(stripped) is not None)
+    return opens_html and not ENTITY_DECLARATION.search(body)
 
 
 def document_from_item(source: str, item: object) -> Item:
@@ -136,7 +139,8 @@ def read_json(source: str, data: bytes, settings: IngestSettings) -> list[Item]:
     values = json_list(text, start, settings)
     if not values:
         return [Rejected(source, RejectReason.EMPTY, "an empty JSON list")]
-    return [document_from_item(f"{source}#{n}", item) for n, item in enumerate(values, 1)]
+    return [Rejected(f"{source}#{n}", item.reason, item.detail) if isinstance(item, Reject)
+            else document_from_item(f"{source}#{n}", item) for n, item in enumerate(values, 1)]
 
 
 def _jsonl_entry(source: str, line: str, settings: IngestSettings) -> Item:
@@ -157,12 +161,13 @@ def read_jsonl(source: str, data: bytes, settings: IngestSettings) -> list[Item]
     JSON, over a bound) is one rejection while the other lines are read."""
     check_line_count(data, settings)
     lines = jsonl_lines(data)
-    check_entry_count(sum(1 for _, line in lines if line is None or line.strip()), settings)
+    check_entry_count(sum(1 for _, line in lines if not isinstance(line, str) or line.strip()),
+                      settings)
     items: list[Item] = []
     for number, line in lines:
         entry = f"{source}#{number}"
-        if line is None:
-            items.append(Rejected(entry, RejectReason.BINARY, "NUL bytes in the line"))
+        if isinstance(line, Reject):
+            items.append(Rejected(entry, line.reason, line.detail))
         elif line.strip():
             items.append(_jsonl_entry(entry, line, settings))
     return items or [Rejected(source, RejectReason.EMPTY, "no JSON lines")]
@@ -185,7 +190,7 @@ def _entry_body(entry: Mapping[str, object]) -> tuple[str, bool]:
     summary = entry.get("summary_detail") or {}
     blocks.append((entry.get("summary") or "", summary.get("type") or ""))
     body, mime = max(blocks, key=lambda block: len(block[0]))
-    return body, "html" in mime and looks_like_html(body)
+    return body, "html" in mime and _HTML_TAG.search(body[:20000]) is not None
 
 
 def _feed_entry(source: str, entry: Mapping[str, object], outlet: str | None,

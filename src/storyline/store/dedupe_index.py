@@ -2,7 +2,7 @@
 
 Every query here reads only the rows of the articles asked about (primary keys and
 indexes), never the whole ``articles`` table, except ``unsigned_articles`` (one anti-join
-per ingest) and ``count_duplicates`` (an index count).
+per ingest) and ``count_duplicates`` (an index count). Long id lists go in chunks.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.engine import Engine
 
-from .base import DuplicateMember, SignatureRow
+from .base import DuplicateMember, IndexInput, SignatureRow
 from .schema import articles, dedupe_bands, dedupe_signatures
 
 CHUNK = 500  # ids per IN (...) clause
@@ -38,13 +38,37 @@ class DedupeIndexMixin:
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 
-    def near_candidates(self, band_keys: Sequence[str]) -> dict[str, int]:
-        """Indexed articles sharing a band key, with how many keys each shares."""
+    def band_members(self, band_keys: Sequence[str]) -> dict[str, list[str]]:
+        """The indexed articles of each band key (keys without any are left out)."""
         c = dedupe_bands.c
-        query = (select(c.article_id, func.count()).where(c.band_key.in_(list(band_keys)))
-                 .group_by(c.article_id))
+        found: dict[str, list[str]] = {}
         with self.engine.connect() as conn:
-            return {row[0]: row[1] for row in conn.execute(query)}
+            for chunk in _chunks(sorted(set(band_keys))):
+                rows = conn.execute(select(c.band_key, c.article_id).where(c.band_key.in_(chunk))
+                                    .order_by(c.band_key, c.article_id))
+                for key, article_id in rows:
+                    found.setdefault(key, []).append(article_id)
+        return found
+
+    def index_inputs(self, ids: Sequence[str]) -> list[IndexInput]:
+        """What linking needs of each article: text, content hash, publication date."""
+        a = articles.c
+        found: list[IndexInput] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(ids)):
+                rows = conn.execute(select(a.id, a.text, a.content_hash, a.published)
+                                    .where(a.id.in_(chunk)))
+                found += [IndexInput(r.id, r.text, r.content_hash, r.published) for r in rows]
+        order = {article_id: n for n, article_id in enumerate(ids)}
+        return sorted(found, key=lambda item: order[item.id])
+
+    def clear_duplicates(self, ids: Sequence[str]) -> None:
+        """Unlink ``ids`` (before they are linked again)."""
+        a = articles.c
+        with self.engine.begin() as conn:
+            for chunk in _chunks(list(ids)):
+                conn.execute(update(articles).where(a.id.in_(chunk), a.duplicate_of.is_not(None))
+                             .values(duplicate_of=None))
 
     def get_signatures(self, ids: Sequence[str], params: str) -> dict[str, bytes]:
         sig = dedupe_signatures.c
@@ -56,14 +80,20 @@ class DedupeIndexMixin:
                 found.update({r[0]: bytes(r[1]) for r in rows})
         return found
 
-    def same_hash_articles(self, content_hash: str, params: str) -> list[str]:
-        """Indexed articles whose content hash is ``content_hash``."""
+    def same_hash_articles(self, content_hashes: Sequence[str], params: str
+                           ) -> dict[str, list[str]]:
+        """Indexed articles by content hash, for the hashes given."""
         sig = dedupe_signatures.c
-        query = (select(articles.c.id)
-                 .join(dedupe_signatures, sig.article_id == articles.c.id)
-                 .where(articles.c.content_hash == content_hash, sig.params == params))
+        found: dict[str, list[str]] = {}
         with self.engine.connect() as conn:
-            return list(conn.execute(query).scalars())
+            for chunk in _chunks(sorted(set(content_hashes))):
+                rows = conn.execute(select(articles.c.content_hash, articles.c.id)
+                                    .join(dedupe_signatures, sig.article_id == articles.c.id)
+                                    .where(articles.c.content_hash.in_(chunk),
+                                           sig.params == params).order_by(articles.c.id))
+                for content_hash, article_id in rows:
+                    found.setdefault(content_hash, []).append(article_id)
+        return found
 
     def duplicate_groups(self, ids: Iterable[str]) -> list[DuplicateMember]:
         """Every member of the duplicate groups that ``ids`` belong to."""
@@ -82,19 +112,24 @@ class DedupeIndexMixin:
                                 for r in rows})
         return sorted(members.values(), key=lambda m: m.id)
 
-    def save_dedupe(self, row: SignatureRow, links: Mapping[str, str | None]) -> None:
-        """Store one article's signature and band keys and apply ``duplicate_of`` changes,
-        in one transaction."""
+    def save_dedupe(self, rows: Sequence[SignatureRow], links: Mapping[str, str | None]
+                    ) -> None:
+        """Store signatures and band keys and apply ``duplicate_of`` changes, in one
+        transaction."""
+        ids = [row.article_id for row in rows]
         with self.engine.begin() as conn:
-            conn.execute(delete(dedupe_signatures).where(
-                dedupe_signatures.c.article_id == row.article_id))
-            conn.execute(delete(dedupe_bands).where(dedupe_bands.c.article_id == row.article_id))
-            conn.execute(dedupe_signatures.insert().values(
-                article_id=row.article_id, params=row.params, signature=row.signature))
-            if row.band_keys:
-                conn.execute(dedupe_bands.insert(), [
-                    {"band_key": key, "article_id": row.article_id}
-                    for key in sorted(set(row.band_keys))])
+            for chunk in _chunks(ids):
+                conn.execute(delete(dedupe_signatures).where(
+                    dedupe_signatures.c.article_id.in_(chunk)))
+                conn.execute(delete(dedupe_bands).where(dedupe_bands.c.article_id.in_(chunk)))
+            if rows:
+                conn.execute(dedupe_signatures.insert(), [
+                    {"article_id": r.article_id, "params": r.params, "signature": r.signature}
+                    for r in rows])
+            bands = [{"band_key": key, "article_id": r.article_id}
+                     for r in rows for key in sorted(set(r.band_keys))]
+            if bands:
+                conn.execute(dedupe_bands.insert(), bands)
             for article_id, original in links.items():
                 conn.execute(update(articles).where(articles.c.id == article_id)
                              .values(duplicate_of=original))
