@@ -89,19 +89,15 @@ def _group_of(member) -> str:
     return member.duplicate_of or member.id
 
 
-def _link_chunk(store: SqlStore, ids: Sequence[str], settings: Settings, params: str) -> None:
-    """Index and link a chunk of new articles: a few indexed look-ups for the whole chunk
-    (the band keys, content hashes and groups it touches), one write transaction."""
-    from .ingest.dedupe import Indexed, NewArticle, join_groups, links_for_group, signature_of
-    from .store.base import SignatureRow
+def _indexed_near(store: SqlStore, new: Sequence, params: str):
+    """The store's view of the indexed articles near ``new`` (dedupe.Indexed)."""
+    from .ingest.dedupe import Indexed
 
-    inputs = store.index_inputs(ids)
-    new = [NewArticle(a.id, a.content_hash, signature_of(a.text, settings.ingest))
-           for a in inputs]
-    buckets = store.band_members([k for a in new for k in a.signature.band_keys])
-    by_hash = store.same_hash_articles([a.content_hash for a in new], params)
-    near = {i for found in (*buckets.values(), *by_hash.values()) for i in found}
-    members = {m.id: m for m in store.duplicate_groups(near)}
+    by_key = store.band_groups([k for a in new for k in a.signature.band_keys])
+    same = store.same_hash_articles([a.content_hash for a in new], params)
+    info = store.duplicate_info({i for ids in same.values() for i in ids})
+    by_hash = {h: sorted({_group_of(info[i]) for i in ids if i in info})
+               for h, ids in same.items()}
     cache: dict[str, bytes | None] = {}
 
     def signature(article_id: str) -> bytes | None:
@@ -109,17 +105,33 @@ def _link_chunk(store: SqlStore, ids: Sequence[str], settings: Settings, params:
             cache[article_id] = store.get_signatures([article_id], params).get(article_id)
         return cache[article_id]
 
-    indexed = Indexed(buckets, by_hash, {i: _group_of(members[i]) for i in near if i in members},
-                      signature)
+    return Indexed(by_key, by_hash, signature, store.group_members_with)
+
+
+def _link_chunk(store: SqlStore, ids: Sequence[str], settings: Settings, params: str) -> None:
+    """Index and link a chunk of new articles: a few indexed look-ups for the whole chunk
+    (the groups holding its band keys and content hashes), one write transaction. A group's
+    members are not read: joining it compares with its original only, and moving it to an
+    earlier original is one update."""
+    from .ingest.dedupe import NewArticle, join_groups, original_key, signature_of
+    from .store.base import SignatureRow
+
+    inputs = store.index_inputs(ids)
+    new = [NewArticle(a.id, a.content_hash, signature_of(a.text, settings.ingest))
+           for a in inputs]
     published = {a.id: a.published for a in inputs}
+    found = join_groups(new, _indexed_near(store, new, params),
+                        settings.ingest.near_duplicate_threshold)
+    heads = store.duplicate_info({g for group in found for g in group if g not in published})
     links: dict[str, str | None] = {}
-    for group in join_groups(new, indexed, settings.ingest.near_duplicate_threshold):
-        rows = [(i, published[i], None) for i in group if i in published]
-        rows += [(m.id, m.published, m.duplicate_of) for m in members.values()
-                 if _group_of(m) in group]
-        links.update(links_for_group(rows))
+    repoint: dict[str, str] = {}
+    for group in found:
+        dates = {i: published[i] if i in published else heads[i].published for i in group}
+        original = min(group, key=lambda i: original_key(i, dates[i]))
+        links.update({i: (None if i == original else original) for i in group if i in published})
+        repoint.update({g: original for g in group if g not in published and g != original})
     store.save_dedupe([SignatureRow(a.id, params, a.signature.values, a.signature.band_keys)
-                       for a in new], links)
+                       for a in new], links, repoint)
 
 
 def _refresh_originals(store: SqlStore, article_ids: Iterable[str]) -> None:

@@ -187,3 +187,21 @@ def test_every_bound_is_a_setting(tmp_path: Path, invoke, setting: str) -> None:
     assert invoke(["ingest", "in"], env={f"STORYLINE_INGEST_{setting}": "7"}).exit_code in (0, 1)
     bad = invoke(["ingest", "in"], env={f"STORYLINE_INGEST_{setting}": "lots"})
     assert bad.exit_code == 2 and f"ingest.{setting.lower()}" in bad.stderr
+
+
+@pytest.mark.parametrize("sidecar", ["fifo", "deep", "bigint", "device"])
+def test_a_hostile_metadata_sidecar_is_a_usage_error(tmp_path: Path, invoke, db: str,
+                                                     sidecar: str) -> None:
+    write_text(tmp_path / "in" / "good.txt", FERRY)
+    path = tmp_path / "meta.jsonl"
+    if sidecar == "fifo":
+        os.mkfifo(path)
+    elif sidecar == "device":
+        path.symlink_to("/dev/zero")
+    elif sidecar == "deep":
+        path.write_text('{"file": "good.txt", "x": ' + "[" * 5000 + "]" * 5000 + "}\n")
+    else:
+        path.write_text('{"file": "good.txt", "n": ' + "9" * 5000 + "}\n")
+    result = invoke(["ingest", "in", "--metadata", "meta.jsonl"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "hint:" in result.stderr

@@ -411,8 +411,13 @@ def generate(root: Path, count: int, seed: int, prefix: str = "") -> list[Expect
 # ------------------------------------------------------------------ checking
 
 
-def _belongs(source: str, path: str) -> bool:
-    return source == path or source.startswith(path + "#")
+def _by_file(sources: Iterable[str]) -> dict[str, set[str]]:
+    """Sources grouped by the file they come from (``a.jsonl#3`` -> ``a.jsonl``)."""
+    grouped: dict[str, set[str]] = {}
+    for source in sources:
+        base, sep, entry = source.rpartition("#")
+        grouped.setdefault(base if sep and entry.isdigit() else source, set()).add(source)
+    return grouped
 
 
 def check(expects: Iterable[Expect], stored: set[str],
@@ -420,8 +425,11 @@ def check(expects: Iterable[Expect], stored: set[str],
     """Every way the outcome differs from the expectations (an empty list: all held)."""
     problems: list[str] = []
     claimed: set[str] = set()
+    by_file = _by_file(stored | set(rejected))
     for expect in expects:
-        mine = {s for s in stored | set(rejected) if _belongs(s, expect.path)}
+        base = next(iter(_by_file([expect.path])))
+        mine = {s for s in by_file.get(base, ())
+                if s == expect.path or s.startswith(expect.path + "#")}
         claimed |= mine
         if expect.skipped:
             if mine:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from storyline.config import IngestSettings
-from storyline.ingest import batch
+from storyline.ingest import batch, sources
 from storyline.ingest.guard import value_depth
 from storyline.ingest.sources import expand_paths, iter_documents
 from storyline.records import Article, RawDocument, Rejected, RejectReason
@@ -226,6 +226,23 @@ def test_an_unreadable_folder_is_one_rejection(tmp_path: Path) -> None:
     finally:
         locked.chmod(0o755)
     assert reasons(found) == {"locked": RejectReason.UNREADABLE}
+
+
+def test_a_folder_that_cannot_be_listed_is_one_rejection(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a.txt").write_text(BODY)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text(BODY)
+    original = sources._sorted_entries
+
+    def entries(folder):
+        if Path(folder).name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return original(folder)
+
+    monkeypatch.setattr(sources, "_sorted_entries", entries)
+    found = read(tmp_path)
+    assert reasons(found) == {"locked": RejectReason.UNREADABLE}
+    assert [Path(d.source).name for d in found if isinstance(d, RawDocument)] == ["a.txt"]
 
 
 def test_a_non_utf8_file_name_is_rejected_with_a_printable_source(tmp_path: Path) -> None:

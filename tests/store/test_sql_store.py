@@ -344,7 +344,7 @@ def _dedupe_articles() -> list[Article]:
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 def test_near_duplicate_index_round_trip(backend, tmp_path, request):
     from storyline.config import Settings
-    from storyline.ingest.dedupe import find_duplicates
+    from storyline.ingest.dedupe import find_duplicates, signature_of
 
     url = str(tmp_path / "d.db") if backend == "sqlite" else request.getfixturevalue("pg_store").url
     store = open_store(url)
@@ -360,7 +360,14 @@ def test_near_duplicate_index_round_trip(backend, tmp_path, request):
         assert {k: v for k, v in stored.items() if v} == find_duplicates(articles,
                                                                          settings.ingest)
         assert store.unsigned_articles("v1/128/5/0.8") == []
-        assert store.band_members(["no-such-key"]) == {}
+        assert store.band_groups(["no-such-key"]) == {}
+        keys = signature_of(articles[0].text, settings.ingest).band_keys  # b's text
+        by_key = store.band_groups(keys)
+        assert set(by_key) == set(keys)  # one row per key and group, not per member
+        assert all(groups == {"a": min(groups.values())} for groups in by_key.values())
+        assert store.group_members_with("a", keys) == ["a", "b", "c"]
+        assert store.group_members_with("d", keys) == []
+        assert store.duplicate_info(["b", "x"]) == {"b": store.duplicate_groups(["b"])[1]}
         assert store.same_hash_articles(["h-same", "h-d"], "v1/128/5/0.8") == {
             "h-same": ["b", "c"], "h-d": ["d"]}
         assert [m.id for m in store.duplicate_groups(["c"])] == ["a", "b", "c"]

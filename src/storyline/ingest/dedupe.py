@@ -117,58 +117,74 @@ class NewArticle:
 
 @dataclass(frozen=True, slots=True)
 class Indexed:
-    """What the store knows of the already indexed articles near a batch of new ones."""
+    """What the store knows of the already indexed articles near a batch of new ones.
 
-    buckets: Mapping[str, Sequence[str]] = field(default_factory=dict)  # band key -> ids
-    by_hash: Mapping[str, Sequence[str]] = field(default_factory=dict)  # content hash -> ids
-    group_of: Mapping[str, str] = field(default_factory=dict)  # id -> its group's original
+    Indexed articles are seen by duplicate group (a group is named by its original's id):
+    ``by_key`` gives, for each band key, the groups holding it and one member holding it;
+    ``members`` lists all the members of a group holding any of some keys (asked only when
+    no such representative is near enough)."""
+
+    by_key: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    by_hash: Mapping[str, Sequence[str]] = field(default_factory=dict)  # hash -> groups
     signature: Callable[[str], bytes | None] = lambda _id: None
+    members: Callable[[str, Sequence[str]], Sequence[str]] = lambda _group, _keys: ()
 
 
-def _near(article: NewArticle, candidates: Iterable[str], groups: _Groups,
-          node_of: Callable[[str], str], signature: Callable[[str], bytes | None],
-          threshold: float) -> None:
-    """Join ``article`` to each candidate's group it is near; a group already joined is not
-    compared again (one confirmed member links the whole group)."""
-    for other in candidates:
-        node = node_of(other)
-        if groups.find(node) == groups.find(article.id):
-            continue
-        values = signature(other)
-        if values is not None and similarity(article.signature.values, values) >= threshold:
-            groups.union(article.id, node)
+def _close(article: NewArticle, values: bytes | None, threshold: float) -> bool:
+    return values is not None and similarity(article.signature.values, values) >= threshold
+
+
+def _near_group(article: NewArticle, group: str, indexed: Indexed, threshold: float) -> bool:
+    """Whether ``article`` is near a member of ``group`` that shares one of its band keys:
+    the representatives first, then (rarely) every such member."""
+    keys = article.signature.band_keys
+    tried = sorted({indexed.by_key[k][group] for k in keys if group in indexed.by_key.get(k, {})})
+    if any(_close(article, indexed.signature(m), threshold) for m in tried):
+        return True
+    others = [m for m in indexed.members(group, keys) if m not in tried]
+    return any(_close(article, indexed.signature(m), threshold) for m in others)
+
+
+def _link_indexed(article: NewArticle, indexed: Indexed, groups: _Groups,
+                  threshold: float) -> None:
+    """Join ``article`` to the indexed groups it duplicates; a group already joined is not
+    compared again, so a large group costs one comparison."""
+    for group in indexed.by_hash.get(article.content_hash, ()):
+        groups.union(article.id, group)
+    shared = Counter(g for key in article.signature.band_keys
+                     for g in indexed.by_key.get(key, {}))
+    for group in sorted(shared, key=lambda g: (-shared[g], g)):
+        if groups.find(group) != groups.find(article.id) and \
+                _near_group(article, group, indexed, threshold):
+            groups.union(article.id, group)
 
 
 def join_groups(new: Sequence[NewArticle], indexed: Indexed, threshold: float
                 ) -> list[set[str]]:
     """The duplicate groups the ``new`` articles form with each other and with the indexed
-    ones: sets of new ids and of indexed groups' original ids. Two articles are linked when
+    groups: sets of new ids and indexed groups' original ids. Two articles are linked when
     their content hashes are equal, or when they share a band key and their signatures
     agree on at least ``threshold``; linking is transitive."""
-    groups = _Groups([a.id for a in new] + list(set(indexed.group_of.values())))
-    signatures = {a.id: a.signature.values for a in new}
-    buckets: dict[str, list[str]] = {}
+    known = {g for found in indexed.by_key.values() for g in found}
+    known |= {g for found in indexed.by_hash.values() for g in found}
+    groups = _Groups([a.id for a in new] + sorted(known))
+    buckets: dict[str, list[NewArticle]] = {}
     first_by_hash: dict[str, str] = {}
     for article in new:
-        for other in indexed.by_hash.get(article.content_hash, ()):
-            groups.union(article.id, indexed.group_of[other])
+        _link_indexed(article, indexed, groups, threshold)
         groups.union(article.id, first_by_hash.setdefault(article.content_hash, article.id))
-        shared = Counter(o for key in article.signature.band_keys
-                         for o in indexed.buckets.get(key, ()))
-        _near(article, sorted(shared, key=lambda o: (-shared[o], o)), groups,
-              indexed.group_of.__getitem__, indexed.signature, threshold)
-        local = sorted({o for key in article.signature.band_keys for o in buckets.get(key, ())})
-        _near(article, local, groups, lambda o: o, signatures.get, threshold)
+        local = {o.id: o for key in article.signature.band_keys for o in buckets.get(key, ())}
+        for other in sorted(local):
+            if groups.find(other) != groups.find(article.id) and \
+                    _close(article, local[other].signature.values, threshold):
+                groups.union(article.id, other)
         for key in article.signature.band_keys:
-            buckets.setdefault(key, []).append(article.id)
-    members: dict[str, set[str]] = {}
-    for article in new:
-        members.setdefault(groups.find(article.id), set())
+            buckets.setdefault(key, []).append(article)
+    found: dict[str, set[str]] = {groups.find(a.id): set() for a in new}
     for node in groups.parent:
-        root = groups.find(node)
-        if root in members:
-            members[root].add(node)
-    return list(members.values())
+        if groups.find(node) in found:
+            found[groups.find(node)].add(node)
+    return list(found.values())
 
 
 def links_for_group(members: Iterable[tuple[str, str | None, str | None]]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from collections.abc import Callable
 
 from ..config import IngestSettings
 from ..records import RejectReason
@@ -35,28 +36,26 @@ def _malformed(exc: json.JSONDecodeError) -> Reject:
     return Reject(RejectReason.MALFORMED, f"invalid JSON at line {exc.lineno}: {exc.msg}")
 
 
+def _decoded(call: Callable[[], object]) -> object:
+    """``call()`` with every decoding failure turned into a ``Reject``."""
+    try:
+        return call()
+    except json.JSONDecodeError as exc:
+        raise _malformed(exc) from exc
+    except RecursionError as exc:
+        raise Reject(RejectReason.TOO_DEEP, "JSON nested too deeply to read") from exc
+    except ValueError as exc:
+        raise Reject(RejectReason.MALFORMED, f"invalid JSON: {exc}") from exc
+
+
 def parse_json(text: str) -> object:
     """One JSON value. Nesting deeper than the parser goes is refused (TOO_DEEP); the
     caller checks the value against ``max_json_depth``."""
-    try:
-        return _DECODER.decode(text)
-    except json.JSONDecodeError as exc:
-        raise _malformed(exc) from exc
-    except RecursionError as exc:
-        raise Reject(RejectReason.TOO_DEEP, "JSON nested too deeply to read") from exc
-    except ValueError as exc:
-        raise Reject(RejectReason.MALFORMED, f"invalid JSON: {exc}") from exc
+    return _decoded(lambda: _DECODER.decode(text))
 
 
 def _element(text: str, index: int) -> tuple[object, int]:
-    try:
-        return _DECODER.raw_decode(text, index)
-    except json.JSONDecodeError as exc:
-        raise _malformed(exc) from exc
-    except RecursionError as exc:
-        raise Reject(RejectReason.TOO_DEEP, "JSON nested too deeply to read") from exc
-    except ValueError as exc:
-        raise Reject(RejectReason.MALFORMED, f"invalid JSON: {exc}") from exc
+    return _decoded(lambda: _DECODER.raw_decode(text, index))  # type: ignore[return-value]
 
 
 def _expected(text: str, index: int, what: str) -> Reject:

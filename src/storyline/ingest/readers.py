@@ -53,14 +53,6 @@ class Reader:
     read: Callable[[str, bytes, IngestSettings], list[Item]]
 
 
-def looks_like_html(text: str) -> bool:
-    """True when ``text`` is markup rather than plain text."""
-    stripped = text.lstrip()
-    if stripped[:15].lower().startswith(("<!doctype html", "<html")):
-        return True
-    return len(_HTML_TAG.findall(text[:20000])) >= 2
-
-
 def _as_text(value: object) -> str | None:
     if value is None:
         return None
@@ -144,11 +136,8 @@ def read_json(source: str, data: bytes, settings: IngestSettings) -> list[Item]:
 
 
 def _jsonl_entry(source: str, line: str, settings: IngestSettings) -> Item:
-    if len(line) > settings.max_line_chars:
-        return Rejected(source, RejectReason.LINE_TOO_LONG,
-                        f"a line of {len(line)} characters > limit {settings.max_line_chars} "
-                        "(ingest.max_line_chars)")
     try:
+        check_line_length(line, settings)
         value = parse_json(line)
         check_json_depth(value, settings)
         return document_from_item(source, value)

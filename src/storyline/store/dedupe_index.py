@@ -38,16 +38,44 @@ class DedupeIndexMixin:
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 
-    def band_members(self, band_keys: Sequence[str]) -> dict[str, list[str]]:
-        """The indexed articles of each band key (keys without any are left out)."""
-        c = dedupe_bands.c
-        found: dict[str, list[str]] = {}
+    def band_groups(self, band_keys: Sequence[str]) -> dict[str, dict[str, str]]:
+        """For each band key, the duplicate groups (by original id) holding it, each with one
+        member holding it (the smallest id). The aggregation runs in the database, so a large
+        group costs one row per key, not one per member."""
+        b, a = dedupe_bands.c, articles.c
+        group = func.coalesce(a.duplicate_of, a.id)
+        found: dict[str, dict[str, str]] = {}
         with self.engine.connect() as conn:
             for chunk in _chunks(sorted(set(band_keys))):
-                rows = conn.execute(select(c.band_key, c.article_id).where(c.band_key.in_(chunk))
-                                    .order_by(c.band_key, c.article_id))
-                for key, article_id in rows:
-                    found.setdefault(key, []).append(article_id)
+                rows = conn.execute(select(b.band_key, group, func.min(b.article_id))
+                                    .join(articles, a.id == b.article_id)
+                                    .where(b.band_key.in_(chunk)).group_by(b.band_key, group))
+                for key, group_id, member in rows:
+                    found.setdefault(key, {})[group_id] = member
+        return found
+
+    def group_members_with(self, group: str, band_keys: Sequence[str]) -> list[str]:
+        """The members of ``group`` (an original id) holding one of ``band_keys``, sorted."""
+        b, a = dedupe_bands.c, articles.c
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(band_keys))):
+                found.update(conn.execute(
+                    select(b.article_id).join(articles, a.id == b.article_id)
+                    .where(b.band_key.in_(chunk), or_(a.duplicate_of == group, a.id == group))
+                ).scalars())
+        return sorted(found)
+
+    def duplicate_info(self, ids: Iterable[str]) -> dict[str, DuplicateMember]:
+        """Publication date and ``duplicate_of`` of each of ``ids``."""
+        a = articles.c
+        found: dict[str, DuplicateMember] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(ids))):
+                rows = conn.execute(select(a.id, a.published, a.duplicate_of)
+                                    .where(a.id.in_(chunk)))
+                found.update({r.id: DuplicateMember(r.id, r.published, r.duplicate_of)
+                              for r in rows})
         return found
 
     def index_inputs(self, ids: Sequence[str]) -> list[IndexInput]:
@@ -112,11 +140,13 @@ class DedupeIndexMixin:
                                 for r in rows})
         return sorted(members.values(), key=lambda m: m.id)
 
-    def save_dedupe(self, rows: Sequence[SignatureRow], links: Mapping[str, str | None]
-                    ) -> None:
-        """Store signatures and band keys and apply ``duplicate_of`` changes, in one
+    def save_dedupe(self, rows: Sequence[SignatureRow], links: Mapping[str, str | None],
+                    repoint: Mapping[str, str] | None = None) -> None:
+        """Store signatures and band keys, set ``duplicate_of`` for ``links``, and move every
+        member of each group in ``repoint`` (old original -> new original), in one
         transaction."""
         ids = [row.article_id for row in rows]
+        a = articles.c
         with self.engine.begin() as conn:
             for chunk in _chunks(ids):
                 conn.execute(delete(dedupe_signatures).where(
@@ -130,8 +160,11 @@ class DedupeIndexMixin:
                      for r in rows for key in sorted(set(r.band_keys))]
             if bands:
                 conn.execute(dedupe_bands.insert(), bands)
+            for old, new in (repoint or {}).items():
+                conn.execute(update(articles).where(or_(a.duplicate_of == old, a.id == old))
+                             .values(duplicate_of=new))
             for article_id, original in links.items():
-                conn.execute(update(articles).where(articles.c.id == article_id)
+                conn.execute(update(articles).where(a.id == article_id)
                              .values(duplicate_of=original))
 
     def count_duplicates(self) -> int:
