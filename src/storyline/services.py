@@ -93,9 +93,17 @@ def _indexed_near(store: SqlStore, new: Sequence, params: str):
     """The store's view of the indexed articles near ``new`` (dedupe.Indexed)."""
     from .ingest.dedupe import Indexed
 
-    by_key = store.band_groups([k for a in new for k in a.signature.band_keys])
+    recorded = store.band_groups([k for a in new for k in a.signature.band_keys])
     same = store.same_hash_articles([a.content_hash for a in new], params)
-    info = store.duplicate_info({i for ids in same.values() for i in ids})
+    info = store.duplicate_info({i for ids in same.values() for i in ids}
+                                | {g for groups in recorded.values() for g in groups})
+    by_key: dict[str, dict[str, str]] = {}
+    for key, groups in recorded.items():  # a recorded original may have become a duplicate
+        for group_id, member in sorted(groups.items()):
+            if group_id in info:
+                current = by_key.setdefault(key, {})
+                group = _group_of(info[group_id])
+                current[group] = min(member, current.get(group, member))
     by_hash = {h: sorted({_group_of(info[i]) for i in ids if i in info})
                for h, ids in same.items()}
     cache: dict[str, bytes | None] = {}
@@ -130,8 +138,9 @@ def _link_chunk(store: SqlStore, ids: Sequence[str], settings: Settings, params:
         original = min(group, key=lambda i: original_key(i, dates[i]))
         links.update({i: (None if i == original else original) for i in group if i in published})
         repoint.update({g: original for g in group if g not in published and g != original})
+    group_bands = [(key, links[a.id] or a.id, a.id) for a in new for key in a.signature.band_keys]
     store.save_dedupe([SignatureRow(a.id, params, a.signature.values, a.signature.band_keys)
-                       for a in new], links, repoint)
+                       for a in new], links, repoint, group_bands)
 
 
 def _refresh_originals(store: SqlStore, article_ids: Iterable[str]) -> None:

@@ -153,4 +153,8 @@ def test_a_changed_date_picks_the_group_original_again(tmp_path: Path,
     services.ingest_paths(store, [str(second)], settings, metadata=str(sidecar))
     assert links_in(store) == {ids[str(first)]: ids[str(second)]}
     assert links_in(store) == expected_links(store, settings)
+    third = write_text(tmp_path / "in" / "c.txt", f"date 2031-03-07 {text}")
+    services.ingest_paths(store, [str(third)], settings)  # the group changed its original
+    assert links_in(store) == expected_links(store, settings)
+    assert len(links_in(store)) == 2
     store.close()

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from sqlalchemy import and_, delete, func, or_, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
 
 from .base import DuplicateMember, IndexInput, SignatureRow
-from .schema import articles, dedupe_bands, dedupe_signatures
+from .schema import articles, dedupe_bands, dedupe_group_bands, dedupe_signatures
 
 CHUNK = 500  # ids per IN (...) clause
 
@@ -21,6 +22,22 @@ CHUNK = 500  # ids per IN (...) clause
 def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
     for start in range(0, len(values), CHUNK):
         yield values[start:start + CHUNK]
+
+
+def _insert_missing(conn: Connection, rows: list[dict]) -> None:
+    """Insert the ``dedupe_group_bands`` rows whose key and group are not there yet."""
+    if not rows:
+        return
+    if conn.dialect.name in ("sqlite", "postgresql"):
+        module = sqlite if conn.dialect.name == "sqlite" else postgresql
+        conn.execute(module.insert(dedupe_group_bands).on_conflict_do_nothing(), rows)
+        return
+    c = dedupe_group_bands.c
+    for row in rows:
+        present = conn.execute(select(c.member).where(
+            c.band_key == row["band_key"], c.group_id == row["group_id"])).first()
+        if present is None:
+            conn.execute(dedupe_group_bands.insert().values(**row))
 
 
 class DedupeIndexMixin:
@@ -39,17 +56,16 @@ class DedupeIndexMixin:
             return list(conn.execute(query).scalars())
 
     def band_groups(self, band_keys: Sequence[str]) -> dict[str, dict[str, str]]:
-        """For each band key, the duplicate groups (by original id) holding it, each with one
-        member holding it (the smallest id). The aggregation runs in the database, so a large
-        group costs one row per key, not one per member."""
-        b, a = dedupe_bands.c, articles.c
-        group = func.coalesce(a.duplicate_of, a.id)
+        """For each band key, the duplicate groups holding it, each with one member holding
+        it. Group ids are as recorded: an original that has since become a duplicate names
+        its group through its ``duplicate_of``. One row per key and group, however many
+        members the group has."""
+        c = dedupe_group_bands.c
         found: dict[str, dict[str, str]] = {}
         with self.engine.connect() as conn:
             for chunk in _chunks(sorted(set(band_keys))):
-                rows = conn.execute(select(b.band_key, group, func.min(b.article_id))
-                                    .join(articles, a.id == b.article_id)
-                                    .where(b.band_key.in_(chunk)).group_by(b.band_key, group))
+                rows = conn.execute(select(c.band_key, c.group_id, c.member)
+                                    .where(c.band_key.in_(chunk)))
                 for key, group_id, member in rows:
                     found.setdefault(key, {})[group_id] = member
         return found
@@ -141,10 +157,11 @@ class DedupeIndexMixin:
         return sorted(members.values(), key=lambda m: m.id)
 
     def save_dedupe(self, rows: Sequence[SignatureRow], links: Mapping[str, str | None],
-                    repoint: Mapping[str, str] | None = None) -> None:
-        """Store signatures and band keys, set ``duplicate_of`` for ``links``, and move every
-        member of each group in ``repoint`` (old original -> new original), in one
-        transaction."""
+                    repoint: Mapping[str, str] | None = None,
+                    group_bands: Iterable[tuple[str, str, str]] = ()) -> None:
+        """Store signatures and band keys, set ``duplicate_of`` for ``links``, move every
+        member of each group in ``repoint`` (old original -> new original) and record the
+        (band key, group, member) rows a group lacks, in one transaction."""
         ids = [row.article_id for row in rows]
         a = articles.c
         with self.engine.begin() as conn:
@@ -152,6 +169,10 @@ class DedupeIndexMixin:
                 conn.execute(delete(dedupe_signatures).where(
                     dedupe_signatures.c.article_id.in_(chunk)))
                 conn.execute(delete(dedupe_bands).where(dedupe_bands.c.article_id.in_(chunk)))
+                conn.execute(delete(dedupe_group_bands).where(
+                    dedupe_group_bands.c.member.in_(chunk)))
+            _insert_missing(conn, [{"band_key": k, "group_id": g, "member": m}
+                                   for k, g, m in group_bands])
             if rows:
                 conn.execute(dedupe_signatures.insert(), [
                     {"article_id": r.article_id, "params": r.params, "signature": r.signature}

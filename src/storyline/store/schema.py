@@ -6,7 +6,8 @@ steps must only add (new tables, new nullable columns), never rename. Step 2 add
 ``story_items``: every actor, quote, claim and event of every story, one row each, so that
 listings across stories need not read each story's JSON. Step 5 adds the near-duplicate
 index: each article's MinHash signature and LSH band keys (``dedupe_signatures``,
-``dedupe_bands``) and an index on ``articles.duplicate_of``, so that linking a new article
+``dedupe_bands``), the band keys of each duplicate group (``dedupe_group_bands``) and an
+index on ``articles.duplicate_of``, so that linking a new article
 never reads the whole store (steps 3 and 4 belong to another change).
 """
 
@@ -138,6 +139,16 @@ dedupe_bands = Table(
     Column("band_key", String(40), primary_key=True),
     Column("article_id", String(64), primary_key=True),
     Index("ix_dedupe_bands_article", "article_id"),
+)
+
+# One row per band key and duplicate group (named by an original id, which may since have
+# become a duplicate itself: follow its duplicate_of one step), with one member holding the
+# key: a large group of near copies costs one row per key here, not one per member.
+dedupe_group_bands = Table(
+    "dedupe_group_bands", metadata,
+    Column("band_key", String(40), primary_key=True),
+    Column("group_id", String(64), primary_key=True),
+    Column("member", String(64), nullable=False, index=True),
 )
 
 ix_articles_duplicate_of = Index("ix_articles_duplicate_of", articles.c.duplicate_of)
@@ -296,6 +307,7 @@ def _add_dedupe_index(conn: Connection) -> None:
     ``duplicate_of``."""
     dedupe_signatures.create(conn, checkfirst=True)
     dedupe_bands.create(conn, checkfirst=True)
+    dedupe_group_bands.create(conn, checkfirst=True)
     ix_articles_duplicate_of.create(conn, checkfirst=True)
 
 
