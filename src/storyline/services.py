@@ -106,14 +106,15 @@ def _indexed_near(store: SqlStore, new: Sequence, params: str):
                 current[group] = min(member, current.get(group, member))
     by_hash = {h: sorted({_group_of(info[i]) for i in ids if i in info})
                for h, ids in same.items()}
-    cache: dict[str, bytes | None] = {}
+    cache: dict[str, bytes] = {}
 
-    def signature(article_id: str) -> bytes | None:
-        if article_id not in cache:
-            cache[article_id] = store.get_signatures([article_id], params).get(article_id)
-        return cache[article_id]
+    def signatures(ids: Sequence[str]) -> Mapping[str, bytes]:
+        missing = [i for i in ids if i not in cache]
+        if missing:
+            cache.update(store.get_signatures(missing, params))
+        return {i: cache[i] for i in ids if i in cache}
 
-    return Indexed(by_key, by_hash, signature, store.group_members_with)
+    return Indexed(by_key, by_hash, signatures, store.group_members_with)
 
 
 def _link_chunk(store: SqlStore, ids: Sequence[str], settings: Settings, params: str) -> None:
@@ -159,6 +160,16 @@ def _refresh_originals(store: SqlStore, article_ids: Iterable[str]) -> None:
         store.set_duplicates(changes)
 
 
+def _unsigned(store: SqlStore, params: str, article_ids: Iterable[str]) -> list[str]:
+    """The articles to index: those of ``article_ids`` not indexed yet, or every article not
+    indexed when the counts show others (a store older than the index, other settings, an
+    interrupted run)."""
+    fresh = store.unsigned_among(article_ids, params)
+    if store.count_articles() == store.count_signatures(params) + len(fresh):
+        return fresh
+    return store.unsigned_articles(params)
+
+
 def link_duplicates(store: SqlStore, settings: Settings, article_ids: Iterable[str] = ()
                     ) -> int:
     """Link every article missing from the near-duplicate index (the new ones) to its exact
@@ -170,12 +181,12 @@ def link_duplicates(store: SqlStore, settings: Settings, article_ids: Iterable[s
     indexed under other settings (num_perm, shingle_size, threshold) is linked again."""
     from .ingest.dedupe import params_key
 
-    params = params_key(settings.ingest)
-    unsigned = store.unsigned_articles(params)
+    params, article_ids = params_key(settings.ingest), set(article_ids)
+    unsigned = _unsigned(store, params, article_ids)
     store.clear_duplicates(unsigned)
     for start in range(0, len(unsigned), LINK_CHUNK):
         _link_chunk(store, unsigned[start:start + LINK_CHUNK], settings, params)
-    _refresh_originals(store, set(article_ids) - set(unsigned))
+    _refresh_originals(store, article_ids - set(unsigned))
     return store.count_duplicates()
 
 

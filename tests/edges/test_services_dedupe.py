@@ -102,6 +102,7 @@ def test_a_new_article_never_reads_the_whole_store(tmp_path: Path, settings: Set
         return original_groups(self, ids)
 
     monkeypatch.setattr(SqlStore, "iter_articles", whole_store)
+    monkeypatch.setattr(SqlStore, "unsigned_articles", whole_store)
     monkeypatch.setattr(SqlStore, "group_members_with", whole_store)
     monkeypatch.setattr(SqlStore, "get_signatures", counting_fetch)
     monkeypatch.setattr(SqlStore, "duplicate_groups", counting_groups)

@@ -126,23 +126,37 @@ class Indexed:
 
     by_key: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     by_hash: Mapping[str, Sequence[str]] = field(default_factory=dict)  # hash -> groups
-    signature: Callable[[str], bytes | None] = lambda _id: None
+    signatures: Callable[[Sequence[str]], Mapping[str, bytes]] = lambda _ids: {}
     members: Callable[[str, Sequence[str]], Sequence[str]] = lambda _group, _keys: ()
+
+
+SIGNATURE_BATCH = 256
 
 
 def _close(article: NewArticle, values: bytes | None, threshold: float) -> bool:
     return values is not None and similarity(article.signature.values, values) >= threshold
 
 
+def _any_close(article: NewArticle, ids: Sequence[str], indexed: Indexed,
+               threshold: float) -> bool:
+    for start in range(0, len(ids), SIGNATURE_BATCH):
+        chunk = ids[start:start + SIGNATURE_BATCH]
+        values = indexed.signatures(chunk)
+        if any(_close(article, values.get(i), threshold) for i in chunk):
+            return True
+    return False
+
+
 def _near_group(article: NewArticle, group: str, indexed: Indexed, threshold: float) -> bool:
     """Whether ``article`` is near a member of ``group`` that shares one of its band keys:
-    the representatives first, then (rarely) every such member."""
+    the group's representatives of those keys first, then (only when none is near enough)
+    every member holding one of them."""
     keys = article.signature.band_keys
     tried = sorted({indexed.by_key[k][group] for k in keys if group in indexed.by_key.get(k, {})})
-    if any(_close(article, indexed.signature(m), threshold) for m in tried):
+    if _any_close(article, tried, indexed, threshold):
         return True
-    others = [m for m in indexed.members(group, keys) if m not in tried]
-    return any(_close(article, indexed.signature(m), threshold) for m in others)
+    others = [m for m in indexed.members(group, keys) if m not in set(tried)]
+    return _any_close(article, others, indexed, threshold)
 
 
 def _link_indexed(article: NewArticle, indexed: Indexed, groups: _Groups,

@@ -1,8 +1,9 @@
 """The near-duplicate index of the SQL store: signatures, LSH band keys and group look-ups.
 
 Every query here reads only the rows of the articles asked about (primary keys and
-indexes), never the whole ``articles`` table, except ``unsigned_articles`` (one anti-join
-per ingest) and ``count_duplicates`` (an index count). Long id lists go in chunks.
+indexes), never the whole ``articles`` table, except ``unsigned_articles`` (an anti-join,
+run only when the index is found incomplete) and the counts (index-only). Long id lists go
+in chunks.
 """
 
 from __future__ import annotations
@@ -93,6 +94,22 @@ class DedupeIndexMixin:
                 found.update({r.id: DuplicateMember(r.id, r.published, r.duplicate_of)
                               for r in rows})
         return found
+
+    def unsigned_among(self, ids: Iterable[str], params: str) -> list[str]:
+        """Those of ``ids`` without a signature made with ``params``, sorted."""
+        sig = dedupe_signatures.c
+        ids = sorted(set(ids))
+        signed: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(ids):
+                signed.update(conn.execute(select(sig.article_id).where(
+                    sig.article_id.in_(chunk), sig.params == params)).scalars())
+        return [i for i in ids if i not in signed]
+
+    def count_signatures(self, params: str) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(dedupe_signatures).where(
+                dedupe_signatures.c.params == params)).scalar_one()
 
     def index_inputs(self, ids: Sequence[str]) -> list[IndexInput]:
         """What linking needs of each article: text, content hash, publication date."""

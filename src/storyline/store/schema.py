@@ -132,6 +132,7 @@ dedupe_signatures = Table(
     Column("article_id", String(64), primary_key=True),
     Column("params", String(64), nullable=False),  # the settings the signature was made with
     Column("signature", LargeBinary, nullable=False),  # MinHash values, uint32 little endian
+    Index("ix_dedupe_signatures_params", "params"),
 )
 
 dedupe_bands = Table(
