@@ -89,7 +89,7 @@ def clean_html_body(text: str, title: str | None = None,
 
 def html_main_text(html: str, url: str | None = None) -> str:
     """The cleaned main text of an HTML page, exactly as clean_document produces it."""
-    page = extract_html(html, url)
+    page = extract_html(html, url, list_dropped=False)
     return clean_html_body(page.text, page.title).text
 
 

@@ -121,8 +121,10 @@ def dropped_lines(html: str, kept: str) -> tuple[str, ...]:
     return tuple(dropped)
 
 
-def extract_html(html: str, url: str | None = None) -> HtmlExtract:
-    """Extract the main text and metadata of ``html``; empty text when nothing is found."""
+def extract_html(html: str, url: str | None = None, *, list_dropped: bool = True
+                 ) -> HtmlExtract:
+    """Extract the main text and metadata of ``html``; empty text when nothing is found.
+    ``list_dropped``: also list the visible lines left out (``HtmlExtract.dropped``)."""
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, date_extraction_params=DATE_PARAMS,
@@ -134,7 +136,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip() and not _PAGE.search(html[:5000]):
         text = fragment_text(html)  # trafilatura wants a page; a fragment is all body
-    dropped = dropped_lines(html, text)
+    dropped = dropped_lines(html, text) if list_dropped else ()
     if doc is None:
         return HtmlExtract(text=text, dropped=dropped)
     return HtmlExtract(
