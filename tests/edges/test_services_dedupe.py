@@ -50,6 +50,20 @@ def write_corpus(folder: Path, seed: int, count: int = 48) -> list[str]:
     return paths
 
 
+def count_ids(monkeypatch: pytest.MonkeyPatch, method: str) -> list[int]:
+    """Spy on ``SqlStore.<method>(ids, ...)``: how many ids each call asks for."""
+    calls: list[int] = []
+    original = getattr(SqlStore, method)
+
+    def spy(self, ids, *args):
+        ids = list(ids)
+        calls.append(len(ids))
+        return original(self, ids, *args)
+
+    monkeypatch.setattr(SqlStore, method, spy)
+    return calls
+
+
 def links_in(store: SqlStore) -> dict[str, str]:
     return {a.id: a.duplicate_of for a in store.iter_articles() if a.duplicate_of}
 
@@ -86,26 +100,10 @@ def test_a_new_article_never_reads_the_whole_store(tmp_path: Path, settings: Set
     def whole_store(*args, **kwargs):
         raise AssertionError("linking one article read every article")
 
-    fetched: list[int] = []
-    original_fetch = SqlStore.get_signatures
-
-    def counting_fetch(self, ids, params):
-        fetched.append(len(ids))
-        return original_fetch(self, ids, params)
-
-    read_groups: list[int] = []
-    original_groups = SqlStore.duplicate_groups
-
-    def counting_groups(self, ids):
-        ids = list(ids)
-        read_groups.append(len(ids))
-        return original_groups(self, ids)
-
-    monkeypatch.setattr(SqlStore, "iter_articles", whole_store)
-    monkeypatch.setattr(SqlStore, "unsigned_articles", whole_store)
-    monkeypatch.setattr(SqlStore, "group_members_with", whole_store)
-    monkeypatch.setattr(SqlStore, "get_signatures", counting_fetch)
-    monkeypatch.setattr(SqlStore, "duplicate_groups", counting_groups)
+    for name in ("iter_articles", "unsigned_articles", "group_members_with"):
+        monkeypatch.setattr(SqlStore, name, whole_store)
+    fetched = count_ids(monkeypatch, "get_signatures")
+    read_groups = count_ids(monkeypatch, "duplicate_groups")
     new = write_text(tmp_path / "more" / "late.txt", edited(base, rng, 2))
     report = services.ingest_paths(store, [str(new)], settings)
     assert report.articles_added == 1 and report.duplicates == 120

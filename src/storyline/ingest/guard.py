@@ -33,21 +33,25 @@ class Timeout(BaseException):
     cannot swallow it half way through a parse."""
 
 
+def _bound(settings: IngestSettings, name: str, value: int, reason: RejectReason,
+           what: str) -> None:
+    """Raise ``Reject(reason)`` when ``value`` passes the setting ``name``."""
+    limit = getattr(settings, name)
+    if value > limit:
+        raise Reject(reason, f"{what} > limit {limit} (ingest.{name})")
+
+
 def check_line_count(data: bytes, settings: IngestSettings) -> None:
     """Refuse more than ``max_lines`` lines (counted on the raw bytes, before decoding)."""
     lines = data.count(b"\n")
-    if lines > settings.max_lines:
-        raise Reject(RejectReason.TOO_MANY_LINES,
-                     f"{lines} lines > limit {settings.max_lines} (ingest.max_lines)")
+    _bound(settings, "max_lines", lines, RejectReason.TOO_MANY_LINES, f"{lines} lines")
 
 
 def check_line_length(text: str, settings: IngestSettings) -> None:
     """Refuse a line longer than ``max_line_chars`` characters."""
     longest = max(map(len, text.split("\n")), default=0)
-    if longest > settings.max_line_chars:
-        raise Reject(RejectReason.LINE_TOO_LONG,
-                     f"a line of {longest} characters > limit {settings.max_line_chars} "
-                     "(ingest.max_line_chars)")
+    _bound(settings, "max_line_chars", longest, RejectReason.LINE_TOO_LONG,
+           f"a line of {longest} characters")
 
 
 ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.IGNORECASE)
@@ -82,16 +86,14 @@ def check_json_depth(value: object, settings: IngestSettings, outer: int = 0) ->
     levels around it, 1 for an element of a list). Deeper than the parser itself goes is
     refused while parsing (jsonread)."""
     depth = value_depth(value) + outer
-    if depth > settings.max_json_depth:
-        raise Reject(RejectReason.TOO_DEEP,
-                     f"JSON nested {depth} levels deep > limit {settings.max_json_depth} "
-                     "(ingest.max_json_depth)")
+    _bound(settings, "max_json_depth", depth, RejectReason.TOO_DEEP,
+           f"JSON nested {depth} levels deep")
 
 
 def check_entry_count(count: int, settings: IngestSettings) -> None:
-    if count > settings.max_entries:
-        raise Reject(RejectReason.TOO_MANY_ENTRIES,
-                     f"more than {settings.max_entries} entries (ingest.max_entries)")
+    """Refuse a container once it has shown more than ``max_entries`` entries."""
+    _bound(settings, "max_entries", count, RejectReason.TOO_MANY_ENTRIES,
+           f"at least {count} entries")
 
 
 def _can_alarm() -> bool:

@@ -118,21 +118,29 @@ def _link(path: Path, tree: Path, *, named: bool = False) -> InputFile | Rejecte
     return InputFile(str(path), target) if wanted else None
 
 
-def _entry(path: Path, tree: Path, mode: int) -> InputFile | Rejected | None:
-    """One non-folder entry of a walk or a glob (``mode`` from lstat)."""
+def _as_input(path: Path, mode: int, link: Callable[[], InputFile | Rejected | None]
+              ) -> InputFile | Rejected | None:
+    """``path`` (``mode`` from lstat) as an input: ``link()`` for a link, a rejection for a
+    FIFO, socket or device, or for a name that is not UTF-8."""
     if stat.S_ISLNK(mode):
-        item = _link(path, tree)
-    elif path.name.lower() in SIDECAR_NAMES or not is_supported(path):
-        logger.debug("skipping %s: unsupported file type", shown(path))
-        return None
+        item = link()
     elif not stat.S_ISREG(mode):
-        return Rejected(shown(path), RejectReason.SPECIAL_FILE,
+        item = Rejected(shown(path), RejectReason.SPECIAL_FILE,
                         f"{_file_kind(mode)}, not a regular file")
     else:
         item = InputFile(str(path), path)
     if isinstance(item, InputFile) and _has_bad_name(path):
         return Rejected(shown(path), RejectReason.BAD_NAME, "the file name is not valid UTF-8")
     return item
+
+
+def _entry(path: Path, tree: Path, mode: int) -> InputFile | Rejected | None:
+    """One non-folder entry of a walk or a glob (``mode`` from lstat)."""
+    if not stat.S_ISLNK(mode) and (path.name.lower() in SIDECAR_NAMES
+                                   or not is_supported(path)):
+        logger.debug("skipping %s: unsupported file type", shown(path))
+        return None
+    return _as_input(path, mode, lambda: _link(path, tree))
 
 
 def _sorted_entries(folder: Path) -> list[os.DirEntry]:
@@ -171,16 +179,8 @@ def _walk(root: Path) -> list[InputFile | Rejected]:
 
 def _named(path: Path) -> InputFile | Rejected:
     """A file named directly on the command line (not a folder)."""
-    mode = path.lstat().st_mode
-    if stat.S_ISLNK(mode):
-        item = _link(path, path.absolute().parent.resolve(), named=True)
-    elif not stat.S_ISREG(mode):
-        item = Rejected(shown(path), RejectReason.SPECIAL_FILE,
-                        f"{_file_kind(mode)}, not a regular file")
-    else:
-        item = InputFile(str(path), path)
-    if isinstance(item, InputFile) and _has_bad_name(path):
-        return Rejected(shown(path), RejectReason.BAD_NAME, "the file name is not valid UTF-8")
+    item = _as_input(path, path.lstat().st_mode,
+                     lambda: _link(path, path.absolute().parent.resolve(), named=True))
     return item or Rejected(shown(path), RejectReason.UNREADABLE, "nothing to read")
 
 

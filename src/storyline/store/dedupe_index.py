@@ -158,14 +158,10 @@ class DedupeIndexMixin:
 
     def duplicate_groups(self, ids: Iterable[str]) -> list[DuplicateMember]:
         """Every member of the duplicate groups that ``ids`` belong to."""
-        ids = sorted(set(ids))
-        originals: set[str] = set()
+        originals = {m.duplicate_of or m.id for m in self.duplicate_info(ids).values()}
         members: dict[str, DuplicateMember] = {}
         a = articles.c
         with self.engine.connect() as conn:
-            for chunk in _chunks(ids):
-                rows = conn.execute(select(a.id, a.duplicate_of).where(a.id.in_(chunk)))
-                originals.update(r.duplicate_of or r.id for r in rows)
             for chunk in _chunks(sorted(originals)):
                 rows = conn.execute(select(a.id, a.published, a.duplicate_of).where(
                     or_(a.id.in_(chunk), a.duplicate_of.in_(chunk))))
