@@ -328,8 +328,9 @@ def test_postgres_migration_2_backfills(postgres_url, monkeypatch):
 
 
 def _dedupe_articles() -> list[Article]:
-    words = ("quay gale pier tide reef harbor crane ferry island union strike talks mayor "
-             "council budget bridge river market night shift").split()
+    vocabulary = ("quay gale pier tide reef harbor crane ferry island union strike talks "
+                  "mayor council budget bridge river market night shift")
+    words = tuple(vocabulary.split())
     rng = random.Random(3)
     base = " ".join(f"{rng.choice(words)}{rng.randint(0, 9)}" for _ in range(160))
     near = base.replace(base.split()[80], "boat", 1)
