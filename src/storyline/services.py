@@ -85,27 +85,16 @@ def _store_batches(store: SqlStore, items: Iterable, progress: Progress | None, 
 LINK_CHUNK = 200  # new articles linked per round of look-ups
 
 
-def _group_of(member) -> str:
-    return member.duplicate_of or member.id
-
-
 def _indexed_near(store: SqlStore, new: Sequence, params: str):
     """The store's view of the indexed articles near ``new`` (dedupe.Indexed)."""
-    from .ingest.dedupe import Indexed
+    from .ingest.dedupe import Indexed, current_groups
 
     recorded = store.band_groups([k for a in new for k in a.signature.band_keys])
     same = store.same_hash_articles([a.content_hash for a in new], params)
     info = store.duplicate_info({i for ids in same.values() for i in ids}
                                 | {g for groups in recorded.values() for g in groups})
-    by_key: dict[str, dict[str, str]] = {}
-    for key, groups in recorded.items():  # a recorded original may have become a duplicate
-        for group_id, member in sorted(groups.items()):
-            if group_id in info:
-                current = by_key.setdefault(key, {})
-                group = _group_of(info[group_id])
-                current[group] = min(member, current.get(group, member))
-    by_hash = {h: sorted({_group_of(info[i]) for i in ids if i in info})
-               for h, ids in same.items()}
+    group_of = {i: m.duplicate_of or m.id for i, m in info.items()}
+    by_hash = {h: sorted({group_of[i] for i in ids if i in group_of}) for h, ids in same.items()}
     cache: dict[str, bytes] = {}
 
     def signatures(ids: Sequence[str]) -> Mapping[str, bytes]:
@@ -114,7 +103,8 @@ def _indexed_near(store: SqlStore, new: Sequence, params: str):
             cache.update(store.get_signatures(missing, params))
         return {i: cache[i] for i in ids if i in cache}
 
-    return Indexed(by_key, by_hash, signatures, store.group_members_with)
+    return Indexed(current_groups(recorded, group_of), by_hash, signatures,
+                   store.group_members_with)
 
 
 def _link_chunk(store: SqlStore, ids: Sequence[str], settings: Settings, params: str) -> None:
@@ -122,7 +112,7 @@ def _link_chunk(store: SqlStore, ids: Sequence[str], settings: Settings, params:
     (the groups holding its band keys and content hashes), one write transaction. A group's
     members are not read: joining it compares with its original only, and moving it to an
     earlier original is one update."""
-    from .ingest.dedupe import NewArticle, join_groups, original_key, signature_of
+    from .ingest.dedupe import NewArticle, join_groups, plan_links, signature_of
     from .store.base import SignatureRow
 
     inputs = store.index_inputs(ids)
@@ -132,13 +122,7 @@ def _link_chunk(store: SqlStore, ids: Sequence[str], settings: Settings, params:
     found = join_groups(new, _indexed_near(store, new, params),
                         settings.ingest.near_duplicate_threshold)
     heads = store.duplicate_info({g for group in found for g in group if g not in published})
-    links: dict[str, str | None] = {}
-    repoint: dict[str, str] = {}
-    for group in found:
-        dates = {i: published[i] if i in published else heads[i].published for i in group}
-        original = min(group, key=lambda i: original_key(i, dates[i]))
-        links.update({i: (None if i == original else original) for i in group if i in published})
-        repoint.update({g: original for g in group if g not in published and g != original})
+    links, repoint = plan_links(found, published, {g: m.published for g, m in heads.items()})
     group_bands = [(key, links[a.id] or a.id, a.id) for a in new for key in a.signature.band_keys]
     store.save_dedupe([SignatureRow(a.id, params, a.signature.values, a.signature.band_keys)
                        for a in new], links, repoint, group_bands)
@@ -146,16 +130,10 @@ def _link_chunk(store: SqlStore, ids: Sequence[str], settings: Settings, params:
 
 def _refresh_originals(store: SqlStore, article_ids: Iterable[str]) -> None:
     """Pick again the original of the groups of ``article_ids`` (a date may have changed)."""
-    from .ingest.dedupe import links_for_group
+    from .ingest.dedupe import refresh_links
 
-    groups: dict[str, list] = {}
-    for member in store.duplicate_groups(article_ids):
-        groups.setdefault(_group_of(member), []).append(member)
-    changes: dict[str, str | None] = {}
-    for members in groups.values():
-        if len(members) > 1:
-            changes.update(links_for_group((m.id, m.published, m.duplicate_of)
-                                           for m in members))
+    changes = refresh_links((m.id, m.published, m.duplicate_of)
+                            for m in store.duplicate_groups(article_ids))
     if changes:
         store.set_duplicates(changes)
 

@@ -215,6 +215,51 @@ def links_for_group(members: Iterable[tuple[str, str | None, str | None]]
     return changes
 
 
+def current_groups(recorded: Mapping[str, Mapping[str, str]], current: Mapping[str, str]
+                   ) -> dict[str, dict[str, str]]:
+    """Band key -> {group: member} with every recorded group named by its current original
+    (``current``: recorded group id -> that original); groups that merged keep the smallest
+    member."""
+    by_key: dict[str, dict[str, str]] = {}
+    for key, groups in recorded.items():
+        for group_id, member in sorted(groups.items()):
+            if group_id in current:
+                named = by_key.setdefault(key, {})
+                group = current[group_id]
+                named[group] = min(member, named.get(group, member))
+    return by_key
+
+
+def plan_links(found: Iterable[set[str]], new_dates: Mapping[str, str | None],
+               group_dates: Mapping[str, str | None]
+               ) -> tuple[dict[str, str | None], dict[str, str]]:
+    """For each group of ``join_groups``: its original (earliest of the new articles and of
+    the joined groups' originals), the ``duplicate_of`` of each new article, and each joined
+    group that must move to another original (old original -> new original)."""
+    links: dict[str, str | None] = {}
+    repoint: dict[str, str] = {}
+    for group in found:
+        dates = {i: new_dates[i] if i in new_dates else group_dates[i] for i in group}
+        original = min(group, key=lambda i: original_key(i, dates[i]))
+        links.update({i: (None if i == original else original) for i in group if i in new_dates})
+        repoint.update({g: original for g in group if g not in new_dates and g != original})
+    return links, repoint
+
+
+def refresh_links(members: Iterable[tuple[str, str | None, str | None]]
+                  ) -> dict[str, str | None]:
+    """The ``duplicate_of`` changes that give every group among ``members`` (id, published,
+    duplicate_of) its earliest article as original again."""
+    groups: dict[str, list[tuple[str, str | None, str | None]]] = {}
+    for member in members:
+        groups.setdefault(member[2] or member[0], []).append(member)
+    changes: dict[str, str | None] = {}
+    for group in groups.values():
+        if len(group) > 1:
+            changes.update(links_for_group(group))
+    return changes
+
+
 def find_duplicates(articles: Sequence[Article], settings: IngestSettings) -> dict[str, str]:
     """Map each duplicate's id to the id of the article it duplicates (all in memory)."""
     unique = list({a.id: a for a in articles}.values())
