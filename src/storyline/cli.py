@@ -11,6 +11,7 @@ import webbrowser
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from . import __version__, cli_delete, cli_search, services
@@ -32,6 +33,7 @@ from .cli_common import (
 )
 from .errors import UsageError
 from .eval.report import EvalReport, below_floor
+from .render.terminal import inert, safe_str
 from .store import ArticleFilter
 
 __all__ = ["PIPE_WIDTH", "cli", "err", "handle_errors", "main", "out", "settings_from"]
@@ -74,7 +76,7 @@ def print_rejections(rejected) -> None:
     table.add_column("reason")
     table.add_column("detail", overflow="fold")
     for item in rejected:
-        table.add_row(item.source, item.reason.value, item.detail)
+        table.add_row(inert(item.source), inert(item.reason.value), inert(item.detail))
     out.print(table)
 
 
@@ -325,14 +327,14 @@ def export(ctx, story_id, all_, fmt, out_path, table, db):
         if written is None:
             click.echo(text, nl=False)
     if written is not None:
-        err.print(f"wrote {written}")
+        err.print(inert(f"wrote {written}"))
 
 
 def _write_report(chosen: list, target: Path) -> None:
     from .render.html import render_report
 
     written = write_text_file(render_report(chosen), str(target))
-    err.print(f"wrote {written}")
+    err.print(inert(f"wrote {written}"))
 
 
 @cli.command()
@@ -383,14 +385,14 @@ def print_report(report: EvalReport, show_rows: bool) -> None:
         for column in columns:
             table.add_column(str(column), overflow="fold")
         for row in report.rows:
-            table.add_row(*[_fmt(row.get(c)) for c in columns])
+            table.add_row(*[inert(_fmt(row.get(c))) for c in columns])
         out.print(table)
     for name, value in report.metrics.items():
         floor = report.floors.get(name)
         suffix = f"  (floor {floor})" if floor is not None else ""
-        out.print(f"{report.name}.{name} = {_fmt(value)}{suffix}")
+        out.print(inert(f"{report.name}.{name} = {_fmt(value)}{suffix}"))
     for note in report.notes:
-        out.print(note)
+        out.print(inert(note))
 
 
 def _fmt(value) -> str:
@@ -441,7 +443,7 @@ def _make_eval_command(name: str, module_name: str):
             print_report(report, rows)
         failures = below_floor(report) if limit is None else []
         for line in failures:
-            err.print(f"[bold red]below floor[/] {line}")
+            err.print(f"[bold red]below floor[/] {escape(safe_str(line))}")
         sys.exit(1 if failures else 0)
 
     command.__doc__ = f"Score the {name} stage (see docs/eval.md)."

@@ -22,6 +22,7 @@ from rich.text import Text
 from . import services
 from .config import Settings, load_settings
 from .errors import StorylineError, UsageError
+from .render.terminal import UNSAFE_CHARS, safe_str
 from .store import SqlStore
 
 PIPE_WIDTH = 200  # tables written to a pipe or file are not wrapped to 80 columns
@@ -58,9 +59,9 @@ def handle_errors(func):
         try:
             return func(*args, **kwargs)
         except StorylineError as exc:
-            err.print(f"[bold red]error[/] {escape(f'[{exc.code}] {exc.message}')}")
+            err.print(f"[bold red]error[/] {escape(safe_str(f'[{exc.code}] {exc.message}'))}")
             if exc.hint:
-                err.print(f"hint: {escape(exc.hint)}")
+                err.print(f"hint: {escape(safe_str(exc.hint))}")
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             err.print("interrupted: the store is consistent; run the command again to resume")
@@ -89,13 +90,20 @@ def json_options(func):
                         help="JSON (an array of objects) instead of a table.")(func)
 
 
+def terminal_json(value: Any, indent: int | None = None) -> str:
+    """JSON for a terminal: non-ASCII text kept readable, but control and bidi characters
+    escaped (``\\u202e``), so hostile text cannot reorder or restyle what is shown."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return UNSAFE_CHARS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def print_json(value: Any, *, lines: bool = False) -> None:
     """``value`` as indented JSON, or (``lines``, for a list) one compact object per line."""
     if lines and isinstance(value, list):
         for item in value:
-            click.echo(json.dumps(item, ensure_ascii=False))
+            click.echo(terminal_json(item))
         return
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    click.echo(terminal_json(value, indent=2))
 
 
 def reading_store(ctx: click.Context, db: str | None) -> tuple[Settings, SqlStore]:

@@ -27,6 +27,13 @@ class IngestSettings:
     shingle_size: int = 5
     num_perm: int = 128
     min_chars: int = 40
+    max_decompressed_bytes: int = 20_000_000
+    max_lines: int = 50_000
+    max_line_chars: int = 1_000_000
+    max_entries: int = 10_000
+    max_json_depth: int = 64
+    max_article_chars: int = 200_000
+    max_seconds: float = 60.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,18 @@ class RejectReason(str, Enum):
     UNREADABLE = "unreadable"
     UNSUPPORTED = "unsupported"
     NO_TEXT = "no_text"
+    SPECIAL_FILE = "special_file"
+    SYMLINK_LOOP = "symlink_loop"
+    OUTSIDE_INPUT = "outside_input"
+    BAD_NAME = "bad_name"
+    DECOMPRESSED_TOO_LARGE = "decompressed_too_large"
+    TOO_MANY_LINES = "too_many_lines"
+    LINE_TOO_LONG = "line_too_long"
+    TOO_MANY_ENTRIES = "too_many_entries"
+    TOO_DEEP = "too_deep"
+    XML_ENTITIES = "xml_entities"
+    ARTICLE_TOO_LONG = "article_too_long"
+    TIMEOUT = "timeout"
 
 
 class DateSource(str, Enum):

@@ -7,7 +7,11 @@ steps must only add (new tables, new nullable columns), never rename. Step 2 add
 listings across stories need not read each story's JSON. Step 3 adds ``parses``: the stored
 spaCy parse of each article, so rule stages re-run without parsing again. Step 4 keeps each
 story as its record (the record codec, not the public JSON), with the stage keys and the
-settings digest that built it; ``story_items`` rows then hold item records too.
+settings digest that built it; ``story_items`` rows then hold item records too. Step 5
+adds the near-duplicate index: each article's MinHash signature and LSH band keys
+(``dedupe_signatures``, ``dedupe_bands``), the band keys of each duplicate group
+(``dedupe_group_bands``) and an index on ``articles.duplicate_of``, so that linking a new
+article never reads the whole store.
 """
 
 from __future__ import annotations
@@ -138,6 +142,33 @@ parses = Table(
     Column("model", String(200), nullable=False),  # model version + content hash
     Column("data", LargeBinary, nullable=False),
 )
+
+dedupe_signatures = Table(
+    "dedupe_signatures", metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("params", String(64), nullable=False),  # the settings the signature was made with
+    Column("signature", LargeBinary, nullable=False),  # MinHash values, uint32 little endian
+    Index("ix_dedupe_signatures_params", "params"),
+)
+
+dedupe_bands = Table(
+    "dedupe_bands", metadata,
+    Column("band_key", String(40), primary_key=True),
+    Column("article_id", String(64), primary_key=True),
+    Index("ix_dedupe_bands_article", "article_id"),
+)
+
+# One row per band key and duplicate group (named by an original id, which may since have
+# become a duplicate itself: follow its duplicate_of one step), with one member holding the
+# key: a large group of near copies costs one row per key here, not one per member.
+dedupe_group_bands = Table(
+    "dedupe_group_bands", metadata,
+    Column("band_key", String(40), primary_key=True),
+    Column("group_id", String(64), primary_key=True),
+    Column("member", String(64), nullable=False, index=True),
+)
+
+ix_articles_duplicate_of = Index("ix_articles_duplicate_of", articles.c.duplicate_of)
 
 _V1_TABLES = [schema_migrations, articles, rejections, annotations, sentences, stories,
               story_articles]
@@ -342,11 +373,21 @@ def _stories_as_records(conn: Connection) -> None:
     log.info("%d stored stories kept as records", len(rows))
 
 
+def _add_dedupe_index(conn: Connection) -> None:
+    """Create the signature and band tables (filled by the next ingest) and index
+    ``duplicate_of``."""
+    dedupe_signatures.create(conn, checkfirst=True)
+    dedupe_bands.create(conn, checkfirst=True)
+    dedupe_group_bands.create(conn, checkfirst=True)
+    ix_articles_duplicate_of.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create tables", _create_tables),
     (2, "story items", _add_story_items),
     (3, "stored parses", _add_parses),
     (4, "stories as records with stage keys", _stories_as_records),
+    (5, "near-duplicate index", _add_dedupe_index),
 ]
 
 

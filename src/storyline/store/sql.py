@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, SQLAlchemyError
 from ..errors import NotFound, StoreError, UsageError
 from ..records import Article, DateSource, Rejected, RejectReason, RemovedLine
 from .base import ArticleFilter, Page, UpsertCounts
+from .dedupe_index import DedupeIndexMixin
 from .paging import offset_of, page_of
 from .schema import articles, migrate, rejections, story_articles
 from .sql_annotations import AnnotationRows
@@ -106,7 +107,7 @@ def _row_article(row) -> Article:
     )
 
 
-class SqlStore(AnnotationRows, StoryRows, DeleteRows):
+class SqlStore(AnnotationRows, StoryRows, DeleteRows, DedupeIndexMixin):
     """A Store over any SQLAlchemy URL. SQL lives in this package and nowhere else."""
 
     def __init__(self, url: str) -> None:
