@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -17,7 +16,6 @@ import click
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.text import Text
 
 from . import services
 from .config import Settings, load_settings
@@ -45,11 +43,6 @@ err = Console(stderr=True, highlight=False)
 def configure_output() -> None:
     """Fit the output console to where standard output goes now (run per invocation)."""
     out.width = output_width()
-
-# C0 and C1 controls (but tab and newline) and bidi controls: never sent to a terminal
-UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f"
-                          "\u202a-\u202e\u2066-\u2069]")
-
 
 def handle_errors(func):
     """Turn StorylineError into a message, a hint and its exit code; no tracebacks."""
@@ -111,11 +104,6 @@ def reading_store(ctx: click.Context, db: str | None) -> tuple[Settings, SqlStor
     error (exit 1), never created."""
     settings = settings_from(ctx, store={"url": db})
     return settings, services.open_existing_store(settings)
-
-
-def plain(value: object, style: str = "") -> Text:
-    """Untrusted text for the terminal: never console markup, no control characters."""
-    return Text(UNSAFE_CHARS.sub("", "" if value is None else str(value)), style=style)
 
 
 def progress_bar() -> Progress:
