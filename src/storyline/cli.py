@@ -361,16 +361,18 @@ def report(ctx, story_id, all_, output, db):
 @db_option
 @click.option("--host", default=None, help="Address to bind (default 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default 8000).")
+@click.option("--workers", type=int, default=None, help="Server processes (default 1).")
 @click.pass_context
 @handle_errors
-def serve(ctx, db, host, port):
+def serve(ctx, db, host, port, workers):
     """Serve the web UI and the REST API (/api/v1) on one app.
 
     A non-loopback --host needs an API token (STORYLINE_API_TOKEN).
     """
     from .web.serve import serve as run_server
 
-    settings = settings_from(ctx, store={"url": db}, web={"host": host, "port": port})
+    settings = settings_from(ctx, store={"url": db},
+                             web={"host": host, "port": port, "workers": workers})
     run_server(settings, settings.store.url, settings.web.host, settings.web.port)
 
 

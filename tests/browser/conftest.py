@@ -41,7 +41,7 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(store) -> Iterator[str]:
+def serving(store, settings=None) -> Iterator[str]:
     """Serve ``store`` with uvicorn in a thread on a free loopback port; yields the base URL."""
     import uvicorn
 
@@ -49,8 +49,8 @@ def serving(store) -> Iterator[str]:
     from storyline.web.app import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(Settings(), store), host="127.0.0.1", port=port,
-                            log_level="warning")
+    config = uvicorn.Config(create_app(settings or Settings(), store), host="127.0.0.1",
+                            port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -26,6 +26,7 @@ from .reading import (
     list_story_items,
     search,
     story_document,
+    story_key,
     story_view,
 )
 from .stories import (
@@ -45,5 +46,5 @@ __all__ = [
     "cluster_new_articles", "count_inputs", "get_article_view", "get_story", "ingest_paths",
     "ingest_uploads", "is_stale", "link_duplicates", "list_articles", "list_stories",
     "list_story_items", "open_store", "search", "stage_tables", "story_build",
-    "story_document", "story_view",
+    "story_document", "story_key", "story_view",
 ]

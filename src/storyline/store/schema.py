@@ -7,11 +7,14 @@ steps must only add (new tables, new nullable columns), never rename. Step 2 add
 listings across stories need not read each story's JSON. Step 3 adds ``parses``: the stored
 spaCy parse of each article, so rule stages re-run without parsing again. Step 4 keeps each
 story as its record (the record codec, not the public JSON), with the stage keys and the
-settings digest that built it; ``story_items`` rows then hold item records too.
+settings digest that built it; ``story_items`` rows then hold item records too. Step 5 adds
+``stories.build_id``: a digest of the stored record and what built it, new on every change,
+so readers can keep a decoded story and know when it went out of date.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping
@@ -107,6 +110,7 @@ stories = Table(
     Column("data", Text, nullable=False),  # the Story record (codec JSON); step 4
     Column("versions", Text, nullable=False, default=""),  # stage -> key (step 4)
     Column("settings_digest", String(64), nullable=False, default=""),  # step 4
+    Column("build_id", String(64), nullable=False, default=""),  # step 5
 )
 
 story_articles = Table(
@@ -212,7 +216,7 @@ def story_row(story: Story, members: Mapping[str, Member], versions: Mapping[str
               settings_digest: str) -> dict:
     """The ``stories`` row of one story record."""
     names = [n for a in story.actors for n in (a.name, *a.aliases)]
-    return {
+    row = {
         "id": story.id, "title": story.title or "",
         "first_published": story.first_published, "last_published": story.last_published,
         "article_count": len(story.article_ids),
@@ -222,6 +226,16 @@ def story_row(story: Story, members: Mapping[str, Member], versions: Mapping[str
         "versions": json.dumps(dict(versions), sort_keys=True),
         "settings_digest": settings_digest,
     }
+    row["build_id"] = build_digest(row["data"], row["versions"], settings_digest)
+    return row
+
+
+def build_digest(data: str, versions: str, settings_digest: str) -> str:
+    """The ``build_id`` of a stored story: changes whenever its record or its build does."""
+    digest = hashlib.sha256()
+    for part in (data, versions, settings_digest):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()[:32]
 
 
 def story_item_rows(story: Story, members: Mapping[str, Member]) -> list[dict]:
@@ -342,11 +356,21 @@ def _stories_as_records(conn: Connection) -> None:
     log.info("%d stored stories kept as records", len(rows))
 
 
+def _add_build_ids(conn: Connection) -> None:
+    """Give every stored story its ``build_id``."""
+    _add_column(conn, stories, "build_id")
+    c = stories.c
+    for row in conn.execute(select(c.id, c.data, c.versions, c.settings_digest)).fetchall():
+        build_id = build_digest(row.data, row.versions or "", row.settings_digest or "")
+        conn.execute(stories.update().where(c.id == row.id).values(build_id=build_id))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create tables", _create_tables),
     (2, "story items", _add_story_items),
     (3, "stored parses", _add_parses),
     (4, "stories as records with stage keys", _stories_as_records),
+    (5, "story build ids", _add_build_ids),
 ]
 
 
