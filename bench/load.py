@@ -71,10 +71,10 @@ def build_sample(folder: Path) -> Path:
 
 def start_server(db: Path, port: int, workers: int, log_path: Path) -> subprocess.Popen:
     log = log_path.open("w")
+    extra = ["--workers", str(workers)] if workers != 1 else []
     server = subprocess.Popen(
-        [str(BIN / "storyline"), "serve", "--db", str(db), "--port", str(port),
-         "--workers", str(workers)], stdout=log, stderr=subprocess.STDOUT,
-        start_new_session=True)
+        [str(BIN / "storyline"), "serve", "--db", str(db), "--port", str(port), *extra],
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:

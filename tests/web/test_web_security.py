@@ -7,6 +7,7 @@ import warnings
 
 import pytest
 from storyline_htmlcheck import event_handlers, live_tags
+from storyline_weberror import error_of as _error
 
 from storyline import services
 from storyline.config import Settings, WebSettings
@@ -21,14 +22,6 @@ ARTICLE = ("The harbor authority reopened the northern pier on Thursday after re
            "Officials said 14 ships were waiting to dock.")
 EVIL = "https://evil.example"
 SAME = "http://127.0.0.1"
-
-
-def _error(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert set(body) == {"error"} and set(body["error"]) == {"code", "message", "hint"}
-    assert body["error"]["code"] == code
-    return body["error"]
 
 
 def _files() -> list:
@@ -131,6 +124,19 @@ def test_browser_write_needs_the_csrf_token(client, store):
     assert store.count_articles() == before + 2
 
 
+def test_non_ascii_tokens_and_cookies_are_refused_cleanly(client, make_client):
+    _csrf(client)
+    _error(client.post("/api/v1/ingest", files=_files(), data={"csrf_token": "\u00e9t\u00e9"},
+                       headers={"Origin": SAME}), 403, "forbidden")
+    guarded = make_client(api_token="s3cret", host="0.0.0.0")
+    cookie = f"{COOKIE}=caf\u00e9.1.a.x\u00e9".encode()
+    _error(guarded.get("/api/v1/stories", headers={"Cookie": cookie}), 401, "unauthorized")
+    _error(guarded.get("/api/v1/stories", headers={"Authorization": "Bearer caf\u00e9".encode()}),
+           401, "unauthorized")
+    _error(client.post("/api/v1/ingest", files=_files(), headers={
+        "Origin": SAME, "X-CSRF-Token": "\u00e9".encode(), "Cookie": cookie}), 403, "forbidden")
+
+
 def test_csrf_token_is_bound_to_its_session(client, make_client):
     token = _csrf(client)
     other = make_client()
@@ -200,8 +206,10 @@ def test_sessions_expire_and_end_with_a_new_token():
     assert sessions.read(value, now=1061) is None
     assert Sessions("key", "token-2", 60).read(value, now=1030) is None
     assert Sessions("other key", "token-1", 60).read(value, now=1030) is None
-    for bad in ["", "a.b", "a.b.c.d.e", value.replace(".a.", ".-.")]:
+    for bad in ["", "a.b", "a.b.c.d.e", value.replace(".a.", ".-."), value + "\u00e9",
+                "\u00e9.1.a.\u00e9", "x.\u0661\u0662.a.sig"]:
         assert sessions.read(bad, now=1030) is None
+    assert not sessions.csrf_ok(session, "\u00e9" * 64)
     assert sessions.csrf_ok(session, sessions.csrf_token(session))
     assert not sessions.csrf_ok(None, sessions.csrf_token(session))
 

@@ -56,7 +56,7 @@ class Sessions:
         """The session of a cookie value; None when it is forged, malformed or expired."""
         body, _, signature = value.rpartition(".")
         parts = body.split(".")
-        if len(parts) != 3 or not hmac.compare_digest(signature, self._sign(body)):
+        if len(parts) != 3 or not _same(signature, self._sign(body)):
             return None
         sid, issued, flag = parts
         if not issued.isascii() or not issued.isdigit():
@@ -69,7 +69,12 @@ class Sessions:
         return self._sign(f"csrf\0{session.id}")
 
     def csrf_ok(self, session: Session | None, token: str) -> bool:
-        return bool(session and token) and hmac.compare_digest(token, self.csrf_token(session))
+        return bool(session and token) and _same(token, self.csrf_token(session))
+
+
+def _same(given: str, expected: str) -> bool:
+    """Constant-time comparison that takes any text a client sends."""
+    return hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode())
 
 
 def make_sessions(web: WebSettings) -> Sessions:
