@@ -72,6 +72,27 @@ def _store(tmp_path_factory, name: str):
     return open_store("sqlite:///" + str(tmp_path_factory.mktemp(name) / "t.db"))
 
 
+@pytest.fixture
+def serve():
+    """``serving(store, settings)`` for tests that need a server of their own."""
+    return serving
+
+
+@pytest.fixture
+def fresh_store(tmp_path):
+    """A filled store of this test's own."""
+    store = _store_at(tmp_path)
+    fill_store(store)
+    yield store
+    store.close()
+
+
+def _store_at(folder: Path):
+    from storyline.store import open_store
+
+    return open_store("sqlite:///" + str(folder / "t.db"))
+
+
 @pytest.fixture(scope="module")
 def live(tmp_path_factory):
     """(base URL, story JSON) of a server over the sample story (hostile article included)."""

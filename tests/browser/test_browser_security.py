@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from conftest import _store, serving
-from storyline_sample import fill_store
 
 from storyline.config import Settings
 
@@ -31,11 +29,10 @@ def test_pages_break_no_rule_of_their_csp(live, page):
     assert violations == [] and page.js_errors == []
 
 
-def test_another_sites_form_cannot_post(tmp_path_factory, page):
-    store = _store(tmp_path_factory, "csrf")
-    fill_store(store)
+def test_another_sites_form_cannot_post(fresh_store, serve, page):
+    store = fresh_store
     before = store.count_articles()
-    with serving(store) as base:
+    with serve(store) as base:
         evil = (f'<form method="post" enctype="multipart/form-data" '
                 f'action="{base}/api/v1/ingest?analyze=true">'
                 '<input type="file" name="files"><input type="hidden" name="x" value="1">'
@@ -50,15 +47,12 @@ def test_another_sites_form_cannot_post(tmp_path_factory, page):
             page.click("#go")
         assert "forbidden" in page.content()
     assert store.count_articles() == before
-    store.close()
 
 
-def test_sign_in_form_works_in_a_browser(tmp_path_factory, page):
-    store = _store(tmp_path_factory, "login")
-    fill_store(store)
+def test_sign_in_form_works_in_a_browser(fresh_store, serve, page):
     settings = Settings()
     settings = replace(settings, web=replace(settings.web, api_token="s3cret", host="0.0.0.0"))
-    with serving(store, settings) as base:
+    with serve(fresh_store, settings) as base:
         assert page.goto(base + "/").status == 401
         page.goto(base + "/login")
         page.fill("input[name=token]", "s3cret")
@@ -69,4 +63,3 @@ def test_sign_in_form_works_in_a_browser(tmp_path_factory, page):
         cookies = page.context.cookies()
         assert [c["name"] for c in cookies] == ["storyline_session"]
         assert "s3cret" not in cookies[0]["value"] and cookies[0]["httpOnly"]
-    store.close()
