@@ -81,6 +81,8 @@ def serve():
 @pytest.fixture
 def fresh_store(tmp_path):
     """A filled store of this test's own."""
+    from storyline_sample import fill_store
+
     store = _store_at(tmp_path)
     fill_store(store)
     yield store

@@ -25,12 +25,19 @@ def test_seven_list_endpoints():
 
 
 @pytest.mark.parametrize("path", LISTS)
-@pytest.mark.parametrize("cursor", ["1" * 40, "9" * 19, "-1", "1e3", "0x10", " 5",
+@pytest.mark.parametrize("cursor", ["1" * 40, "9" * 19, "1" * 30, "-1", "1e3", "0x10", " 5",
                                     "\u0661\u0662", "1" * 5000])
 def test_cursors_out_of_range_are_400(client, path, cursor):
     sep = "&" if "?" in path else "?"
     err = _error(client.get(f"{path}{sep}limit=1", params={"cursor": cursor}))
     assert err["code"] in ("usage", "validation", "uri_too_long")
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_the_largest_cursor_is_an_empty_page(client, path):
+    sep = "&" if "?" in path else "?"
+    response = client.get(f"{path}{sep}cursor={'9' * 18}")
+    assert response.status_code == 200 and response.json() == {"items": [], "next": None}
 
 
 @pytest.mark.parametrize("path", LISTS)

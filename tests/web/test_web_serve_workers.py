@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from storyline.cli import cli
 from storyline.config import Settings, as_dict, load_settings
 from storyline.errors import UsageError
+from storyline.store import open_store
 from storyline.web import serve as serve_module
 from storyline.web.serve import WORKER_SETTINGS_ENV, serve_settings, worker_app
 
@@ -44,13 +45,20 @@ def test_worker_app_reads_the_parent_settings(tmp_path, monkeypatch):
     app.state.store.close()
 
 
-def test_cli_passes_workers(monkeypatch):
+def test_cli_passes_workers(monkeypatch, tmp_path):
     seen = {}
     monkeypatch.setattr(serve_module, "serve",
                         lambda settings, *args, **kwargs: seen.update(web=settings.web))
-    result = CliRunner().invoke(cli, ["serve", "--workers", "3", "--port", "8009"])
+    db = _existing_db(tmp_path)
+    result = CliRunner().invoke(cli, ["serve", "--workers", "3", "--port", "8009", "--db", db])
     assert result.exit_code == 0, result.output
     assert seen["web"].workers == 3 and seen["web"].port == 8009
+
+
+def _existing_db(folder: Path) -> str:
+    url = f"sqlite:///{folder / 's.db'}"
+    open_store(url).close()
+    return url
 
 
 def _free_port() -> int:
@@ -70,7 +78,7 @@ def _get(port: int, path: str, host: str = "127.0.0.1") -> int:
 
 def test_two_workers_serve_and_guard(tmp_path):
     port = _free_port()
-    env = {**os.environ, "STORYLINE_DB": f"sqlite:///{tmp_path / 's.db'}"}
+    env = {**os.environ, "STORYLINE_DB": _existing_db(tmp_path)}
     server = subprocess.Popen([str(BIN / "storyline"), "serve", "--port", str(port),
                                "--workers", "2"], env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, start_new_session=True)

@@ -7,9 +7,9 @@ import re
 from ..errors import UsageError
 from .base import Page
 
-# An offset is a count of rows: up to 15 ASCII digits, far inside SQLite's and PostgreSQL's
-# 64-bit integers (a longer cursor overflowed them and failed as a server error).
-_CURSOR = re.compile(r"[0-9]{1,15}")
+# An offset is a count of rows: up to 18 ASCII digits, so offset plus a page size stays inside
+# SQLite's and PostgreSQL's 64-bit integers (a longer cursor overflowed them: a server error).
+_CURSOR = re.compile(r"[0-9]{1,18}")
 
 
 def offset_of(cursor: str | None) -> int:

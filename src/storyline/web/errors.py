@@ -35,8 +35,8 @@ ERROR_RESPONSES: dict[int | str, dict] = {
     status: {"model": ErrorBody, "description": text}
     for status, text in [(400, "bad request or usage error"), (401, "API token missing or wrong"),
                          (403, "foreign Host or Origin, or no CSRF token"), (404, "not found"),
-                         (413, "request body too large"), (414, "query string too long"),
-                         (422, "invalid parameters"), (500, "internal error")]
+                         (414, "query string too long"), (422, "invalid parameters"),
+                         (500, "internal error")]
 }
 
 
