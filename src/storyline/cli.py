@@ -357,9 +357,10 @@ def report(ctx, story_id, all_, output, db):
 @click.option("--port", type=int, default=None, help="Port (default 8000).")
 @click.option("--create", is_flag=True,
               help="Create the SQLite database when it does not exist yet.")
+@click.option("--workers", type=int, default=None, help="Server processes (default 1).")
 @click.pass_context
 @handle_errors
-def serve(ctx, db, host, port, create):
+def serve(ctx, db, host, port, create, workers):
     """Serve the web UI and the REST API (/api/v1) on one app.
 
     A non-loopback --host needs an API token (STORYLINE_API_TOKEN). A SQLite file that does
@@ -367,7 +368,8 @@ def serve(ctx, db, host, port, create):
     """
     from .web.serve import serve as run_server
 
-    settings = settings_from(ctx, store={"url": db}, web={"host": host, "port": port})
+    settings = settings_from(ctx, store={"url": db},
+                             web={"host": host, "port": port, "workers": workers})
     if not create:
         services.open_existing_store(settings).close()
     run_server(settings, settings.store.url, settings.web.host, settings.web.port)

@@ -73,6 +73,7 @@ class StorySettings:
 @dataclass(frozen=True, slots=True)
 class StoreSettings:
     url: str = DEFAULT_DB
+    story_cache: int = 32  # decoded stories a reading process keeps (by build); 0: none
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +81,17 @@ class WebSettings:
     host: str = "127.0.0.1"
     port: int = 8000
     api_token: str = ""
-    max_upload_bytes: int = 10_000_000
+    max_upload_bytes: int = 10_000_000  # any request body, multipart or JSON
     max_page_size: int = 200
     default_page_size: int = 50
+    # Host names served besides loopback names and ``host`` (comma-separated; ".example.org"
+    # also matches its subdomains; "*" turns the check off). Refuses DNS rebinding.
+    allowed_hosts: str = ""
+    session_secret: str = ""  # signs session cookies; empty: a random one per server start
+    session_max_age: int = 7 * 24 * 3600  # seconds a session cookie stays valid
+    max_query_chars: int = 4096  # longer query strings are refused (414)
+    max_json_depth: int = 32  # deeper JSON bodies are refused (400)
+    workers: int = 1  # server processes of `storyline serve`
 
 
 @dataclass(frozen=True, slots=True)

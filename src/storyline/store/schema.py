@@ -11,11 +11,15 @@ settings digest that built it; ``story_items`` rows then hold item records too. 
 adds the near-duplicate index: each article's MinHash signature and LSH band keys
 (``dedupe_signatures``, ``dedupe_bands``), the band keys of each duplicate group
 (``dedupe_group_bands``) and an index on ``articles.duplicate_of``, so that linking a new
-article never reads the whole store.
+article never reads the whole store. Step 8 adds
+``stories.build_id``: a digest of the stored record and what built it, new on every change,
+so readers can keep a decoded story and know when it went out of date (steps 6 and 7 belong
+to the archive and web-ingest changes).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping
@@ -111,6 +115,7 @@ stories = Table(
     Column("data", Text, nullable=False),  # the Story record (codec JSON); step 4
     Column("versions", Text, nullable=False, default=""),  # stage -> key (step 4)
     Column("settings_digest", String(64), nullable=False, default=""),  # step 4
+    Column("build_id", String(64), nullable=False, default=""),  # step 5
 )
 
 story_articles = Table(
@@ -243,7 +248,7 @@ def story_row(story: Story, members: Mapping[str, Member], versions: Mapping[str
               settings_digest: str) -> dict:
     """The ``stories`` row of one story record."""
     names = [n for a in story.actors for n in (a.name, *a.aliases)]
-    return {
+    row = {
         "id": story.id, "title": story.title or "",
         "first_published": story.first_published, "last_published": story.last_published,
         "article_count": len(story.article_ids),
@@ -253,6 +258,16 @@ def story_row(story: Story, members: Mapping[str, Member], versions: Mapping[str
         "versions": json.dumps(dict(versions), sort_keys=True),
         "settings_digest": settings_digest,
     }
+    row["build_id"] = build_digest(row["data"], row["versions"], settings_digest)
+    return row
+
+
+def build_digest(data: str, versions: str, settings_digest: str) -> str:
+    """The ``build_id`` of a stored story: changes whenever its record or its build does."""
+    digest = hashlib.sha256()
+    for part in (data, versions, settings_digest):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()[:32]
 
 
 def story_item_rows(story: Story, members: Mapping[str, Member]) -> list[dict]:
@@ -382,12 +397,22 @@ def _add_dedupe_index(conn: Connection) -> None:
     ix_articles_duplicate_of.create(conn, checkfirst=True)
 
 
+def _add_build_ids(conn: Connection) -> None:
+    """Give every stored story its ``build_id``."""
+    _add_column(conn, stories, "build_id")
+    c = stories.c
+    for row in conn.execute(select(c.id, c.data, c.versions, c.settings_digest)).fetchall():
+        build_id = build_digest(row.data, row.versions or "", row.settings_digest or "")
+        conn.execute(stories.update().where(c.id == row.id).values(build_id=build_id))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create tables", _create_tables),
     (2, "story items", _add_story_items),
     (3, "stored parses", _add_parses),
     (4, "stories as records with stage keys", _stories_as_records),
     (5, "near-duplicate index", _add_dedupe_index),
+    (8, "story build ids", _add_build_ids),
 ]
 
 

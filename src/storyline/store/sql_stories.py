@@ -59,6 +59,15 @@ class StoryRows:
             raise NotFound(f"no story {story_id!r}", hint="list them with `storyline stories`")
         return codec.loads(Story, data)
 
+    def story_build_id(self, story_id: str) -> str:
+        """The ``build_id`` of a stored story (changes whenever the story does)."""
+        with self.engine.connect() as conn:
+            value = conn.execute(select(stories.c.build_id)
+                                 .where(stories.c.id == story_id)).scalar()
+        if value is None:
+            raise NotFound(f"no story {story_id!r}", hint="list them with `storyline stories`")
+        return value
+
     def story_builds(self) -> dict[str, StoryBuild]:
         """What built each stored story: its stage keys and settings digest."""
         return self.story_builds_of(None)
