@@ -55,7 +55,20 @@ class StorySettings:
     brief_max: int = 10
     timeline_dates: int = 0  # 0: the method chooses how many dates
     timeline_min_dates: int = 15  # a story keeps at least this many dated points if it has them
-    timeline_sentences: int = 0  # sentences per date; 0: the method's default
+    timeline_sentences: int = 0  # sentences per date; 0: timeline_auto_sentences
+    timeline_auto_sentences: int = 2  # sentences per date when nobody says
+    timeline_start: str = ""  # ISO date: leave out dates before it ("" = no limit)
+    timeline_end: str = ""  # ISO date: leave out dates after it
+    timeline_days_only: bool = False  # leave out month and year entries
+    timeline_expected: bool = True  # keep entries for plans and forecasts (marked expected)
+    timeline_expected_weight: float = 1.0  # a forecast's date counts this much
+    timeline_published_weight: float = 0.25  # per article dating an undated event to the day
+    timeline_coarse_weight: float = 0.35  # month and year dates compete at this discount
+    timeline_min_support: float = 2.0  # a date this well supported counts for the length
+    timeline_auto_factor: float = 3.0  # automatic length: this times the root of those
+    timeline_min_words: int = 6  # summary sentences have this many content words or more
+    timeline_max_words: int = 45  # ... and at most this many
+    timeline_redundancy: float = 0.5  # cosine above which a sentence repeats a chosen one
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..annotate.models import load_nlp, model_version
 from ..annotate import annotate_article
+from ..annotate.models import load_nlp, model_version
 from ..errors import DataError
 from ..records import Annotation, Article
 from .plover import (
