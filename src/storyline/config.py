@@ -69,6 +69,7 @@ class StorySettings:
     timeline_min_words: int = 6  # summary sentences have this many content words or more
     timeline_max_words: int = 45  # ... and at most this many
     timeline_redundancy: float = 0.5  # cosine above which a sentence repeats a chosen one
+    events_merge_days: int = 3  # same-actor, same-type events this close are one action
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ class Facts:
     """The checkable content of one sentence."""
 
     numbers: frozenset[float] = frozenset()
+    figures: frozenset[float] = frozenset()  # values of the numeric claims it makes
     dates: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()
     predicate: str = ""
@@ -43,7 +44,7 @@ class Facts:
     def covers(self) -> frozenset[str]:
         """What a reader needs that the sentence gives: figure, demand, threat, offer."""
         found = set()
-        if self.numbers:
+        if self.figures:
             found.add("figure")
         if self.event_types & DEMANDS:
             found.add("demand")
@@ -54,10 +55,13 @@ class Facts:
         return frozenset(found)
 
 
-def numbers_in(text: str) -> frozenset[float]:
-    """The figures written in digits ("4,000", "1.5 million"), years left out."""
+def numbers_in(text: str, skip: Sequence[tuple[int, int]] = ()) -> frozenset[float]:
+    """The figures written in digits ("4,000", "1.5 million"), years and the spans of
+    ``skip`` (time expressions: "10 a.m.", "May 5") left out."""
     found = set()
     for match in _NUMBER.finditer(text):
+        if any(a <= match.start() < b for a, b in skip):
+            continue
         digits, scale = match.group(1), (match.group(2) or "").lower()
         value = float(digits.replace(",", "")) * _SCALE.get(scale, 1.0)
         if not scale and "," not in digits and 1900 <= value <= 2100 and "." not in digits:
@@ -71,15 +75,19 @@ def sentence_facts(sentence: Sentence, annotation: Annotation,
     """The facts of ``sentence`` from its annotation (``actor_map``: article actor id ->
     story actor id; ``events``: the annotation's events that cite the sentence)."""
     start, end = sentence.start, sentence.end
-    dates = frozenset(t.value for t in annotation.times
-                      if t.value and start <= t.start and t.end <= end
-                      and t.granularity in ("day", "month", "year", "time"))
+    times = [t for t in annotation.times if start <= t.start and t.end <= end]
+    dates = frozenset(t.value for t in times
+                      if t.value and t.granularity in ("day", "month", "year", "time"))
+    figures = frozenset(c.value for c in annotation.claims
+                        if start <= c.start and c.end <= end)
     actors = frozenset(actor_map.get(m.actor_id, m.actor_id) for m in annotation.mentions
                        if m.actor_id and m.label in ACTOR_LABELS
                        and start <= m.start and m.end <= end)
     dated = next((d for d in annotation.sentence_dates if d.start <= start < d.end), None)
+    skip = [(t.start - start, t.end - start) for t in times]
     return Facts(
-        numbers=numbers_in(sentence.text), dates=frozenset(v[:10] for v in dates),
+        numbers=numbers_in(sentence.text, skip), figures=figures,
+        dates=frozenset(v[:10] for v in dates),
         actors=actors, predicate=dated.predicate if dated else "",
         event_types=frozenset(e.type for e in events),
         events=frozenset((e.type, _mapped(e.source_actor_id, actor_map),
@@ -112,9 +120,18 @@ def supports(claim: Facts, cited: Facts) -> bool:
 
 
 def same_information(a: Facts, b: Facts) -> bool:
-    """Whether two sentences carry the same coded information: the events of one are all
-    events of the other, with no figure the other lacks."""
-    if not a.events or not b.events:
+    """Whether two sentences carry the same information: the events of one are all events
+    of the other with no figure the other lacks, or one tells of the same named actors on
+    the same dates with the same figures as the other (at least two actors and a date or a
+    figure, all found in the other)."""
+    small, large = (a, b) if _size(a) <= _size(b) else (b, a)
+    if small.events and small.events <= large.events and small.numbers <= large.numbers:
+        return True
+    if len(small.actors) < 2 or not (small.dates or small.numbers):
         return False
-    small, large = (a, b) if len(a.events) <= len(b.events) else (b, a)
-    return small.events <= large.events and small.numbers <= large.numbers
+    return (small.actors <= large.actors and small.dates <= large.dates
+            and small.numbers <= large.numbers)
+
+
+def _size(facts: Facts) -> int:
+    return len(facts.actors) + len(facts.dates) + len(facts.numbers) + len(facts.events)
