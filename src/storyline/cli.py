@@ -40,6 +40,7 @@ EVAL_MODULES = {
     "events": "storyline.eval.events",
     "actors": "storyline.eval.actors",
     "brief": "storyline.eval.brief",
+    "citations": "storyline.eval.citations",
 }
 
 

@@ -69,6 +69,9 @@ class StorySettings:
     timeline_min_words: int = 6  # summary sentences have this many content words or more
     timeline_max_words: int = 45  # ... and at most this many
     timeline_redundancy: float = 0.5  # cosine above which a sentence repeats a chosen one
+    timeline_lead_weight: float = 0.5  # a lead sentence's summary score counts 1 + this
+    timeline_news_day_window: int = 2  # undated news of an article happened on a day this
+    timeline_news_day_mentions: int = 2  # close before publication that it names this often
     events_merge_days: int = 3  # same-actor, same-type events this close are one action
 
 

@@ -156,7 +156,7 @@ def test_build_timeline_respects_range_granularity_and_sentence_budget() -> None
 
 def test_no_sentence_is_used_twice_and_no_two_entries_say_the_same() -> None:
     same = "Army engineers flew drones over the broken spillway of the Vell dam at dawn."
-    twins = [DatedSentence(aid, 0, len(same), same, "2031-03-04", "day", "2031-03-04", None,
+    twins = [DatedSentence(aid, 0, len(same), same, "2031-03-30", "day", None, None,
                            True, expected) for aid, expected in (("x", False), ("y", True))]
     timeline = build_timeline([*all_dated(), *twins],
                               _settings(timeline_dates=10, timeline_sentences=3))

@@ -4,8 +4,9 @@ The scorers measure what users get, so they build :class:`Article` records from 
 set, parse them with the product's model, run :func:`storyline.annotate.annotate_article`
 and then the story stages. Parses are kept on disk between runs as one-document DocBins
 (``annotate.parse``), keyed by the model version and the text, and so are the annotations
-(the record codec), keyed by the keys of every annotate stage: a second run reads them, and
-a changed stage re-runs the rules over the kept parses without parsing again. The cache folder is ``$STORYLINE_EVAL_CACHE``, else
+(the record codec) with the stage keys that made them: a second run reads them, and only
+the stages whose keys changed run again (``annotate_article(stored=...)``, the product's
+own re-run path) over the kept parse, without parsing again. The cache folder is ``$STORYLINE_EVAL_CACHE``, else
 ``$XDG_CACHE_HOME/storyline/parses`` (``~/.cache/storyline/parses``), outside the project;
 an empty ``STORYLINE_EVAL_CACHE=off`` turns it off.
 """
@@ -81,11 +82,10 @@ class _Cache:
         return doc
 
     def annotation_key(self, article: Article) -> str:
-        keys = keys_for(article, self.version)
-        return _key(article.id, article.text, article.published or "", *sorted(
-            f"{k}={v}" for k, v in keys.items()))
+        return _key(self.version, article.id, article.text, article.published or "")
 
     def annotation(self, article: Article) -> Annotation | None:
+        """The kept annotation of ``article`` (maybe made by older stage versions)."""
         path = self._path("annotations", self.annotation_key(article))
         if path is None or not path.is_file():
             return None
@@ -100,9 +100,12 @@ class _Cache:
 _WORKER: dict = {}
 
 
-def _annotate_one(article: Article) -> Annotation:
+def _annotate_one(job: tuple[Article, Annotation | None]) -> Annotation:
+    """Annotate one article: only its stale stages when an older annotation is kept."""
+    article, stored = job
     nlp, cache = _WORKER["nlp"], _WORKER["cache"]
-    annotation = annotate_article(article, cache.parse(article.text, nlp), cache.version)
+    annotation = annotate_article(article, cache.parse(article.text, nlp), cache.version,
+                                  stored=stored)
     cache.keep(article, annotation)
     return annotation
 
@@ -115,8 +118,10 @@ def annotate_all(articles: Sequence[Article], nlp=None,
     nlp = nlp or load_nlp()
     folder = cache_dir() if cache is True else (cache or None)
     store = _Cache(folder, model_version(nlp))
-    found = {a.id: store.annotation(a) for a in articles}
-    todo = [a for a in articles if found[a.id] is None]
+    kept = {a.id: store.annotation(a) for a in articles}
+    found = {a.id: ann for a in articles if (ann := kept[a.id]) is not None
+             and dict(ann.versions) == keys_for(a, store.version)}
+    todo = [(a, kept[a.id]) for a in articles if a.id not in found]
     if todo:
         log.info("annotating %d of %d articles", len(todo), len(articles))
         _WORKER.update(nlp=nlp, cache=store)
@@ -126,9 +131,9 @@ def annotate_all(articles: Sequence[Article], nlp=None,
             with ProcessPoolExecutor(workers, mp_context=context) as pool:
                 done = list(pool.map(_annotate_one, todo, chunksize=4))
         else:
-            done = [_annotate_one(a) for a in todo]
-        found.update((a.id, ann) for a, ann in zip(todo, done))
-    return {a.id: found[a.id] for a in articles}  # type: ignore[misc]
+            done = [_annotate_one(job) for job in todo]
+        found.update((a.id, ann) for (a, _), ann in zip(todo, done))
+    return {a.id: found[a.id] for a in articles}
 
 
 def run_story(articles: Sequence[Article], annotations: Mapping[str, Annotation],

@@ -101,7 +101,10 @@ def _mapped(actor_id: str | None, actor_map: Mapping[str, str]) -> str | None:
 
 
 def same_claim(a: Facts, b: Facts) -> bool:
-    """Whether two sentences make the same main claim: one predicate or one event type."""
+    """Whether two sentences make the same main claim: one predicate or one event type,
+    and both tell of what happened or both of what is expected."""
+    if (a.kind == "expected") != (b.kind == "expected"):
+        return False
     if a.predicate and a.predicate == b.predicate:
         return True
     return bool(a.event_types & b.event_types)

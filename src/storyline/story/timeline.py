@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date as Date
 
 from ..pipeline import Stage
 from ..records import Annotation, Article, Citation, SentenceDate, TimelineEntry
@@ -52,6 +53,7 @@ class DatedSentence:
     outlet: str | None
     mentioned: bool
     expected: bool = False
+    position: int = 0  # the sentence's index in its article
 
     @property
     def key(self) -> Key:
@@ -83,9 +85,34 @@ def in_range(value: str, start: str | None, end: str | None) -> bool:
 # ---------------------------------------------------------------- dating sentences
 
 
-def _article_sentences(article: Article, annotation: Annotation) -> list[DatedSentence]:
+def news_day(article: Article, dates: Sequence[SentenceDate], settings) -> str | None:
+    """The day an article's news happened: the publication day, or a day shortly before it
+    that the article's own event sentences name at least ``timeline_news_day_mentions``
+    times ("said Sunday", "on Sunday night" in Monday's paper)."""
+    pub = normalize_date(article.published)
+    if pub is None or pub[1] != "day":
+        return None
+    if settings is None or settings.timeline_news_day_window <= 0:
+        return pub[0]
+    published = Date.fromisoformat(pub[0])
+    counts: dict[str, int] = defaultdict(int)
+    for dated in dates:
+        if dated.kind == "happened" and dated.granularity == "day" and dated.date:
+            try:
+                gap = (published - Date.fromisoformat(dated.date[:10])).days
+            except ValueError:
+                continue
+            if 0 < gap <= settings.timeline_news_day_window:
+                counts[dated.date[:10]] += 1
+    named = [d for d, n in counts.items() if n >= settings.timeline_news_day_mentions]
+    return max(named, key=lambda d: (counts[d], d)) if named else pub[0]
+
+
+def _article_sentences(article: Article, annotation: Annotation, settings
+                       ) -> list[DatedSentence]:
     pub = normalize_date(article.published)
     pub_day = pub[0] if pub and pub[1] == "day" else None
+    day = news_day(article, annotation.sentence_dates, settings)
     dates: dict[tuple[int, int], SentenceDate] = {
         (d.start, d.end): d for d in annotation.sentence_dates}
     out: list[DatedSentence] = []
@@ -93,24 +120,25 @@ def _article_sentences(article: Article, annotation: Annotation) -> list[DatedSe
         found = dates.get((sentence.start, sentence.end))
         kind = found.kind if found is not None else "happened"
         own = normalize_date(found.date) if found is not None else None
-        if kind == "commentary" or (own is None and (kind == "expected" or not pub_day)):
+        if kind == "commentary" or (own is None and (kind == "expected" or not day)):
             continue
-        value, granularity = own if own is not None else (pub_day, "day")
+        value, granularity = own if own is not None else (day, "day")
         out.append(DatedSentence(article.id, sentence.start, sentence.end, sentence.text,
                                  value, granularity, pub_day, article.outlet,
-                                 own is not None, kind == "expected"))
+                                 own is not None, kind == "expected", sentence.index))
     return out
 
 
-def dated_sentences(members: Sequence[Article], annotations: Mapping[str, Annotation]
-                    ) -> tuple[DatedSentence, ...]:
-    """The event sentences of the story's original articles, each with its event's date.
+def dated_sentences(members: Sequence[Article], annotations: Mapping[str, Annotation],
+                    settings=None) -> tuple[DatedSentence, ...]:
+    """The event sentences of the story's original articles, each with its event's date
+    (an undated event sentence takes its article's news day, see :func:`news_day`).
     The one path that dates sentences, for the story timeline and the Timeline17 scorer."""
     out: list[DatedSentence] = []
     for article in members:
         annotation = annotations.get(article.id)
         if annotation is not None and not article.duplicate_of:
-            out.extend(_article_sentences(article, annotation))
+            out.extend(_article_sentences(article, annotation, settings))
     return tuple(out)
 
 
@@ -157,8 +185,16 @@ def auto_length(scores: Mapping[Key, float], settings) -> int:
     return max(min(3, len(scores)), round(math.sqrt(supported) * settings.timeline_auto_factor))
 
 
+def _superseded(sentences: Sequence[DatedSentence]) -> set[str]:
+    """Dates that articles published on or after them report events for: a forecast for
+    such a date has been overtaken by what happened."""
+    return {s.date for s in sentences if not s.expected and s.granularity == "day"
+            and s.published and s.published[:10] >= s.date}
+
+
 def _kept(sentences: Iterable[DatedSentence], settings) -> list[DatedSentence]:
-    """Sentences inside the settings' range and granularity, in ISO form, text not blank."""
+    """Sentences inside the settings' range and granularity, in ISO form, text not blank;
+    forecasts for a date that later articles report on are left out."""
     out = []
     start, end = settings.timeline_start or None, settings.timeline_end or None
     for s in sentences:
@@ -173,7 +209,8 @@ def _kept(sentences: Iterable[DatedSentence], settings) -> list[DatedSentence]:
             continue
         if in_range(s.date, start, end):
             out.append(s)
-    return out
+    overtaken = _superseded(out)
+    return [s for s in out if not (s.expected and s.date in overtaken)]
 
 
 def _wanted(scores: Mapping[Key, float], settings) -> int:
@@ -227,7 +264,7 @@ def story_timeline(dated_sentences: Sequence[DatedSentence], settings
 
 DATED_SENTENCES = Stage("dated_sentences", "dated-sentences-2",
                         requires=("members", "annotations"), produces=("dated_sentences",),
-                        run=dated_sentences,
+                        run=dated_sentences, settings="story",
                         doc="every event sentence dated by its event; forecasts apart, "
                             "commentary left out")
 STAGE = Stage("timeline", "timeline-2", requires=("dated_sentences",), produces=("timeline",),

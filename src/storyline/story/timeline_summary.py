@@ -1,7 +1,8 @@
 """Per-date extractive summaries: TF-IDF centroid ranking with a redundancy check.
 
 The candidate sentences of a date are ranked by cosine similarity to the centroid of all
-sentences about that date, in the spirit of the centroid summarizers used for timeline
+sentences about that date (an article's first sentences, which news writes to carry the
+news, weigh up to ``1 + timeline_lead_weight`` times more), in the spirit of the centroid summarizers used for timeline
 summarization (Radev et al. 2004; Ghalandari & Ifrim 2020). A sentence whose cosine with
 one already chosen, for this date or an earlier one, exceeds ``timeline_redundancy`` is
 skipped, so no two entries of a day (nor of two days) say the same thing. Vectors are the
@@ -68,7 +69,8 @@ def summarize_date(candidates: Sequence[DatedSentence], vectors: SentenceVectors
     unique = list({sentence_key(s): s for s in candidates}.values())
     rows = [vectors.index(s) for s in unique]
     center = centroid(vectors.matrix[rows])
-    scores = np.asarray(vectors.matrix[rows] @ center).ravel()
+    scores = np.asarray(vectors.matrix[rows] @ center).ravel() * np.asarray(
+        [1.0 + settings.timeline_lead_weight / (1.0 + s.position) for s in unique])
     fitting = [i for i, row in enumerate(rows)
                if settings.timeline_min_words <= vectors.words[row] <= settings.timeline_max_words
                and vectors.lengths[row] > 0]

@@ -61,10 +61,26 @@ def date_sentence(doc, sentence: Sentence, times: Sequence[TimeExpression],
         value, granularity = _calendar(expression)
         kind = _dated_kind(value, verb, reference)
         return SentenceDate(sentence.article_id, sentence.start, sentence.end, kind, value,
-                            granularity, verb.lemma_.lower())
+                            granularity, _predicate(main))
     kind = _undated_kind(sentence.text, main)
     return SentenceDate(sentence.article_id, sentence.start, sentence.end, kind, None, "",
-                        main.lemma_.lower() if main is not None else "")
+                        _predicate(main))
+
+
+def _predicate(main) -> str:
+    """The lemma of the verb that carries the sentence's claim: the reported clause's verb
+    for a reporting verb ("officials said Russia amassed troops": amass)."""
+    if main is None:
+        return ""
+    content = _content(main)
+    return (content or main).lemma_.lower()
+
+
+def _content(main):
+    if main.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    return next((c for c in main.children if c.dep_ in ("ccomp", "parataxis")
+                 and c.pos_ in _VERBAL), None)
 
 
 def _calendar(expression: TimeExpression) -> tuple[str, str]:
@@ -169,11 +185,8 @@ def _undated_kind(text: str, main) -> str:
     if main is None:
         return "happened"
     if main.lemma_.lower() in REPORTING_VERBS:
-        content = [c for c in main.children if c.dep_ in ("ccomp", "parataxis")
-                   and c.pos_ in _VERBAL]
-        if content:
-            return _clause_kind(content[0], text)
-        return "happened"
+        content = _content(main)
+        return _clause_kind(content, text) if content is not None else "happened"
     return _clause_kind(main, text)
 
 
