@@ -131,6 +131,9 @@ def score(data_dir: Path, *, oracle_length: bool = False, progress: Progress | N
     keys = [m for m in METRICS] + ([f"oracle_{m}" for m in METRICS] if oracle_length else [])
     metrics = {key: round(sum(float(r[key]) for r in rows) / len(rows), 4) if rows else 0.0
                for key in keys}
+    if oracle_length:  # the automatic length must come within 10% of the oracle's figures
+        metrics.update({f"{m}_vs_oracle": round(metrics[m] / metrics[f"oracle_{m}"], 4)
+                        if metrics[f"oracle_{m}"] else 0.0 for m in METRICS})
     seconds = sum(float(r["seconds"]) for r in rows)
     notes = ((f"{len(rows)} topics, {seconds:.1f} s in all "
              f"({seconds / max(len(rows), 1):.1f} s per topic)"),
