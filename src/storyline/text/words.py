@@ -22,7 +22,7 @@ STEM_MIN_LENGTH = 4  # shorter words are kept as they are (ROUGE-1.5.5)
 
 @functools.lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """The stop-word list, normalized like the text ("n't" -> "n", "'s" -> "s")."""
+    """The stop-word list, normalized like the text ("'s" -> "s")."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     normalized = {NON_ALNUM.sub(" ", word.lower()).strip() for word in STOP_WORDS}
