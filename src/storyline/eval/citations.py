@@ -159,8 +159,8 @@ def score(data_dir: Path, *, progress: Progress | None = None,
     metrics["all"] = (sum(all(r[p] for p in PARTS) for r in rows) / len(rows)) if rows else 1.0
     metrics["extra_citations"] = float(len(rows))
     metrics["stories"] = float(stories)
-    notes = (f"{len(rows)} extra citations in the briefs of {stories} stories, "
-             f"{time.perf_counter() - started:.1f}s",)
+    seconds = time.perf_counter() - started
+    notes = (f"{len(rows)} extra citations in the briefs of {stories} stories, {seconds:.1f}s",)
     return EvalReport(NAME, metrics, tuple(rows), notes, dict(FLOORS))
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..config import StorySettings
 from ..pipeline import Stage
 from ..records import (
     Annotation,
@@ -42,15 +43,11 @@ MAX_CANDIDATES = 1500  # bounds the similarity matrix on very large stories
 CITE_ALSO = 0.3  # cosine above which another outlet's sentence is checked as support
 MAX_EXTRA_CITATIONS = 3
 MMR_LAMBDA = 0.8
-LATEST_SLOTS = 2
 SAME_ARTICLE_PENALTY = 0.08  # per sentence already chosen from the same article
 ANAPHORIC_FACTOR = 0.6  # "That meeting ...", "He added ...": weaker on their own
-COMMENTARY_FACTOR = 0.6  # opinion and hypotheticals: weaker than what happened
 COVERAGE = ("figure", "demand", "threat", "offer")
 COVERAGE_FLOOR = 0.5  # a coverage pick needs this share of the best relevance
 REDUNDANT_SHARE = 0.6  # share of the shorter sentence's words in the other: the same
-WEIGHTS = {"support": 0.6, "centrality": 0.4, "position": 0.2, "recency": 0.1,
-           "timeline": 0.1}
 _ANAPHORA = "that this these those it its he she his her they their them but and so yet also then"
 ANAPHORA = frozenset(_ANAPHORA.split() + ["there", "such"])
 
@@ -121,11 +118,13 @@ class _Pool:
 def write_brief(sentences: Sequence[Sentence], articles: Mapping[str, Article], *,
                 timeline: Sequence[TimelineEntry] = (), min_sentences: int = 5,
                 max_sentences: int = 10,
-                facts: Mapping[tuple[str, int], Facts] | None = None
-                ) -> tuple[BriefSentence, ...]:
+                facts: Mapping[tuple[str, int], Facts] | None = None,
+                settings: StorySettings | None = None) -> tuple[BriefSentence, ...]:
     """Pick 5..10 article sentences (fewer only when fewer candidates exist), each cited.
-    ``facts`` maps (article id, sentence start) to what the sentence states."""
+    ``facts`` maps (article id, sentence start) to what the sentence states; ``settings``
+    (the story settings) give the weights."""
     facts = facts or {}
+    settings = settings or StorySettings()
     candidates = [c for c in (_candidate(s, articles, facts) for s in sentences)
                   if c is not None]
     if not candidates:
@@ -133,10 +132,11 @@ def write_brief(sentences: Sequence[Sentence], articles: Mapping[str, Article], 
     candidates = _leads_first(candidates, MAX_CANDIDATES)
     vectors = tfidf([c.sentence.text for c in candidates])
     similarity = similarities(vectors)
-    pool = _Pool(candidates, similarity, _relevance(candidates, similarity, timeline))
+    pool = _Pool(candidates, similarity,
+                 _relevance(candidates, similarity, timeline, settings))
     n_articles = len({c.sentence.article_id for c in candidates})
     target = min(max_sentences, max(min_sentences, 2 + n_articles))
-    chosen = _select(pool, target)
+    chosen = _select(pool, target, settings.brief_latest_slots)
     return tuple(_cite(i, pool) for i in _order(chosen, candidates))
 
 
@@ -198,7 +198,7 @@ def is_statement(text: str) -> bool:
 
 
 def _relevance(candidates: list[_Candidate], similarity: np.ndarray,
-               timeline: Sequence[TimelineEntry]) -> np.ndarray:
+               timeline: Sequence[TimelineEntry], settings: StorySettings) -> np.ndarray:
     parts = {
         "support": _support(candidates, similarity),
         "centrality": _normalize(np.asarray(
@@ -207,10 +207,12 @@ def _relevance(candidates: list[_Candidate], similarity: np.ndarray,
         "recency": _recency(candidates),
         "timeline": _timeline_hits(candidates, timeline),
     }
-    score = sum(WEIGHTS[name] * values for name, values in parts.items())
+    score = sum(getattr(settings, f"brief_{name}_weight") * values
+                for name, values in parts.items())
     standalone = np.array([(1.0 if _first_word(c.sentence.text) not in ANAPHORA
                             else ANAPHORIC_FACTOR)
-                           * (COMMENTARY_FACTOR if c.facts.kind == "commentary" else 1.0)
+                           * (settings.brief_commentary_factor
+                              if c.facts.kind == "commentary" else 1.0)
                            for c in candidates])
     return score * standalone
 
@@ -263,14 +265,14 @@ def _normalize(values: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------- selection
 
 
-def _select(pool: _Pool, target: int) -> list[int]:
+def _select(pool: _Pool, target: int, latest_slots: int) -> list[int]:
     """The latest state, then what is not yet covered, then the key developments."""
     candidates = pool.candidates
     latest = max(c.published for c in candidates)
     pool_latest = [i for i, c in enumerate(candidates) if c.published == latest]
     chosen: list[int] = []
     articles = [c.sentence.article_id for c in candidates]
-    _mmr(pool_latest, pool, chosen, min(LATEST_SLOTS, target), articles)
+    _mmr(pool_latest, pool, chosen, min(latest_slots, target), articles)
     _cover(pool, chosen, target)
     _mmr(range(len(candidates)), pool, chosen, target, articles)
     return chosen
@@ -375,7 +377,7 @@ def story_brief(sources: Sequence[Annotation], members: Sequence[Article],
     sentences = [s for a in sources for s in a.sentences]
     return write_brief(sentences, {a.id: a for a in members}, timeline=timeline,
                        min_sentences=settings.brief_min, max_sentences=settings.brief_max,
-                       facts=story_facts(sources, actor_map))
+                       facts=story_facts(sources, actor_map), settings=settings)
 
 
 STAGE = Stage("brief", "brief-2", requires=("sources", "members", "timeline", "actor_map"),
