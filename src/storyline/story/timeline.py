@@ -54,6 +54,7 @@ class DatedSentence:
     mentioned: bool
     expected: bool = False
     position: int = 0  # the sentence's index in its article
+    reference: bool = False  # a date the sentence names besides its event's date
 
     @property
     def key(self) -> Key:
@@ -115,17 +116,40 @@ def _article_sentences(article: Article, annotation: Annotation, settings
     day = news_day(article, annotation.sentence_dates, settings)
     dates: dict[tuple[int, int], SentenceDate] = {
         (d.start, d.end): d for d in annotation.sentence_dates}
+    named = _named_dates(annotation) if settings is not None and (
+        settings.timeline_reference_dates) else {}
     out: list[DatedSentence] = []
     for sentence in annotation.sentences:
         found = dates.get((sentence.start, sentence.end))
         kind = found.kind if found is not None else "happened"
         own = normalize_date(found.date) if found is not None else None
-        if kind == "commentary" or (own is None and (kind == "expected" or not day)):
+        if kind == "commentary" and not (settings is not None and settings.timeline_commentary):
             continue
-        value, granularity = own if own is not None else (day, "day")
-        out.append(DatedSentence(article.id, sentence.start, sentence.end, sentence.text,
-                                 value, granularity, pub_day, article.outlet,
-                                 own is not None, kind == "expected", sentence.index))
+        if own is not None or (kind != "expected" and day):
+            value, granularity = own if own is not None else (day, "day")
+            out.append(DatedSentence(article.id, sentence.start, sentence.end, sentence.text,
+                                     value, granularity, pub_day, article.outlet,
+                                     own is not None, kind == "expected", sentence.index))
+        for other, granularity in named.get((sentence.start, sentence.end), ()):
+            if own is None or other != own[0]:
+                out.append(DatedSentence(article.id, sentence.start, sentence.end,
+                                         sentence.text, other, granularity, pub_day,
+                                         article.outlet, True, False, sentence.index, True))
+    return out
+
+
+def _named_dates(annotation: Annotation) -> dict[tuple[int, int], list[tuple[str, str]]]:
+    """The calendar dates each sentence's time expressions name, in text order."""
+    out: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    for sentence in annotation.sentences:
+        found: list[tuple[str, str]] = []
+        for t in annotation.times:
+            if sentence.start <= t.start and t.end <= sentence.end:
+                normalized = normalize_date(t.value)
+                if normalized and normalized not in found:
+                    found.append(normalized)
+        if found:
+            out[(sentence.start, sentence.end)] = found
     return out
 
 
@@ -236,7 +260,8 @@ def build_timeline(sentences: Sequence[DatedSentence], settings) -> tuple[Timeli
     for key in sorted(scores, key=lambda k: (-scores[k], k)):
         if len(entries) >= count:
             break
-        picked = summarize_date(by_key[key], vectors, per_date, chosen, settings)
+        own = [s for s in by_key[key] if not s.reference]  # a named date is no event of it
+        picked = summarize_date(own, vectors, per_date, chosen, settings)
         if picked:
             entries.append(_entry(key, picked))
     return tuple(sorted(entries, key=lambda e: (e.date, e.expected)))

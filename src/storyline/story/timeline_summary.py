@@ -70,7 +70,8 @@ def summarize_date(candidates: Sequence[DatedSentence], vectors: SentenceVectors
     rows = [vectors.index(s) for s in unique]
     center = centroid(vectors.matrix[rows])
     scores = np.asarray(vectors.matrix[rows] @ center).ravel() * np.asarray(
-        [1.0 + settings.timeline_lead_weight / (1.0 + s.position) for s in unique])
+        [(1.0 + settings.timeline_lead_weight / (1.0 + s.position))
+         * (1.0 if s.mentioned else settings.timeline_undated_weight) for s in unique])
     fitting = [i for i, row in enumerate(rows)
                if settings.timeline_min_words <= vectors.words[row] <= settings.timeline_max_words
                and vectors.lengths[row] > 0]
