@@ -53,11 +53,11 @@ class StorySettings:
     cluster_time_weight: float = 0.5
     brief_min: int = 5
     brief_max: int = 10
-    brief_latest_slots: int = 2  # sentences of the most recent articles, first
-    brief_support_weight: float = 0.6  # relevance: other outlets say the same thing
-    brief_centrality_weight: float = 0.4  # ... close to everything the story says
-    brief_position_weight: float = 0.2  # ... early in its article
-    brief_recency_weight: float = 0.1  # ... from a recent article
+    brief_latest_slots: int = 1  # sentences of the most recent articles, first
+    brief_support_weight: float = 0.2  # relevance: other outlets say the same thing
+    brief_centrality_weight: float = 1.0  # ... close to everything the story says
+    brief_position_weight: float = 0.3  # ... early in its article
+    brief_recency_weight: float = 0.0  # ... from a recent article
     brief_timeline_weight: float = 0.1  # ... cited by the timeline
     brief_commentary_factor: float = 0.6  # opinion and hypotheticals count this much
     timeline_dates: int = 0  # 0: the method chooses how many dates

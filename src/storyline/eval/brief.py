@@ -44,13 +44,14 @@ log = logging.getLogger(__name__)
 
 NAME = "brief"
 RANDOM_SEEDS = (0, 1, 2, 3, 4)
-# Measured on timeline17-dev (10 topics); floors sit a little below (see docs/eval.md).
-# Measured: r1_f1 0.2376, r2_f1 0.0686, r1_p 0.5010, vs LEAD 1.284, vs RANDOM 2.241,
-# cited_ok 1.0, mean_sentences 10.0 (the floor on it is the brief's contract minimum, 5).
+# Measured on timeline17-dev (10 topics) through the product's path; floors sit a little
+# below. Measured: r1_f1 0.2669, r2_f1 0.0761, r1_p 0.5447, vs LEAD 1.493, vs RANDOM 2.505,
+# cited_ok 1.0, redundancy_free 1.0, mean_sentences 10.0 (the floor on it is the brief's
+# contract minimum, 5). The brief should reach 1.5x LEAD.
 FLOORS: dict[str, float] = {
-    "r1_f1": 0.22, "r2_f1": 0.055, "r1_p": 0.48,
-    "r1_f1_vs_lead": 1.25, "r1_f1_vs_random": 2.15,
-    "cited_ok": 1.0, "mean_sentences": 5.0,
+    "r1_f1": 0.26, "r2_f1": 0.07, "r1_p": 0.53,
+    "r1_f1_vs_lead": 1.45, "r1_f1_vs_random": 2.4,
+    "cited_ok": 1.0, "redundancy_free": 1.0, "mean_sentences": 5.0,
 }
 _TOPIC_KEYS = ("r1_p", "r1_r", "r1_f1", "r2_p", "r2_r", "r2_f1", "lead_r1_f1", "lead_r2_f1",
                "random_r1_f1", "random_r2_f1", "cited_ok", "redundancy_free", "sentences")

@@ -38,10 +38,13 @@ from .timeline17 import ReferenceTimeline, Topic, list_topics, read_docs, topic_
 log = logging.getLogger(__name__)
 
 NAME = "tls"
-# Measured on timeline17-dev (10 topics): see the report; floors sit just below.
+# Measured on timeline17-dev (10 topics) through the product's path (automatic length
+# 0.1281 / 0.0426 / 0.6407, oracle 0.1390 / 0.0425 / 0.7032); floors sit just below. The
+# automatic-length figures must stay within 10% of the oracle ones (``*_vs_oracle``).
 FLOORS: dict[str, float] = {
-    "ar1_f1": 0.11, "ar2_f1": 0.03, "date_f1": 0.60,
-    "oracle_ar1_f1": 0.125, "oracle_ar2_f1": 0.035, "oracle_date_f1": 0.68,
+    "ar1_f1": 0.125, "ar2_f1": 0.04, "date_f1": 0.63,
+    "oracle_ar1_f1": 0.135, "oracle_ar2_f1": 0.04, "oracle_date_f1": 0.70,
+    "ar1_f1_vs_oracle": 0.9, "ar2_f1_vs_oracle": 0.9, "date_f1_vs_oracle": 0.9,
 }
 METRICS = ("ar1_f1", "ar2_f1", "date_f1")
 
