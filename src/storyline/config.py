@@ -60,6 +60,7 @@ class StorySettings:
     brief_recency_weight: float = 0.0  # ... from a recent article
     brief_timeline_weight: float = 0.1  # ... cited by the timeline
     brief_commentary_factor: float = 0.6  # opinion and hypotheticals count this much
+    brief_mmr_lambda: float = 0.9  # relevance against similarity to what is chosen
     timeline_dates: int = 0  # 0: the method chooses how many dates
     timeline_min_dates: int = 15  # a story keeps at least this many dated points if it has them
     timeline_sentences: int = 0  # sentences per date; 0: timeline_auto_sentences

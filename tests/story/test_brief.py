@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.config import StorySettings
 from storyline.records import Article, Sentence
 from storyline.story.brief import is_statement, write_brief
 from storyline.story.brief_facts import Facts, numbers_in
@@ -94,7 +95,8 @@ def test_no_near_duplicates():
 
 def test_bounds_are_respected():
     articles, sentences = corpus()
-    assert len(write_brief(sentences, articles, min_sentences=2, max_sentences=3)) == 3
+    bounds = StorySettings(brief_min=2, brief_max=3)
+    assert len(write_brief(sentences, articles, settings=bounds)) == 3
     few = [s for s in sentences if s.article_id == "new2"]
     assert len(write_brief(few, articles)) == 2  # fewer candidates than the minimum
 

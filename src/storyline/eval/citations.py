@@ -56,19 +56,21 @@ def actor_written(actor: Actor | None, mention_text: str, cited_text: str) -> bo
     return any(_normal(name) and _normal(name) in cited for name in names)
 
 
-def check(own: Sentence, cited: Sentence, annotation: Annotation, facts: Facts,
-          cited_facts: Facts, actors: Mapping[str, Actor],
-          actor_map: Mapping[str, str]) -> dict[str, bool]:
-    """The four parts of the support check for one extra citation."""
+def check(own: Sentence, cited: Sentence, annotation: Annotation,
+          facts: tuple[Facts, Facts], actor_of: Mapping[str, Actor]) -> dict[str, bool]:
+    """The four parts of the support check for one extra citation. ``facts`` holds the
+    brief sentence's and the cited sentence's; ``actor_of`` maps an article actor id of
+    ``annotation`` to its story actor."""
+    claim, cited_facts = facts
     mentions = [m for m in annotation.mentions
                 if own.start <= m.start and m.end <= own.end and m.actor_id
                 and m.label in ("PERSON", "ORG", "GPE", "NORP")]
     return {
-        "numbers": facts.numbers <= cited_facts.numbers,
-        "actors": all(actor_written(actors.get(actor_map.get(m.actor_id, m.actor_id)),
-                                    m.text, cited.text) for m in mentions),
-        "dates": facts.dates <= cited_facts.dates,
-        "claim": same_claim(facts, cited_facts),
+        "numbers": claim.numbers <= cited_facts.numbers,
+        "actors": all(actor_written(actor_of.get(m.actor_id or ""), m.text, cited.text)
+                      for m in mentions),
+        "dates": claim.dates <= cited_facts.dates,
+        "claim": same_claim(claim, cited_facts),
     }
 
 
@@ -78,7 +80,10 @@ def story_rows(name: str, brief: Sequence[BriefSentence], sources: Sequence[Anno
     """One row per extra citation of one story's brief."""
     facts = story_facts(sources, actor_map)
     sentences = {(s.article_id, s.start, s.end): (s, a) for a in sources for s in a.sentences}
-    actors = {a.id: a for a in story_actors}
+    by_id = {a.id: a for a in story_actors}
+    actor_of = {article_id: by_id[story_id] for article_id, story_id in actor_map.items()
+                if story_id in by_id}
+    actor_of.update((a.id, a) for a in story_actors if a.id not in actor_of)
     rows = []
     for item in brief:
         first = item.citations[0]
@@ -88,9 +93,9 @@ def story_rows(name: str, brief: Sequence[BriefSentence], sources: Sequence[Anno
             if own is None or cited is None:
                 parts = dict.fromkeys(PARTS, False)
             else:
-                parts = check(own[0], cited[0], own[1],
-                              facts[(own[0].article_id, own[0].start)],
-                              facts[(cited[0].article_id, cited[0].start)], actors, actor_map)
+                pair = (facts[(own[0].article_id, own[0].start)],
+                        facts[(cited[0].article_id, cited[0].start)])
+                parts = check(own[0], cited[0], own[1], pair, actor_of)
             rows.append({"story": name, "sentence": item.text[:80],
                          "cited": cited[0].text[:80] if cited else "?", **parts})
     return rows

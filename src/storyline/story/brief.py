@@ -42,7 +42,6 @@ MIN_WORDS = 8
 MAX_CANDIDATES = 1500  # bounds the similarity matrix on very large stories
 CITE_ALSO = 0.3  # cosine above which another outlet's sentence is checked as support
 MAX_EXTRA_CITATIONS = 3
-MMR_LAMBDA = 0.8
 SAME_ARTICLE_PENALTY = 0.08  # per sentence already chosen from the same article
 ANAPHORIC_FACTOR = 0.6  # "That meeting ...", "He added ...": weaker on their own
 COVERAGE = ("figure", "demand", "threat", "offer")
@@ -116,13 +115,12 @@ class _Pool:
 
 
 def write_brief(sentences: Sequence[Sentence], articles: Mapping[str, Article], *,
-                timeline: Sequence[TimelineEntry] = (), min_sentences: int = 5,
-                max_sentences: int = 10,
+                timeline: Sequence[TimelineEntry] = (),
                 facts: Mapping[tuple[str, int], Facts] | None = None,
                 settings: StorySettings | None = None) -> tuple[BriefSentence, ...]:
-    """Pick 5..10 article sentences (fewer only when fewer candidates exist), each cited.
-    ``facts`` maps (article id, sentence start) to what the sentence states; ``settings``
-    (the story settings) give the weights."""
+    """Pick ``brief_min``..``brief_max`` article sentences (fewer only when fewer candidates
+    exist), each cited. ``facts`` maps (article id, sentence start) to what the sentence
+    states; ``settings`` (the story settings) give the bounds and the weights."""
     facts = facts or {}
     settings = settings or StorySettings()
     candidates = [c for c in (_candidate(s, articles, facts) for s in sentences)
@@ -135,8 +133,8 @@ def write_brief(sentences: Sequence[Sentence], articles: Mapping[str, Article], 
     pool = _Pool(candidates, similarity,
                  _relevance(candidates, similarity, timeline, settings))
     n_articles = len({c.sentence.article_id for c in candidates})
-    target = min(max_sentences, max(min_sentences, 2 + n_articles))
-    chosen = _select(pool, target, settings.brief_latest_slots)
+    target = min(settings.brief_max, max(settings.brief_min, 2 + n_articles))
+    chosen = _select(pool, target, settings)
     return tuple(_cite(i, pool) for i in _order(chosen, candidates))
 
 
@@ -265,16 +263,18 @@ def _normalize(values: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------- selection
 
 
-def _select(pool: _Pool, target: int, latest_slots: int) -> list[int]:
+def _select(pool: _Pool, target: int, settings: StorySettings) -> list[int]:
     """The latest state, then what is not yet covered, then the key developments."""
     candidates = pool.candidates
     latest = max(c.published for c in candidates)
     pool_latest = [i for i, c in enumerate(candidates) if c.published == latest]
     chosen: list[int] = []
     articles = [c.sentence.article_id for c in candidates]
-    _mmr(pool_latest, pool, chosen, min(latest_slots, target), articles)
+    weight = settings.brief_mmr_lambda
+    _mmr(pool_latest, pool, chosen, (min(settings.brief_latest_slots, target), weight),
+         articles)
     _cover(pool, chosen, target)
-    _mmr(range(len(candidates)), pool, chosen, target, articles)
+    _mmr(range(len(candidates)), pool, chosen, (target, weight), articles)
     return chosen
 
 
@@ -293,8 +293,11 @@ def _cover(pool: _Pool, chosen: list[int], target: int) -> None:
             chosen.append(max(options, key=lambda i: (pool.relevance[i], -i)))
 
 
-def _mmr(indices, pool: _Pool, chosen: list[int], target: int, articles: list[str]) -> None:
-    """Add members of ``indices`` by maximal marginal relevance, skipping redundant ones."""
+def _mmr(indices, pool: _Pool, chosen: list[int], goal: tuple[int, float],
+         articles: list[str]) -> None:
+    """Add members of ``indices`` by maximal marginal relevance (``goal``: how many to
+    reach, the weight of relevance against similarity), skipping redundant ones."""
+    target, weight = goal
     remaining = [i for i in indices if i not in chosen]
     while len(chosen) < target and remaining:
         best, best_score = None, -math.inf
@@ -303,7 +306,7 @@ def _mmr(indices, pool: _Pool, chosen: list[int], target: int, articles: list[st
                 continue
             redundancy = max((pool.similarity[i, j] for j in chosen), default=0.0)
             same = sum(articles[j] == articles[i] for j in chosen)
-            score = (MMR_LAMBDA * pool.relevance[i] - (1 - MMR_LAMBDA) * redundancy
+            score = (weight * pool.relevance[i] - (1 - weight) * redundancy
                      - SAME_ARTICLE_PENALTY * same)
             if score > best_score:
                 best, best_score = i, score
@@ -376,7 +379,6 @@ def story_brief(sources: Sequence[Annotation], members: Sequence[Article],
                 settings) -> tuple[BriefSentence, ...]:
     sentences = [s for a in sources for s in a.sentences]
     return write_brief(sentences, {a.id: a for a in members}, timeline=timeline,
-                       min_sentences=settings.brief_min, max_sentences=settings.brief_max,
                        facts=story_facts(sources, actor_map), settings=settings)
 
 
