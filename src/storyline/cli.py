@@ -51,6 +51,7 @@ EVAL_MODULES = {
     "brief": "storyline.eval.brief",
     "quantities": "storyline.eval.quantities",
     "claims": "storyline.eval.claims",
+    "citations": "storyline.eval.citations",
 }
 
 
