@@ -36,6 +36,7 @@ EVAL_MODULES = {
     "quotes": "storyline.eval.quotes",
     "speakers": "storyline.eval.speakers",
     "clusters": "storyline.eval.clusters",
+    "archive": "storyline.eval.archive",
     "tls": "storyline.eval.tls",
     "events": "storyline.eval.events",
     "actors": "storyline.eval.actors",

@@ -35,6 +35,8 @@ class AnnotateSettings:
     batch_size: int = 32
     model: str = ""  # empty: the preferred installed English model
     store_parses: bool = True  # keep each parse, so rule stages re-run without parsing
+    piece_chars: int = 10_000  # a longer article is parsed in paragraph groups of this size
+    max_chars: int = 1_000_000  # an article longer than this is rejected (too_large)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,10 @@ class StorySettings:
     cluster_window_days: int = 90
     cluster_actor_weight: float = 0.7
     cluster_time_weight: float = 0.5
+    cluster_recent_days: int = 7  # a story reported this recently gets the boost below
+    cluster_recent_boost: float = 1.0  # similarity x (1 + boost) at 0 days, falling to x 1
+    cluster_merge_threshold: float = 0.5  # an article this similar to two stories merges them
+    cluster_batch: int = 500  # new articles clustered per step (with their neighbours)
     brief_min: int = 5
     brief_max: int = 10
     timeline_dates: int = 0  # 0: the method chooses how many dates

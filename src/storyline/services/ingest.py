@@ -32,12 +32,16 @@ class IngestReport:
 
 def _clean_all(docs, sidecar, settings: Settings, rename):
     from ..ingest.clean import clean_document
+    from .annotate import too_large
 
     for doc in docs:
         if isinstance(doc, Rejected):
             yield rename(doc)
             continue
-        yield rename(clean_document(doc, sidecar, settings.ingest))
+        item = clean_document(doc, sidecar, settings.ingest)
+        if isinstance(item, Article):
+            item = too_large(item, settings.annotate) or item
+        yield rename(item)
 
 
 def _store_batches(store: SqlStore, items: Iterable, progress: Progress | None, total: int):

@@ -7,7 +7,11 @@ steps must only add (new tables, new nullable columns), never rename. Step 2 add
 listings across stories need not read each story's JSON. Step 3 adds ``parses``: the stored
 spaCy parse of each article, so rule stages re-run without parsing again. Step 4 keeps each
 story as its record (the record codec, not the public JSON), with the stage keys and the
-settings digest that built it; ``story_items`` rows then hold item records too.
+settings digest that built it; ``story_items`` rows then hold item records too. Step 6
+adds ``story_profiles`` (each clustered article's profile, its story and its day, so that
+clustering reads only the neighbours in time of new articles), ``story_redirects`` (the id
+of a story merged into another leads to the one it lives on), the indexes that let listings
+page in index order, and on PostgreSQL the full-text index of the sentences.
 """
 
 from __future__ import annotations
@@ -139,17 +143,47 @@ parses = Table(
     Column("data", LargeBinary, nullable=False),
 )
 
+story_profiles = Table(
+    "story_profiles", metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("story_id", String(64), index=True),  # None: not clustered yet
+    Column("day", Integer, index=True),  # the publication day ordinal; None: undated
+    Column("published", String(32)),
+    Column("data", Text, nullable=False),  # the profile (terms, actors, title) as JSON
+)
+
+story_redirects = Table(
+    "story_redirects", metadata,
+    Column("old_id", String(64), primary_key=True),
+    Column("story_id", String(64), nullable=False, index=True),
+)
+
+#: Listings page in the order of these indexes, never sorting a whole table per page.
+_LISTING_INDEXES = (
+    Index("ix_stories_listing", stories.c.last_published.desc(), stories.c.id),
+    Index("ix_articles_listing", articles.c.published, articles.c.id),
+    Index("ix_story_items_listing", story_items.c.kind, story_items.c.date,
+          story_items.c.story_id, story_items.c.position),
+)
+
+#: PostgreSQL: the sentences' full-text index (an expression GIN index over a tsvector).
+PG_FTS_CONFIG = "english"
+_FTS_POSTGRES = [
+    ("CREATE INDEX IF NOT EXISTS ix_sentences_fts ON sentences "
+    f"USING GIN (to_tsvector('{PG_FTS_CONFIG}', text))"),
+]
+
 _V1_TABLES = [schema_migrations, articles, rejections, annotations, sentences, stories,
               story_articles]
 
 _FTS_SQLITE = [
-    "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
-    "text, content='sentences', content_rowid='rowid', tokenize='porter unicode61')",
-    "CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN "
-    "INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text); END",
-    "CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN "
+    ("CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
+    "text, content='sentences', content_rowid='rowid', tokenize='porter unicode61')"),
+    ("CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN "
+    "INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text); END"),
+    ("CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN "
     "INSERT INTO sentences_fts(sentences_fts, rowid, text) "
-    "VALUES ('delete', old.rowid, old.text); END",
+    "VALUES ('delete', old.rowid, old.text); END"),
 ]
 
 
@@ -342,17 +376,41 @@ def _stories_as_records(conn: Connection) -> None:
     log.info("%d stored stories kept as records", len(rows))
 
 
+def _add_profiles_and_redirects(conn: Connection) -> None:
+    """Step 6: story profiles and redirects, listing indexes, PostgreSQL full-text index."""
+    story_profiles.create(conn, checkfirst=True)
+    story_redirects.create(conn, checkfirst=True)
+    for index in _LISTING_INDEXES:
+        index.create(conn, checkfirst=True)
+    if conn.dialect.name == "postgresql":
+        for statement in _FTS_POSTGRES:
+            conn.execute(text(statement))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create tables", _create_tables),
     (2, "story items", _add_story_items),
     (3, "stored parses", _add_parses),
     (4, "stories as records with stage keys", _stories_as_records),
+    (6, "story profiles, redirects, listing and full-text indexes",
+     _add_profiles_and_redirects),
 ]
 
 
+#: The PostgreSQL advisory lock that lets one process at a time migrate a database.
+_MIGRATION_LOCK = 0x5709_1173
+
+
+def _lock(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+
+
 def migrate(engine: Engine) -> list[int]:
-    """Apply every migration the database lacks; returns the versions applied."""
+    """Apply every migration the database lacks; returns the versions applied. Processes
+    starting at once on one PostgreSQL database take turns (an advisory lock)."""
     with engine.begin() as conn:
+        _lock(conn)
         schema_migrations.create(conn, checkfirst=True)
         done = set(conn.execute(select(schema_migrations.c.version)).scalars())
     applied = []
@@ -360,6 +418,10 @@ def migrate(engine: Engine) -> list[int]:
         if version in done:
             continue
         with engine.begin() as conn:
+            _lock(conn)
+            if conn.execute(select(schema_migrations.c.version)
+                            .where(schema_migrations.c.version == version)).first():
+                continue
             step(conn)
             conn.execute(insert(schema_migrations).values(version=version, name=name))
         log.info("applied migration %s (%s)", version, name)

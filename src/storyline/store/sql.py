@@ -17,8 +17,10 @@ from .base import ArticleFilter, Page, UpsertCounts
 from .paging import offset_of, page_of
 from .schema import articles, migrate, rejections, story_articles
 from .sql_annotations import AnnotationRows
+from .sql_clusters import ClusterRows
 from .sql_search import search_sentences
 from .sql_stories import StoryRows
+from .upsert import insert_new, upsert
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +90,7 @@ def _row_article(row) -> Article:
     )
 
 
-class SqlStore(AnnotationRows, StoryRows):
+class SqlStore(AnnotationRows, StoryRows, ClusterRows):
     """A Store over any SQLAlchemy URL. SQL lives in this package and nowhere else."""
 
     def __init__(self, url: str) -> None:
@@ -118,11 +120,10 @@ class SqlStore(AnnotationRows, StoryRows):
         with self._begin() as conn:
             for article in items:
                 row = _article_row(article)
-                old = conn.execute(select(articles).where(articles.c.id == article.id)).first()
-                if old is None:
-                    conn.execute(articles.insert().values(**row))
+                if insert_new(conn, articles, row):
                     added += 1
                     continue
+                old = conn.execute(select(articles).where(articles.c.id == article.id)).first()
                 row = _keep_derived(old._mapping, row)
                 if any(old._mapping[k] != row[k] for k in _ARTICLE_FIELDS):
                     conn.execute(update(articles).where(articles.c.id == article.id)
@@ -222,10 +223,9 @@ class SqlStore(AnnotationRows, StoryRows):
 
     def record_rejections(self, rejected: Iterable[Rejected]) -> None:
         with self._begin() as conn:
-            for item in rejected:
-                conn.execute(delete(rejections).where(rejections.c.source == item.source))
-                conn.execute(rejections.insert().values(
-                    source=item.source, reason=item.reason.value, detail=item.detail))
+            rows = {item.source: {"source": item.source, "reason": item.reason.value,
+                                  "detail": item.detail} for item in rejected}
+            upsert(conn, rejections, list(rows.values()))
 
     def clear_rejection(self, sources: Iterable[str]) -> None:
         with self._begin() as conn:
