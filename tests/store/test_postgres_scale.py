@@ -70,7 +70,7 @@ def _get(url: str) -> int:
 
 
 def test_two_ingests_and_the_web_app_at_once(pg_db, tmp_path):
-    shared = range(0, 60)  # both processes ingest these: the same rows race
+    shared = range(60)  # both processes ingest these: the same rows race
     _write_inputs(tmp_path / "one", list(shared) + list(range(100, 160)))
     _write_inputs(tmp_path / "two", list(shared) + list(range(200, 260)))
     env = {**os.environ, "STORYLINE_CONFIG": ""}

@@ -120,8 +120,8 @@ def score(data_dir: Path, *, progress: Callable[[int, int], None] | None = None,
                "stories": float(len(sizes)),
                "single_article_stories": float(sum(1 for n in sizes.values() if n == 1)),
                "merges": float(merges)}
-    notes = (f"{len(docs)} articles of {len(set(gold))} topics, shuffled (seed {SEED}), "
-             f"arriving {ARRIVAL} at a time",)
+    notes = ((f"{len(docs)} articles of {len(set(gold))} topics, shuffled (seed {SEED}), "
+             f"arriving {ARRIVAL} at a time"),)
     return EvalReport(name="archive", metrics=metrics, rows=tuple(_topic_rows(docs, predicted)),
                       notes=notes, floors=FLOORS)
 
