@@ -158,10 +158,12 @@ story_redirects = Table(
     Column("story_id", String(64), nullable=False, index=True),
 )
 
-#: Listings page in the order of these indexes, never sorting a whole table per page.
+#: Listings page in the order of these indexes, never sorting a whole table per page;
+#: a story's duplicates are found through the last.
 _LISTING_INDEXES = (
     Index("ix_stories_listing", stories.c.last_published.desc(), stories.c.id),
     Index("ix_articles_listing", articles.c.published, articles.c.id),
+    Index("ix_articles_duplicate_of", articles.c.duplicate_of),
     Index("ix_story_items_listing", story_items.c.kind, story_items.c.date,
           story_items.c.story_id, story_items.c.position),
 )

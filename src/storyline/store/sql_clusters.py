@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, exists, insert, or_, select, update
+from sqlalchemy import delete, exists, insert, or_, select, update
 
 from .schema import (
     articles,
@@ -151,14 +151,15 @@ class ClusterRows:
             return set(conn.execute(select(story_articles.c.story_id).distinct()).scalars())
 
     def story_member_ids(self, story_id: str) -> list[str]:
-        """The story's members and the duplicates of its members."""
-        members = select(story_articles.c.article_id).where(
-            story_articles.c.story_id == story_id)
-        query = select(articles.c.id).where(or_(
-            articles.c.id.in_(members),
-            and_(articles.c.duplicate_of.in_(members), articles.c.duplicate_of.is_not(None))))
+        """The story's members and the duplicates of its members (both through indexes)."""
         with self.engine.connect() as conn:
-            return list(conn.execute(query).scalars())
+            members = list(conn.execute(select(story_articles.c.article_id).where(
+                story_articles.c.story_id == story_id)).scalars())
+            copies: list[str] = []
+            for chunk in _chunks(members):
+                copies += conn.execute(select(articles.c.id).where(
+                    articles.c.duplicate_of.in_(chunk))).scalars()
+        return list(dict.fromkeys(members + copies))
 
 
 def _merge(conn, old: str, new: str) -> None:

@@ -32,8 +32,9 @@ def insert_new(conn: Connection, table: Table, row: Mapping) -> bool:
     if statement is None:
         return conn.execute(insert(table).values(**row)).rowcount == 1
     keys = [c.name for c in table.primary_key.columns]
-    result = conn.execute(statement.values(**row).on_conflict_do_nothing(index_elements=keys))
-    return result.rowcount == 1
+    result = conn.execute(statement.values(**row).on_conflict_do_nothing(index_elements=keys)
+                          .returning(*(table.c[k] for k in keys)))
+    return result.first() is not None
 
 
 def upsert(conn: Connection, table: Table, rows: Sequence[Mapping]) -> None:
