@@ -81,9 +81,27 @@ def _worker_init(model: str) -> None:
     _WORKER_NLP = load_nlp(model)
 
 
+ProfileRow = tuple[str, int | None, str | None, dict]
+
+
+def profile_rows(articles: Sequence[Article], results: Sequence[Result]) -> list[ProfileRow]:
+    """The clustering profile of each freshly annotated original article (the story
+    layer's ``profile`` stage, run here so that it runs in the worker processes)."""
+    from ..story.profiles import profile_article, profile_day, profile_to_plain
+
+    rows = []
+    for article, (annotation, _) in zip(articles, results):
+        if not article.duplicate_of:
+            profile = profile_article(article, annotation)
+            rows.append((article.id, profile_day(article.published), article.published,
+                         profile_to_plain(profile)))
+    return rows
+
+
 def _annotate_chunk(articles: list[Article], model_version: str,
-                    settings: AnnotateSettings) -> list[Result]:
-    return list(annotate_batch(_WORKER_NLP, articles, model_version, settings))
+                    settings: AnnotateSettings) -> tuple[list[Result], list[ProfileRow]]:
+    results = list(annotate_batch(_WORKER_NLP, articles, model_version, settings))
+    return results, profile_rows(articles, results)
 
 
 def parse_key(article: Article | PlanRow, model_version: str) -> str:
@@ -99,11 +117,14 @@ class _Saver:
         self.store, self.model_version = store, model_version
         self.total, self.done, self.progress = total, 0, progress
 
-    def __call__(self, articles: Sequence[Article], results: Iterable[Result]) -> None:
+    def __call__(self, articles: Sequence[Article], results: Iterable[Result],
+                 profiles: Sequence[ProfileRow] = ()) -> None:
         items = [(annotation, None if data is None else StoredParse(
                      article.id, parse_key(article, self.model_version), data))
                  for article, (annotation, data) in zip(articles, results)]
         self.store.save_annotated(items)
+        if profiles:
+            self.store.save_profiles(profiles)
         self.done += len(items)
         tick(self.progress, self.done, self.total)
 
@@ -130,7 +151,8 @@ class _Parser:
         size = max(1, self.settings.batch_size)
         for start in range(0, len(articles), size):
             chunk = articles[start:start + size]
-            self.save(chunk, annotate_batch(nlp, chunk, self.model_version, self.settings))
+            results = list(annotate_batch(nlp, chunk, self.model_version, self.settings))
+            self.save(chunk, results, profile_rows(chunk, results))
 
     def _submit(self, articles: list[Article]) -> None:
         workers = self.settings.workers
@@ -147,7 +169,7 @@ class _Parser:
 
     def _collect(self) -> None:
         chunk, future = self.pending.popleft()
-        self.save(chunk, future.result())
+        self.save(chunk, *future.result())
 
     def close(self) -> None:
         try:

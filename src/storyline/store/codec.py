@@ -8,6 +8,7 @@ import functools
 import json
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 from .. import records
@@ -33,28 +34,54 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def from_plain(cls: Any, value: Any) -> Any:
     """Rebuild a value of type ``cls`` from what :func:`to_plain` made."""
-    if value is None:
-        return None
+    return _decoder(cls)(value)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@functools.cache
+def _decoder(cls: Any) -> Callable[[Any], Any]:
+    """A function rebuilding values of type ``cls``, worked out once per type."""
     origin = typing.get_origin(cls)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(cls) if a is not type(None)]
-        return from_plain(options[0], value) if len(options) == 1 else value
+        return _optional(_decoder(options[0])) if len(options) == 1 else _same
     if origin is tuple:
-        args = typing.get_args(cls)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_plain(args[0], v) for v in value)
-        return tuple(from_plain(a, v) for a, v in zip(args, value))
+        return _tuple_decoder(typing.get_args(cls))
     if origin in (dict, typing.Mapping) or cls is dict:
-        return dict(value)
+        return _optional(dict)
     if isinstance(cls, type) and dataclasses.is_dataclass(cls):
-        hints = _hints(cls)
-        known = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: from_plain(hints[k], v) for k, v in value.items() if k in known})
+        return _record_decoder(cls)
     if isinstance(cls, type) and issubclass(cls, enum.Enum):
-        return cls(value)
-    if cls is float and isinstance(value, int):
-        return float(value)
-    return value
+        return _optional(cls)
+    if cls is float:
+        return lambda v: float(v) if isinstance(v, int) and not isinstance(v, bool) else v
+    return _same
+
+
+def _optional(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda v: None if v is None else decode(v)
+
+
+def _tuple_decoder(args: tuple) -> Callable[[Any], Any]:
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+        return _optional(lambda v: tuple(item(x) for x in v))
+    items = [_decoder(a) for a in args]
+    return _optional(lambda v: tuple(d(x) for d, x in zip(items, v)))
+
+
+def _record_decoder(cls: type) -> Callable[[Any], Any]:
+    hints = _hints(cls)
+    fields = {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(cls)}
+
+    def decode(value):
+        if value is None:
+            return None
+        return cls(**{k: fields[k](v) for k, v in value.items() if k in fields})
+    return decode
 
 
 def dumps(value: Any) -> str:
