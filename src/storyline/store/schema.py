@@ -40,6 +40,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.schema import CreateIndex
 
 from ..errors import UsageError
 from ..records import Annotation, Story
@@ -162,10 +163,11 @@ story_redirects = Table(
 #: a story's duplicates are found through the last.
 _LISTING_INDEXES = (
     Index("ix_stories_listing", stories.c.last_published.desc(), stories.c.id),
-    Index("ix_articles_listing", articles.c.published, articles.c.id),
+    Index("ix_articles_listing", articles.c.published.is_(None), articles.c.published,
+          articles.c.id),
     Index("ix_articles_duplicate_of", articles.c.duplicate_of),
-    Index("ix_story_items_listing", story_items.c.kind, story_items.c.date,
-          story_items.c.story_id, story_items.c.position),
+    Index("ix_story_items_listing", story_items.c.kind, story_items.c.date.is_(None),
+          story_items.c.date, story_items.c.story_id, story_items.c.position),
 )
 
 #: PostgreSQL: the sentences' full-text index (an expression GIN index over a tsvector).
@@ -383,7 +385,7 @@ def _add_profiles_and_redirects(conn: Connection) -> None:
     story_profiles.create(conn, checkfirst=True)
     story_redirects.create(conn, checkfirst=True)
     for index in _LISTING_INDEXES:
-        index.create(conn, checkfirst=True)
+        conn.execute(CreateIndex(index, if_not_exists=True))
     if conn.dialect.name == "postgresql":
         for statement in _FTS_POSTGRES:
             conn.execute(text(statement))
