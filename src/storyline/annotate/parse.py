@@ -4,7 +4,8 @@ A long article is parsed in pieces: paragraph groups of at most ``max_chars`` ch
 (a paragraph longer than that is cut at a line break, else after a sentence end, else at a
 space). The pieces cover the text exactly, so the piece Docs merged back into one Doc give
 the article's text character for character and every offset stays exact; the parser never
-sees more than one piece at a time, which bounds its memory.
+sees more than one piece at a time, which bounds its memory. A fresh parse is given to the
+stages as a stored one would be: without the parser's hidden-state tensor.
 
 A parse is kept as a one-document ``DocBin`` (tokens, tags, lemmas, morphology,
 dependencies, sentence starts and entities; no user data, no vectors), so that the rule
@@ -78,7 +79,16 @@ def parse_texts(nlp, texts: Iterable[str], max_chars: int, batch_size: int) -> I
 
     parsed = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size)
     for _, group in itertools.groupby(parsed, key=lambda pair: pair[1]):
-        yield merge_docs([doc for doc, _ in group])
+        yield merge_docs([_without_tensor(doc) for doc, _ in group])
+
+
+def _without_tensor(doc):
+    """``doc`` without the parser's hidden-state tensor: no stage reads it, a stored parse
+    does not keep it, and on a long article it is tens of megabytes."""
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
 
 
 def to_bytes(doc) -> bytes:
