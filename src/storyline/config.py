@@ -32,7 +32,7 @@ class IngestSettings:
 @dataclass(frozen=True, slots=True)
 class AnnotateSettings:
     workers: int = 1
-    batch_size: int = 32
+    batch_size: int = 8  # texts per nlp.pipe batch: a worker's memory grows with it
     model: str = ""  # empty: the preferred installed English model
     store_parses: bool = True  # keep each parse, so rule stages re-run without parsing
     piece_chars: int = 10_000  # a longer article is parsed in paragraph groups of this size

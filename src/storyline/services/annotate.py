@@ -131,7 +131,8 @@ class _Saver:
 
 class _Parser:
     """Parses pages of articles: in this process, or on a pool of worker processes with
-    at most two chunks in flight per worker (results are saved as they arrive)."""
+    at most two chunks (of four ``nlp.pipe`` batches each) in flight per worker; results
+    are saved as they arrive."""
 
     def __init__(self, settings: AnnotateSettings, model_version: str, save: _Saver) -> None:
         self.settings, self.model_version, self.save = settings, model_version, save
@@ -159,7 +160,7 @@ class _Parser:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(workers, initializer=_worker_init,
                                             initargs=(self.settings.model,))
-        size = max(1, min(self.settings.batch_size, -(-len(articles) // workers)))
+        size = max(1, min(4 * self.settings.batch_size, -(-len(articles) // workers)))
         for start in range(0, len(articles), size):
             chunk = articles[start:start + size]
             self.pending.append((chunk, self.pool.submit(
