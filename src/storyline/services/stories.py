@@ -165,9 +165,7 @@ def build_stories(store: SqlStore, settings: Settings, *, touched: Iterable[str]
                   rebuild: bool = False, progress: Progress | None = None) -> StoriesReport:
     """Cluster new articles, infer missing dates, and (re)build the stories that changed
     or were built by other story stage versions or settings; one story in memory at a
-    time."""
-    from ..story.build import build_story
-
+    time (a few at a time with ``annotate.workers`` processes)."""
     clustered = cluster_pending(store, settings)
     current = story_build(settings)
     todo, before = _stories_to_build(store, clustered, touched, rebuild, current)
@@ -176,15 +174,54 @@ def build_stories(store: SqlStore, settings: Settings, *, touched: Iterable[str]
         inferred += _infer_dates(store, settings, _members(store, story_id))
     if inferred:
         annotate_pending(store, settings)  # re-runs only the stages that read the date
-    built = []
-    for done, story_id in enumerate(todo, 1):
-        articles = _members(store, story_id)
-        if articles:
-            annotations = store.get_annotations(a.id for a in articles)
-            store.save_story(build_story(story_id, articles, annotations, settings), current)
-            built.append(story_id)
-        tick(progress, done, len(todo))
+    built = _build_all(store, settings, todo, current, progress)
     return StoriesReport(len(built), len(set(built) - before), len(inferred), tuple(built))
+
+
+def _build_one(story_id: str, articles: list[Article], annotations: dict, settings: Settings):
+    from ..story.build import build_story
+
+    return build_story(story_id, articles, annotations, settings)
+
+
+def _build_all(store: SqlStore, settings: Settings, todo: Sequence[str], current,
+               progress: Progress | None) -> list[str]:
+    """Build and save the stories of ``todo``: in this process, or with
+    ``annotate.workers`` processes (at most two stories in flight per worker)."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = settings.annotate.workers
+    pool = ProcessPoolExecutor(workers) if workers > 1 and len(todo) > 1 else None
+    pending: deque = deque()
+    built: list[str] = []
+
+    def collect() -> None:
+        story_id, result = pending.popleft()
+        store.save_story(result.result() if pool else result, current)
+        built.append(story_id)
+        tick(progress, len(built), len(todo))
+
+    try:
+        for story_id in todo:
+            articles = _members(store, story_id)
+            if not articles:
+                continue
+            annotations = store.get_annotations(a.id for a in articles)
+            if pool is None:
+                pending.append((story_id, _build_one(story_id, articles, annotations,
+                                                     settings)))
+            else:
+                pending.append((story_id, pool.submit(_build_one, story_id, articles,
+                                                      annotations, settings)))
+            while len(pending) > (2 * workers if pool else 0):
+                collect()
+        while pending:
+            collect()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return built
 
 
 @dataclass(frozen=True, slots=True)
