@@ -22,10 +22,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import synthetic  # noqa: E402
+import synthetic
 
-from storyline import services  # noqa: E402
-from storyline.store import StoryFilter, open_store  # noqa: E402
+from storyline import services
+from storyline.store import StoryFilter, open_store
 
 
 def timed(calls) -> dict[str, float]:
@@ -45,8 +45,8 @@ def run(store, count: int) -> dict[str, dict[str, float]]:
     words = [synthetic.story_words(s) for s in picks]
     searches = [(lambda q=f"{t[0][i % 12]}": services.search(store, q, limit=20))
                 for i, t in enumerate(words[:25])]
-    searches += [(lambda q=f"{t[1][0].split()[1]} {t[0][1]}": services.search(store, q, limit=20))
-                 for t in words[25:]]
+    pairs = [f"{t[1][0].split()[1]} {t[0][1]}" for t in words[25:]]
+    searches += [(lambda q=q: services.search(store, q, limit=20)) for q in pairs]
     pages = [str(o) for o in (0, 50, 500, 5000, count // 40)]
     listing = [(lambda c=c: services.list_stories(store, None, 50, c)) for c in pages * 6]
     listing += [(lambda o=f"Outlet {i % 7}": services.list_stories(

@@ -19,11 +19,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import synthetic  # noqa: E402
+import synthetic
 
-from storyline.config import Settings  # noqa: E402
-from storyline.services.stories import build_stories, cluster_pending  # noqa: E402
-from storyline.store import open_store  # noqa: E402
+from storyline.config import Settings
+from storyline.services.stories import build_stories, cluster_pending
+from storyline.store import open_store
 
 
 def new_articles(size: int) -> list:

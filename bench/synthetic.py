@@ -13,8 +13,7 @@ from datetime import date, timedelta
 
 from storyline.records import Annotation, Article, DateSource, Sentence, Story, stable_id
 from storyline.store.base import StoryBuild
-from storyline.story.profiles import profile_day, profile_to_plain
-from storyline.story.profiles import ArticleProfile
+from storyline.story.profiles import ArticleProfile, profile_day, profile_to_plain
 
 STORY_SIZE = 20
 PER_DAY = 20

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 
@@ -26,7 +27,7 @@ def test_pieces_cover_the_text_and_end_at_paragraphs():
     text = _long_text(40)
     bounds = piece_bounds(text, 1000)
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(bounds))
     assert all(end - start <= 1000 for start, end in bounds)
     assert all(text[end - 2:end] == "\n\n" for _, end in bounds[:-1])
     one_line = "word " * 500

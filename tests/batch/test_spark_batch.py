@@ -10,23 +10,23 @@ import pytest
 
 from storyline import services
 from storyline.config import Settings
-from storyline.store import open_store, codec
+from storyline.store import codec, open_store
 
 pytestmark = pytest.mark.slow
 
 ARTICLES = [
     ("Harbour council votes on ferry fares",
-     "The harbour council of Orsk voted on Tuesday to cut ferry fares by 12 percent. "
+     ("The harbour council of Orsk voted on Tuesday to cut ferry fares by 12 percent. "
      "\"We listened to the islanders,\" said Mara Kessling, the council leader. The cut "
      "takes effect on 3 May, she said.\n\nOpposition members said the council would lose "
-     "40,000 euros a year."),
+     "40,000 euros a year.")),
     ("Ferry operator answers the council",
-     "The ferry operator Veltria Lines said on Wednesday it would challenge the fare cut. "
+     ("The ferry operator Veltria Lines said on Wednesday it would challenge the fare cut. "
      "Its director, Oskar Brandt, told reporters the company had not been consulted.\n\n"
-     "\"This decision threatens 120 jobs,\" Brandt said."),
+     "\"This decision threatens 120 jobs,\" Brandt said.")),
     ("Chess final in Gravenport",
-     "Ilse Marow won the Lindqvist Cup in Gravenport on Sunday after a long endgame against "
-     "Petra Saalbach. Marow said she had prepared the opening for months."),
+     ("Ilse Marow won the Lindqvist Cup in Gravenport on Sunday after a long endgame against "
+     "Petra Saalbach. Marow said she had prepared the opening for months.")),
 ]
 
 

@@ -13,11 +13,10 @@ from typing import Any
 
 from .. import records
 
-
 _PLAIN = (str, int, float, bool, type(None))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _field_names(cls: type) -> tuple[str, ...] | None:
     """The field names of a record type (None for any other type)."""
     if dataclasses.is_dataclass(cls):
