@@ -45,6 +45,7 @@ EVAL_MODULES = {
     "quotes": "storyline.eval.quotes",
     "speakers": "storyline.eval.speakers",
     "clusters": "storyline.eval.clusters",
+    "archive": "storyline.eval.archive",
     "tls": "storyline.eval.tls",
     "events": "storyline.eval.events",
     "actors": "storyline.eval.actors",
@@ -223,6 +224,39 @@ def analyze(ctx, paths, metadata, db, workers, rebuild, open_report, report_path
         _write_report(services.all_stories(store), target)
         webbrowser.open(target.resolve().as_uri())
     sys.exit(1 if report.ingest is not None and report.ingest.rejected else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--engine", type=click.Choice(["spark"]), default="spark", show_default=True,
+              help="The distributed engine that reads, cleans and annotates.")
+@click.option("--master", default=None, metavar="URL",
+              help="Spark master (local[4], spark://host:7077, yarn; default: what "
+                   "spark-submit gives, else local[*]).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder for the Parquet output (default: a new temporary folder).")
+@click.option("--partitions", type=click.IntRange(min=1), default=None,
+              help="Partitions of the annotate step (default: twice the parallelism).")
+@db_option
+@click.pass_context
+@handle_errors
+def batch(ctx, paths, engine, master, out_dir, partitions, db):
+    """Read, clean and annotate PATHS (JSONL, Parquet, folders) on Spark; load the Parquet
+    output into the store and build the stories.
+
+    Exits 1 when any input was rejected, 0 otherwise.
+    """
+    from .batch import run_batch
+
+    settings = settings_from(ctx, store={"url": db})
+    store = services.open_store(settings)
+    report = run_batch(store, settings, list(paths), master=master, output=out_dir,
+                       partitions=partitions)
+    out.print(f"batch ({engine}): {report.articles} articles annotated, "
+              f"{len(report.rejected)} rejected; built {report.stories_built} stories; "
+              f"Parquet in {report.output}")
+    print_rejections(report.rejected)
+    sys.exit(1 if report.rejected else 0)
 
 
 @cli.command()

@@ -39,9 +39,10 @@ class IngestSettings:
 @dataclass(frozen=True, slots=True)
 class AnnotateSettings:
     workers: int = 1
-    batch_size: int = 32
+    batch_size: int = 8  # texts per nlp.pipe batch: a worker's memory grows with it
     model: str = ""  # empty: the preferred installed English model
     store_parses: bool = True  # keep each parse, so rule stages re-run without parsing
+    piece_chars: int = 10_000  # a longer article is parsed in paragraph groups of this size
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,10 @@ class StorySettings:
     cluster_window_days: int = 90
     cluster_actor_weight: float = 0.7
     cluster_time_weight: float = 0.5
+    cluster_recent_days: int = 7  # a story reported this recently gets the boost below
+    cluster_recent_boost: float = 1.0  # similarity x (1 + boost) at 0 days, falling to x 1
+    cluster_merge_threshold: float = 0.5  # an article this similar to two stories merges them
+    cluster_batch: int = 500  # new articles clustered per step (with their neighbours)
     brief_min: int = 5
     brief_max: int = 10
     brief_latest_slots: int = 1  # sentences of the most recent articles, first

@@ -93,6 +93,19 @@ class StoredParse:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanRow:
+    """What planning annotation needs of one article, without its text: the inputs of
+    its stage keys, its length, its stored stage keys and the key of its stored parse."""
+
+    article_id: str
+    content_hash: str
+    published: str | None
+    chars: int
+    versions: dict[str, str] | None  # None: never annotated
+    parse_key: str | None  # None: no stored parse
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     article_id: str
     sentence_index: int

@@ -13,11 +13,24 @@ from typing import Any
 
 from .. import records
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a record type (None for any other type)."""
+    if dataclasses.is_dataclass(cls):
+        return tuple(f.name for f in dataclasses.fields(cls))
+    return None
+
 
 def to_plain(value: Any) -> Any:
     """A record (or tuple/list/dict of them) as plain JSON-ready values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, _PLAIN) and not isinstance(value, enum.Enum):
+        return value
+    names = None if isinstance(value, type) else _field_names(type(value))
+    if names is not None:
+        return {name: to_plain(getattr(value, name)) for name in names}
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (list, tuple)):

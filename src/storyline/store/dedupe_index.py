@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from sqlalchemy import and_, delete, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
 from .base import DuplicateMember, IndexInput, SignatureRow
 from .schema import articles, dedupe_bands, dedupe_group_bands, dedupe_signatures
+from .upsert import insert_missing, upsert
 
 CHUNK = 500  # ids per IN (...) clause
 
@@ -30,8 +30,7 @@ def _insert_missing(conn: Connection, rows: list[dict]) -> None:
     if not rows:
         return
     if conn.dialect.name in ("sqlite", "postgresql"):
-        module = sqlite if conn.dialect.name == "sqlite" else postgresql
-        conn.execute(module.insert(dedupe_group_bands).on_conflict_do_nothing(), rows)
+        insert_missing(conn, dedupe_group_bands, rows)
         return
     c = dedupe_group_bands.c
     for row in rows:
@@ -186,14 +185,12 @@ class DedupeIndexMixin:
                     dedupe_group_bands.c.member.in_(chunk)))
             _insert_missing(conn, [{"band_key": k, "group_id": g, "member": m}
                                    for k, g, m in group_bands])
-            if rows:
-                conn.execute(dedupe_signatures.insert(), [
-                    {"article_id": r.article_id, "params": r.params, "signature": r.signature}
-                    for r in rows])
-            bands = [{"band_key": key, "article_id": r.article_id}
-                     for r in rows for key in sorted(set(r.band_keys))]
-            if bands:
-                conn.execute(dedupe_bands.insert(), bands)
+            # another process indexing the same new articles at once writes the same rows
+            upsert(conn, dedupe_signatures, [
+                {"article_id": r.article_id, "params": r.params, "signature": r.signature}
+                for r in rows])
+            insert_missing(conn, dedupe_bands, [{"band_key": key, "article_id": r.article_id}
+                                                for r in rows for key in sorted(set(r.band_keys))])
             for old, new in (repoint or {}).items():
                 conn.execute(update(articles).where(or_(a.duplicate_of == old, a.id == old))
                              .values(duplicate_of=new))

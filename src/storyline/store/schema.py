@@ -11,10 +11,13 @@ settings digest that built it; ``story_items`` rows then hold item records too. 
 adds the near-duplicate index: each article's MinHash signature and LSH band keys
 (``dedupe_signatures``, ``dedupe_bands``), the band keys of each duplicate group
 (``dedupe_group_bands``) and an index on ``articles.duplicate_of``, so that linking a new
-article never reads the whole store. Step 8 adds
+article never reads the whole store. Step 6
+adds ``story_profiles`` (each clustered article's profile, its story and its day, so that
+clustering reads only the neighbours in time of new articles), ``story_redirects`` (the id
+of a story merged into another leads to the one it lives on), the indexes that let listings
+page in index order, and on PostgreSQL the full-text index of the sentences. Step 8 adds
 ``stories.build_id``: a digest of the stored record and what built it, new on every change,
-so readers can keep a decoded story and know when it went out of date (steps 6 and 7 belong
-to the archive and web-ingest changes).
+so readers can keep a decoded story and know when it went out of date.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.schema import CreateIndex
 
 from ..errors import UsageError
 from ..records import Annotation, Story
@@ -174,6 +178,38 @@ dedupe_group_bands = Table(
 )
 
 ix_articles_duplicate_of = Index("ix_articles_duplicate_of", articles.c.duplicate_of)
+
+story_profiles = Table(
+    "story_profiles", metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("story_id", String(64), index=True),  # None: not clustered yet
+    Column("day", Integer, index=True),  # the publication day ordinal; None: undated
+    Column("published", String(32)),
+    Column("data", Text, nullable=False),  # the profile (terms, actors, title) as JSON
+)
+
+story_redirects = Table(
+    "story_redirects", metadata,
+    Column("old_id", String(64), primary_key=True),
+    Column("story_id", String(64), nullable=False, index=True),
+)
+
+#: Listings page in the order of these indexes, never sorting a whole table per page;
+#: a story's duplicates are found through the last.
+_LISTING_INDEXES = (
+    Index("ix_stories_listing", stories.c.last_published.desc(), stories.c.id),
+    Index("ix_articles_listing", articles.c.published.is_(None), articles.c.published,
+          articles.c.id),
+    Index("ix_story_items_listing", story_items.c.kind, story_items.c.date.is_(None),
+          story_items.c.date, story_items.c.story_id, story_items.c.position),
+)
+
+#: PostgreSQL: the sentences' full-text index (an expression GIN index over a tsvector).
+PG_FTS_CONFIG = "english"
+_FTS_POSTGRES = [
+    ("CREATE INDEX IF NOT EXISTS ix_sentences_fts ON sentences "
+    f"USING GIN (to_tsvector('{PG_FTS_CONFIG}', text))"),
+]
 
 _V1_TABLES = [schema_migrations, articles, rejections, annotations, sentences, stories,
               story_articles]
@@ -406,19 +442,43 @@ def _add_build_ids(conn: Connection) -> None:
         conn.execute(stories.update().where(c.id == row.id).values(build_id=build_id))
 
 
+def _add_profiles_and_redirects(conn: Connection) -> None:
+    """Step 6: story profiles and redirects, listing indexes, PostgreSQL full-text index."""
+    story_profiles.create(conn, checkfirst=True)
+    story_redirects.create(conn, checkfirst=True)
+    for index in _LISTING_INDEXES:
+        conn.execute(CreateIndex(index, if_not_exists=True))
+    if conn.dialect.name == "postgresql":
+        for statement in _FTS_POSTGRES:
+            conn.execute(text(statement))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create tables", _create_tables),
     (2, "story items", _add_story_items),
     (3, "stored parses", _add_parses),
     (4, "stories as records with stage keys", _stories_as_records),
     (5, "near-duplicate index", _add_dedupe_index),
+    (6, "story profiles, redirects, listing and full-text indexes",
+     _add_profiles_and_redirects),
     (8, "story build ids", _add_build_ids),
 ]
 
 
+#: The PostgreSQL advisory lock that lets one process at a time migrate a database.
+_MIGRATION_LOCK = 0x5709_1173
+
+
+def _lock(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+
+
 def migrate(engine: Engine) -> list[int]:
-    """Apply every migration the database lacks; returns the versions applied."""
+    """Apply every migration the database lacks; returns the versions applied. Processes
+    starting at once on one PostgreSQL database take turns (an advisory lock)."""
     with engine.begin() as conn:
+        _lock(conn)
         schema_migrations.create(conn, checkfirst=True)
         done = set(conn.execute(select(schema_migrations.c.version)).scalars())
     applied = []
@@ -426,6 +486,10 @@ def migrate(engine: Engine) -> list[int]:
         if version in done:
             continue
         with engine.begin() as conn:
+            _lock(conn)
+            if conn.execute(select(schema_migrations.c.version)
+                            .where(schema_migrations.c.version == version)).first():
+                continue
             step(conn)
             conn.execute(insert(schema_migrations).values(version=version, name=name))
         log.info("applied migration %s (%s)", version, name)
