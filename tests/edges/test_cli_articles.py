@@ -72,7 +72,7 @@ def test_json_lists_every_field_in_date_order(filled: dict, db: str, invoke) -> 
                                           "Quay repairs begin", "Choir tours the islands"]
     assert all(set(r) == {"id", "source", "outlet", "title", "authors", "url", "published",
                           "published_from", "published_confidence", "removed",
-                          "duplicate_of", "text_chars"}
+                          "duplicate_of", "text_chars", "language"}
                for r in rows)
     store = open_store(db)
     for row in rows:

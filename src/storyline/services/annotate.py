@@ -7,6 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from ..config import Settings
+from ..ingest.language import in_pipeline_language
 from ..records import Annotation, Article
 from ..store import SqlStore
 from .common import Progress, tick
@@ -120,7 +121,7 @@ def _plan(store: SqlStore, model_version: str, rerun: Sequence[str]) -> list[_To
     done = store.annotation_versions()
     parse_keys = store.parse_keys()
     todo = []
-    for article in store.iter_articles():
+    for article in filter(in_pipeline_language, store.iter_articles()):
         stored = done.get(article.id)
         keys = keys_for(article, model_version)
         stages = stale_stages(STAGES, stored or {}, keys)

@@ -11,7 +11,9 @@ settings digest that built it; ``story_items`` rows then hold item records too. 
 adds the near-duplicate index: each article's MinHash signature and LSH band keys
 (``dedupe_signatures``, ``dedupe_bands``), the band keys of each duplicate group
 (``dedupe_group_bands``) and an index on ``articles.duplicate_of``, so that linking a new
-article never reads the whole store.
+article never reads the whole store. Step 7 adds ``fetched_pages`` (each document fetched
+over HTTP, kept raw and compressed with its validators for conditional requests, the
+extractor version that read it and the article it became) and ``articles.language``.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ articles = Table(
     Column("duplicate_of", String(64)),
     Column("content_hash", String(64), nullable=False, index=True),
     Column("chars", Integer, nullable=False, default=0),
+    Column("language", String(16)),  # step 7
 )
 
 rejections = Table(
@@ -166,6 +169,22 @@ dedupe_group_bands = Table(
     Column("band_key", String(40), primary_key=True),
     Column("group_id", String(64), primary_key=True),
     Column("member", String(64), nullable=False, index=True),
+)
+
+fetched_pages = Table(
+    "fetched_pages", metadata,
+    Column("url", Text, primary_key=True),  # as asked for
+    Column("kind", String(16), nullable=False),  # page, feed or sitemap
+    Column("final_url", Text, nullable=False),  # after redirects
+    Column("status", Integer, nullable=False),
+    Column("content_type", String(200), nullable=False, default=""),
+    Column("etag", Text),
+    Column("last_modified", String(64)),
+    Column("fetched_at", String(32), nullable=False),  # when the body was last downloaded
+    Column("checked_at", String(32), nullable=False),  # when it was last asked for
+    Column("body", LargeBinary, nullable=False),  # zlib-compressed
+    Column("extractor", String(64), nullable=False, default=""),  # what read the body
+    Column("article_id", String(64)),  # the article the page became, if any
 )
 
 ix_articles_duplicate_of = Index("ix_articles_duplicate_of", articles.c.duplicate_of)
@@ -382,12 +401,19 @@ def _add_dedupe_index(conn: Connection) -> None:
     ix_articles_duplicate_of.create(conn, checkfirst=True)
 
 
+def _add_fetched_pages(conn: Connection) -> None:
+    """Create ``fetched_pages`` and add ``articles.language`` (filled by the next ingest)."""
+    fetched_pages.create(conn, checkfirst=True)
+    _add_column(conn, articles, "language")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create tables", _create_tables),
     (2, "story items", _add_story_items),
     (3, "stored parses", _add_parses),
     (4, "stories as records with stage keys", _stories_as_records),
     (5, "near-duplicate index", _add_dedupe_index),
+    (7, "fetched pages and article languages", _add_fetched_pages),
 ]
 
 
