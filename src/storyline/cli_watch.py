@@ -84,7 +84,7 @@ def watch(ctx, folders, feeds, sitemaps, interval, once, webhook, as_json, db):
     def report(result) -> None:
         document = services.watch_report_json(result)
         if as_json:
-            print_json(document, lines=True)
+            print_json([document], lines=True)
         else:
             print_watch_report(document)
         if settings.watch.webhook_url and result.changed:

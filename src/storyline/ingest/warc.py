@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from ..config import IngestSettings
 from ..records import FetchedPage, RawDocument, Rejected, RejectReason
@@ -63,6 +64,8 @@ def _records(item: InputFile, settings: IngestSettings) -> Iterator[Item]:
     count = 0
     with open_input(item, settings.max_warc_bytes) as handle:
         for number, record in enumerate(ArchiveIterator(handle), 1):
+            if not record.rec_type:
+                raise Reject(RejectReason.MALFORMED, f"record {number} has no WARC-Type")
             answer = _html_answer(record)
             if answer is None or answer[0] != 200:
                 continue
@@ -85,7 +88,8 @@ def iter_warc(item: InputFile, settings: IngestSettings) -> Iterator[Item]:
         yield from _records(item, settings)
     except Reject as exc:
         yield Rejected(shown(item.source), exc.reason, exc.detail)
-    except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
+    except (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, OSError,
+            ValueError) as exc:
         log.debug("reading %s failed", shown(item.source), exc_info=True)
         yield Rejected(shown(item.source), RejectReason.MALFORMED,
                        f"not a readable WARC file ({type(exc).__name__}: {exc})"[:500])
