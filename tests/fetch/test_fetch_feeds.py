@@ -24,7 +24,7 @@ def _ingest(settings, paths=(), **sources):
 
 def test_feed_with_three_entries_fetches_each_page(site, settings_for):
     names = ("ferry", "bridge", "choir")
-    links = [site.page(f"/news/{n}.html", story_page(n, "2022-01-0%d" % (i + 1)))
+    links = [site.page(f"/news/{n}.html", story_page(n, f"2022-01-0{i + 1}"))
              for i, n in enumerate(names)]
     feed = site.page("/feed.xml", rss([(f"Feed title {n}", link, "Mon, 03 Jan 2022 08:00:00 GMT")
                                        for n, link in zip(names, links)]),
@@ -46,7 +46,7 @@ def test_feed_entry_with_relative_link_and_failing_page(site, settings_for):
     feed = site.page("/feed.xml", rss([("Tunnel", "/news/tunnel.html", ""),
                                        ("Gone", "/news/gone.html", "")]),
                      content_type="application/rss+xml")
-    report, store = _ingest(settings_for(), feeds=[feed])
+    report, _store = _ingest(settings_for(), feeds=[feed])
     assert report.articles_added == 1
     assert {r.source: r.reason.value for r in report.rejected} == {
         site.url("/news/gone.html"): "http_status"}
@@ -84,8 +84,8 @@ def test_sitemap_page_cap(site, settings_for):
 
 
 @pytest.mark.parametrize("data,reason", [
-    (b"<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a 'b'>]><urlset><url><loc>&a;</loc></url>"
-     b"</urlset>", "xml_entities"),
+    ((b"<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a 'b'>]><urlset><url><loc>&a;</loc></url>"
+     b"</urlset>"), "xml_entities"),
     (b"<html><body>not a sitemap</body></html>", "malformed"),
     (b"<urlset><url><loc>", "malformed"),
     (b"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'></urlset>", "empty"),
@@ -99,11 +99,11 @@ def test_sitemap_parser_refuses_bad_input(data, reason):
 
 
 def test_news_sitemap_fields():
-    data = ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-            'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url>'
-            "<loc>/a.html</loc><news:news><news:publication><news:name>Gazette</news:name>"
-            "</news:publication><news:publication_date>2022-02-03</news:publication_date>"
-            "<news:title>Quay repairs</news:title></news:news></url></urlset>").encode()
+    data = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            b'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url>'
+            b"<loc>/a.html</loc><news:news><news:publication><news:name>Gazette</news:name>"
+            b"</news:publication><news:publication_date>2022-02-03</news:publication_date>"
+            b"<news:title>Quay repairs</news:title></news:news></url></urlset>")
     (link,) = parse_sitemap(data, IngestSettings(), base="http://news.invalid/s.xml").pages
     assert link.url == "http://news.invalid/a.html"
     assert dict(link.fields) == {"outlet": "Gazette", "published": "2022-02-03",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -15,10 +16,10 @@ from storyline.cli import cli
 from storyline.records import Claim, ClaimGroup, Story
 from storyline.services.watch import _story_change, report_json
 
-FOLLOW_UP = ["The ferry strike on the island entered its second week on Monday as the harbour "
-             "council and the union leaders failed to agree on the budget for winter repairs.",
-             "The mayor said the crews of the ferry would be paid for the strike days once the "
-             "island has a crossing again."]
+FOLLOW_UP = [("The ferry strike on the island entered its second week on Monday as the harbour "
+             "council and the union leaders failed to agree on the budget for winter repairs."),
+             ("The mayor said the crews of the ferry would be paid for the strike days once the "
+             "island has a crossing again.")]
 
 
 def _watch(env: dict, *args: str) -> list[dict]:
@@ -93,7 +94,7 @@ def test_story_change_reports_revised_figures_and_new_disputes():
 
 
 class _Hook(BaseHTTPRequestHandler):
-    received: list[bytes] = []
+    received: ClassVar[list[bytes]] = []
 
     def log_message(self, *args) -> None:
         pass

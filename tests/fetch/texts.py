@@ -6,26 +6,26 @@ from __future__ import annotations
 from html import escape
 
 STORIES = {
-    "ferry": ["The harbour council met on Monday to discuss the ferry strike, which has left "
-              "the island without a crossing for a week.",
-              "Union leaders said the crews would return once the budget for winter repairs "
-              "is agreed, and the mayor promised an answer by Friday."],
-    "bridge": ["Engineers closed the old river bridge on Tuesday after inspectors found cracks "
-               "in two of its stone arches.",
-               "Commuters were told to use the tram across the valley while a temporary "
-               "crossing is built downstream by the army."],
-    "choir": ["The village choir left for a tour of the coast on Wednesday, its first since "
-              "the museum fire destroyed its rehearsal hall.",
-              "Forty singers will perform in six harbour towns and collect money for a new "
-              "hall next to the library."],
-    "orchard": ["Farmers in the northern valley expect the smallest apple harvest in twenty "
-                "years after a late frost damaged the orchards.",
-                "The farmers' union asked the regional government for emergency loans to "
-                "keep the cider presses running through the winter."],
-    "tunnel": ["Workers broke through the last wall of the mountain tunnel on Thursday, two "
-               "years later than planned and far over budget.",
-               "The rail company said the first trains would run through it in the spring "
-               "once the signals and the ventilation are tested."],
+    "ferry": [("The harbour council met on Monday to discuss the ferry strike, which has left "
+              "the island without a crossing for a week."),
+              ("Union leaders said the crews would return once the budget for winter repairs "
+              "is agreed, and the mayor promised an answer by Friday.")],
+    "bridge": [("Engineers closed the old river bridge on Tuesday after inspectors found cracks "
+               "in two of its stone arches."),
+               ("Commuters were told to use the tram across the valley while a temporary "
+               "crossing is built downstream by the army.")],
+    "choir": [("The village choir left for a tour of the coast on Wednesday, its first since "
+              "the museum fire destroyed its rehearsal hall."),
+              ("Forty singers will perform in six harbour towns and collect money for a new "
+              "hall next to the library.")],
+    "orchard": [("Farmers in the northern valley expect the smallest apple harvest in twenty "
+                "years after a late frost damaged the orchards."),
+                ("The farmers' union asked the regional government for emergency loans to "
+                "keep the cider presses running through the winter.")],
+    "tunnel": [("Workers broke through the last wall of the mountain tunnel on Thursday, two "
+               "years later than planned and far over budget."),
+               ("The rail company said the first trains would run through it in the spring "
+               "once the signals and the ventilation are tested.")],
 }
 
 

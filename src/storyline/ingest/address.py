@@ -18,6 +18,8 @@ from dataclasses import dataclass
 import httpcore
 import httpx
 
+from ..errors import ConfigError
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Sequence[str]]
 
@@ -56,8 +58,12 @@ class AddressPolicy:
     @classmethod
     def from_networks(cls, networks: Iterable[str], resolve: Resolver = system_resolver
                       ) -> AddressPolicy:
-        return cls(tuple(ipaddress.ip_network(n.strip(), strict=False) for n in networks),
-                   resolve)
+        try:
+            allowed = tuple(ipaddress.ip_network(n.strip(), strict=False) for n in networks)
+        except ValueError as exc:
+            raise ConfigError(f"fetch.allowed_networks: {exc}",
+                              hint="give CIDR networks such as 127.0.0.0/8 or ::1/128") from exc
+        return cls(allowed, resolve)
 
     def permits(self, ip: IPAddress) -> bool:
         ip = _unwrapped(ip)

@@ -6,9 +6,9 @@ count) before feedparser reads it from bytes (never from a URL)."""
 from __future__ import annotations
 
 import io
-from urllib.parse import urljoin
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 import feedparser
 

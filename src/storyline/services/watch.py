@@ -147,10 +147,10 @@ def watch_round(store: SqlStore, settings: Settings, watch: Watch) -> WatchRepor
 
     watch.rounds += 1
     checked_at = now_iso()
-    before = _snapshot(store)
     new, rejected = _ingest_round(store, settings, watch)
     if not new:
         return WatchReport(watch.rounds, checked_at, (), (), rejected)
+    before = _snapshot(store)  # ingesting changes no story: this is how they were
     built = analyze(store, settings).stories.story_ids
     new_ids = {a.id for a in new}
     changes = [_story_change(store.get_story(s), before.get(s), new_ids) for s in built]
