@@ -87,7 +87,7 @@ def print_ingest(report: services.IngestReport) -> None:
               f"{report.unchanged} unchanged, {report.duplicates} linked as duplicates, "
               f"{len(report.rejected)} rejected")
     if report.not_modified:
-        out.print(f"{report.not_modified} pages not modified since the last fetch")
+        out.print(f"{report.not_modified} fetched documents not modified since the last fetch")
     other = language_note(dict(report.languages))
     if other:
         out.print(inert(f"kept without annotation (no pipeline for their language): {other}"))
