@@ -28,27 +28,29 @@ def _figures(figures: dict) -> str:
     return ", ".join(f"{v:g}" for v in figures["values"]) + unit
 
 
-def print_watch_report(report: dict) -> None:
-    """One round's changes as lines of plain text (nothing: one line saying so)."""
+def watch_lines(report: dict) -> list[str]:
+    """One round's changes as lines of plain text (nothing new: one line saying so)."""
     head = f"round {report['round']} ({report['checked_at']})"
     if not (report["new_articles"] or report["new_stories"] or report["changed_stories"]):
-        out.print(inert(f"{head}: nothing new"))
-    else:
-        out.print(inert(f"{head}: {len(report['new_articles'])} new articles"))
-    for article in report["new_articles"]:
-        out.print(inert(f"  new article {article['id']}: {article['title'] or article['source']}"
-                        f" [{article['language'] or '-'}]"))
-    for story in report["new_stories"]:
-        out.print(inert(f"  new story {story['id']}: {story['title']} "
-                        f"({len(story['article_ids'])} articles)"))
+        return [f"{head}: nothing new"]
+    lines = [f"{head}: {len(report['new_articles'])} new articles"]
+    lines += [f"  new article {a['id']}: {a['title'] or a['source']} [{a['language'] or '-'}]"
+              for a in report["new_articles"]]
+    lines += [f"  new story {s['id']}: {s['title']} ({len(s['article_ids'])} articles)"
+              for s in report["new_stories"]]
     for story in report["changed_stories"]:
-        out.print(inert(f"  story {story['id']}: {story['title']}: "
-                        f"{len(story['new_article_ids'])} new articles"))
-        for change in story["revised_figures"]:
-            out.print(inert(f"    revised figure, {change['after']['subject']}: "
-                            f"{_figures(change['before'])} -> {_figures(change['after'])}"))
-        for dispute in story["new_disputes"]:
-            out.print(inert(f"    new dispute, {dispute['subject']}: {_figures(dispute)}"))
+        lines.append(f"  story {story['id']}: {story['title']}: "
+                     f"{len(story['new_article_ids'])} new articles")
+        lines += [f"    revised figure, {c['after']['subject']}: {_figures(c['before'])} -> "
+                  f"{_figures(c['after'])}" for c in story["revised_figures"]]
+        lines += [f"    new dispute, {d['subject']}: {_figures(d)}"
+                  for d in story["new_disputes"]]
+    return lines
+
+
+def print_watch_report(report: dict) -> None:
+    for line in watch_lines(report):
+        out.print(inert(line))
     for item in report["rejected"]:
         err.print(inert(f"  rejected {item['source']}: {item['reason']} ({item['detail']})"))
 

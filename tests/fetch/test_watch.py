@@ -121,3 +121,18 @@ def test_webhook_gets_the_report_and_private_hooks_are_refused(settings_for):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_watch_lines_name_revised_figures_and_disputes():
+    from storyline.cli_watch import watch_lines
+    from storyline.services.watch import Figures, StoryChange, WatchReport
+
+    old, new = Figures("crew on strike", "crew", "consistent", (40.0,)), \
+        Figures("crew on strike", "crew", "conflicting", (40.0, 60.0))
+    change = StoryChange("s1", "Ferry", False, ("a2",), (("k1", old, new),), (("k1", new),))
+    lines = watch_lines(report_json(WatchReport(2, "2022-02-01T00:00:00Z", (), (change,))))
+    assert lines == ["round 2 (2022-02-01T00:00:00Z): 0 new articles",
+                     "  story s1: Ferry: 1 new articles",
+                     "    revised figure, crew on strike: 40 crew -> 40, 60 crew",
+                     "    new dispute, crew on strike: 40, 60 crew"]
+    assert watch_lines(report_json(WatchReport(3, "t"))) == ["round 3 (t): nothing new"]

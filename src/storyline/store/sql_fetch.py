@@ -63,16 +63,19 @@ class FetchRows:
             return None
         return StoredPage(_page(row), row.kind, row.extractor, row.article_id)
 
-    def fetched_urls(self, urls: Iterable[str]) -> set[str]:
-        """Those of ``urls`` that have a stored copy."""
-        wanted = list(dict.fromkeys(urls))
+    def _present(self, column, values: Iterable[str]) -> set[str]:
+        """Those of ``values`` found in ``column`` (read in chunks)."""
+        wanted = list(dict.fromkeys(values))
         found: set[str] = set()
         with self.engine.connect() as conn:
             for start in range(0, len(wanted), CHUNK):
                 chunk = wanted[start:start + CHUNK]
-                found.update(conn.execute(select(fetched_pages.c.url)
-                                          .where(fetched_pages.c.url.in_(chunk))).scalars())
+                found.update(conn.execute(select(column).where(column.in_(chunk))).scalars())
         return found
+
+    def fetched_urls(self, urls: Iterable[str]) -> set[str]:
+        """Those of ``urls`` that have a stored copy."""
+        return self._present(fetched_pages.c.url, urls)
 
     def set_page_articles(self, made: Mapping[str, tuple[str | None, str]]) -> None:
         """For each url: the article its page became (None: none) and the extractor."""
@@ -96,14 +99,7 @@ class FetchRows:
 
     def existing_article_ids(self, article_ids: Iterable[str]) -> set[str]:
         """Those of ``article_ids`` that are stored."""
-        ids = list(dict.fromkeys(article_ids))
-        found: set[str] = set()
-        with self.engine.connect() as conn:
-            for start in range(0, len(ids), CHUNK):
-                chunk = ids[start:start + CHUNK]
-                found.update(conn.execute(select(articles.c.id)
-                                          .where(articles.c.id.in_(chunk))).scalars())
-        return found
+        return self._present(articles.c.id, article_ids)
 
     # ------------------------------------------------------------ languages
 
