@@ -14,7 +14,7 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from . import __version__, cli_delete, cli_search, services
+from . import __version__, cli_delete, cli_search, cli_watch, services
 from .cli_common import (
     PIPE_WIDTH,
     configure_output,
@@ -83,30 +83,46 @@ def print_rejections(rejected) -> None:
 
 
 def print_ingest(report: services.IngestReport) -> None:
+    from .ingest.language import language_note
+
     out.print(f"ingested: {report.articles_added} added, {report.articles_updated} updated, "
               f"{report.unchanged} unchanged, {report.duplicates} linked as duplicates, "
               f"{len(report.rejected)} rejected")
+    if report.not_modified:
+        out.print(f"{report.not_modified} fetched documents not modified since the last fetch")
+    other = language_note(dict(report.languages))
+    if other:
+        out.print(inert(f"kept without annotation (no pipeline for their language): {other}"))
     print_rejections(report.rejected)
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@click.option("--feed", "feeds", multiple=True, metavar="URL",
+              help="An RSS or Atom feed to fetch; each entry's page is fetched. Repeatable.")
+@click.option("--sitemap", "sitemaps", multiple=True, metavar="URL",
+              help="A sitemap or sitemap index (gzipped or not) whose pages are fetched. "
+                   "Repeatable.")
 @click.option("--metadata", type=click.Path(dir_okay=False), default=None,
               help="Metadata sidecar (JSONL or CSV keyed by file name); overrides the text.")
 @db_option
 @click.pass_context
 @handle_errors
-def ingest(ctx, paths, metadata, db):
-    """Read, clean, deduplicate and store articles from files, folders, globs or feeds.
+def ingest(ctx, paths, feeds, sitemaps, metadata, db):
+    """Read, clean, deduplicate and store articles from files, folders, globs, feed files,
+    WARC files, page URLs, web feeds (--feed) and sitemaps (--sitemap).
 
     Exits 1 when any input was rejected, 2 on a usage error, 0 otherwise.
     """
+    if not (paths or feeds or sitemaps):
+        raise UsageError("nothing to ingest", hint="storyline ingest PATH_OR_URL... "
+                         "[--feed URL] [--sitemap URL]")
     settings = settings_from(ctx, store={"url": db})
     store = services.open_store(settings)
     with progress_bar() as bar:
         task = bar.add_task("ingest", total=None)
         report = services.ingest_paths(
-            store, list(paths), settings, metadata=metadata,
+            store, list(paths), settings, metadata=metadata, feeds=feeds, sitemaps=sitemaps,
             progress=lambda d, t: bar.update(task, completed=d, total=t))
     print_ingest(report)
     sys.exit(1 if report.rejected else 0)
@@ -219,6 +235,7 @@ def analyze(ctx, paths, metadata, db, workers, rebuild, open_report, report_path
     out.print(f"annotated {report.annotate.annotated} articles; built "
               f"{report.stories.stories_built} stories ({report.stories.new_stories} new); "
               f"{report.stories.dates_inferred} dates inferred")
+    cli_watch.print_left_out(store)
     if open_report:
         target = Path(report_path or "storyline-report.html")
         _write_report(services.all_stories(store), target)
@@ -493,6 +510,8 @@ for _name, _module in EVAL_MODULES.items():
 
 cli.add_command(cli_search.search)
 cli.add_command(cli_delete.delete)
+cli.add_command(cli_watch.watch)
+cli.add_command(cli_watch.reextract)
 
 
 def main() -> None:

@@ -34,6 +34,39 @@ class IngestSettings:
     max_json_depth: int = 64
     max_article_chars: int = 200_000
     max_seconds: float = 60.0
+    max_warc_bytes: int = 4_000_000_000  # a WARC file is read record by record
+    language_min_confidence: float = 0.5  # below it, an article's language is "und"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchSettings:
+    """Fetching pages, feeds and sitemaps over HTTP (see docs/configuration.md#fetching)."""
+
+    user_agent: str = ""  # empty: "storyline/<version> (+<project URL>)"
+    timeout_seconds: float = 20.0  # connect, and each read
+    total_seconds: float = 60.0  # the whole download of one document
+    retries: int = 2  # more tries after a timeout, a network error, a 429 or a 5xx
+    backoff_seconds: float = 1.0  # the first wait before a retry; doubles each time
+    max_backoff_seconds: float = 60.0  # cap on a wait (also on a Retry-After)
+    host_delay_seconds: float = 1.0  # at least this long between requests to one host
+    max_crawl_delay_seconds: float = 30.0  # cap on a robots.txt Crawl-delay
+    max_bytes: int = 10_000_000  # a larger body is refused as too_large, while streaming
+    max_redirects: int = 5
+    respect_robots: bool = True
+    allowed_networks: tuple[str, ...] = ()  # CIDR networks fetched although private or loopback
+    max_sitemap_urls: int = 5_000  # page URLs taken from one sitemap (with its children)
+    max_sitemaps: int = 50  # sitemaps read for one --sitemap (an index and its children)
+
+
+@dataclass(frozen=True, slots=True)
+class WatchSettings:
+    """``storyline watch``: what it polls, how often, and where it reports."""
+
+    interval_seconds: float = 900.0
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    folders: tuple[str, ...] = ()
+    webhook_url: str = ""  # empty: print the changes; else POST them as JSON here
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +167,8 @@ class Settings:
     story: StorySettings = field(default_factory=StorySettings)
     store: StoreSettings = field(default_factory=StoreSettings)
     web: WebSettings = field(default_factory=WebSettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    watch: WatchSettings = field(default_factory=WatchSettings)
 
 
 _SHORT_ENV = {"STORYLINE_DB": ("store", "url"), "STORYLINE_API_TOKEN": ("web", "api_token")}
@@ -143,6 +178,9 @@ def _coerce(section: str, key: str, raw: Any, kind: type) -> Any:
     try:
         if kind is bool:
             return raw if isinstance(raw, bool) else str(raw).lower() in {"1", "true", "yes"}
+        if kind is tuple:
+            items = raw if isinstance(raw, (list, tuple)) else str(raw).split(",")
+            return tuple(str(item).strip() for item in items if str(item).strip())
         return kind(raw)
     except (TypeError, ValueError) as exc:
         raise ConfigError(
@@ -155,7 +193,7 @@ def _apply(settings: Settings, section: str, values: Mapping[str, Any]) -> Setti
     part = getattr(settings, section, None)
     if part is None:
         raise ConfigError(f"unknown settings section {section!r}",
-                          hint="sections: ingest, annotate, story, store, web")
+                          hint="sections: " + ", ".join(f.name for f in fields(Settings)))
     types = {f.name: type(getattr(part, f.name)) for f in fields(part)}
     changes = {}
     for key, raw in values.items():

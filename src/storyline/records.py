@@ -45,6 +45,14 @@ class RejectReason(str, Enum):
     XML_ENTITIES = "xml_entities"
     ARTICLE_TOO_LONG = "article_too_long"
     TIMEOUT = "timeout"
+    # fetching from the web (URLs, feeds, sitemaps)
+    BAD_URL = "bad_url"
+    BLOCKED_ADDRESS = "blocked_address"
+    ROBOTS = "robots"
+    HTTP_STATUS = "http_status"
+    NOT_HTML = "not_html"
+    TOO_MANY_REDIRECTS = "too_many_redirects"
+    NETWORK = "network"
 
 
 class DateSource(str, Enum):
@@ -104,6 +112,7 @@ class Article:
     removed: tuple[RemovedLine, ...] = ()
     duplicate_of: str | None = None
     content_hash: str = ""
+    language: str | None = None  # ISO 639-1 code; "und": undetermined; None: not detected
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +122,26 @@ class Rejected:
     source: str
     reason: RejectReason
     detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedPage:
+    """A document fetched over HTTP, kept raw so that a later extractor can read it again.
+
+    ``url`` is the address asked for, ``final_url`` the one answered after redirects;
+    ``etag`` and ``last_modified`` are the validators for the next conditional request;
+    ``fetched_at`` is an ISO 8601 UTC time. ``not_modified`` marks a 304 answer, whose
+    ``body`` is the stored copy."""
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str
+    body: bytes
+    etag: str | None = None
+    last_modified: str | None = None
+    fetched_at: str = ""
+    not_modified: bool = False
 
 
 # ---------------------------------------------------------------- annotate

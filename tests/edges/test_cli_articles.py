@@ -35,7 +35,7 @@ ENTRIES = [
      "text": distinct_article(22)},
     {"title": "Choir tours the islands", "outlet": "Bay Times", "text": distinct_article(23)},
 ]
-COLUMNS = ["id", "date", "from", "outlet", "title", "chars", "duplicate_of"]
+COLUMNS = ["id", "date", "from", "outlet", "title", "lang", "chars", "duplicate_of"]
 
 
 @pytest.fixture()
@@ -72,7 +72,7 @@ def test_json_lists_every_field_in_date_order(filled: dict, db: str, invoke) -> 
                                           "Quay repairs begin", "Choir tours the islands"]
     assert all(set(r) == {"id", "source", "outlet", "title", "authors", "url", "published",
                           "published_from", "published_confidence", "removed",
-                          "duplicate_of", "text_chars"}
+                          "duplicate_of", "text_chars", "language"}
                for r in rows)
     store = open_store(db)
     for row in rows:
@@ -93,7 +93,7 @@ def test_table_has_the_documented_columns(filled: dict, invoke) -> None:
     by_id = {row[0]: row for row in rows}
     quay = filled["Quay repairs begin"]
     assert by_id[quay["id"]] == [quay["id"], "2026-03-05", "metadata", "Port News",
-                                 "Quay repairs begin", str(quay["text_chars"]), ""]
+                                 "Quay repairs begin", "en", str(quay["text_chars"]), ""]
     choir = filled["Choir tours the islands"]
     assert by_id[choir["id"]][1:4] == ["-", "unknown", "Bay Times"]
 

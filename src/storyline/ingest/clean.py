@@ -27,7 +27,8 @@ from .noise import remove_noise
 
 _INLINE_SPACE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
-DATE_CONFIDENCE = {DateSource.METADATA: 1.0, DateSource.HTML: 0.9, DateSource.TEXT: 0.8}
+DATE_CONFIDENCE = {DateSource.METADATA: 1.0, DateSource.HTML: 0.9, DateSource.TEXT: 0.8,
+                   DateSource.INFERRED: 0.5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,8 @@ def clean_document(doc: RawDocument, sidecar: Mapping[str, Mapping[str, str]] | 
         (row.get("published"), DateSource.METADATA),
         (fields["published"], DateSource.METADATA),
         (page.get("published"), DateSource.HTML),
-        (body.header.published, DateSource.TEXT)))
+        (body.header.published, DateSource.TEXT),
+        (doc.field("captured"), DateSource.INFERRED)))  # an archive's capture date
     meta = {k: _scrubbed(_pick(row.get(k), fields[k], page.get(k))) for k in FIELDS}
     authors = meta["authors"]
     return Article(

@@ -1,8 +1,9 @@
 """Deterministic identities for ingested articles.
 
 An article id depends only on where the article came from (the file name, plus ``#n`` for
-the n-th entry of a container) and on its cleaned text, so re-ingesting the same file gives
-the same id wherever the file lives, and an edited article gets a new one.
+the n-th entry of a container; for a page fetched from the web, its whole URL) and on its
+cleaned text, so re-ingesting the same file gives the same id wherever the file lives, and
+an edited article gets a new one.
 """
 
 from __future__ import annotations
@@ -25,8 +26,15 @@ def split_source(source: str) -> tuple[str, str | None]:
     return source, None
 
 
+def is_web_source(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
 def source_key(source: str) -> str:
-    """The file name of ``source`` with its ``#n`` entry suffix, without the folders."""
+    """The file name of ``source`` with its ``#n`` entry suffix, without the folders; a URL
+    as it is."""
+    if is_web_source(source):
+        return source
     path, entry = split_source(source)
     name = PurePath(path).name or path
     return f"{name}#{entry}" if entry is not None else name

@@ -22,6 +22,7 @@ import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..config import IngestSettings
 from ..records import RawDocument, Rejected, RejectReason
@@ -53,8 +54,11 @@ def inner_suffix(path: Path) -> str:
     return Path(name).suffix
 
 
+STREAMED_SUFFIXES = frozenset({".warc"})  # read record by record (ingest/warc.py)
+
+
 def is_supported(path: Path) -> bool:
-    return inner_suffix(path) in READERS
+    return inner_suffix(path) in READERS or inner_suffix(path) in STREAMED_SUFFIXES
 
 
 def shown(path: Path | str) -> str:
@@ -234,8 +238,8 @@ def expand_paths(paths: Sequence[str]) -> list[InputFile | Rejected]:
     return expanded
 
 
-def _read_bytes(item: InputFile, max_bytes: int) -> bytes:
-    """At most ``max_bytes`` of a regular file; its type and size are checked first."""
+def open_input(item: InputFile, max_bytes: int) -> BinaryIO:
+    """``item`` opened for reading, once its type and size are checked; raises ``Reject``."""
     try:
         mode = os.stat(item.path, follow_symlinks=False)
     except FileNotFoundError as exc:
@@ -250,16 +254,23 @@ def _read_bytes(item: InputFile, max_bytes: int) -> bytes:
         handle = os.fdopen(os.open(item.path, _OPEN_FLAGS), "rb")
     except OSError as exc:  # permission denied, or it became a link or a folder meanwhile
         raise Reject(RejectReason.UNREADABLE, exc.strerror or str(exc)) from exc
-    with handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise Reject(RejectReason.SPECIAL_FILE, "not a regular file")
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        handle.close()
+        raise Reject(RejectReason.SPECIAL_FILE, "not a regular file")
+    return handle
+
+
+def _read_bytes(item: InputFile, max_bytes: int) -> bytes:
+    """At most ``max_bytes`` of a regular file; its type and size are checked first."""
+    with open_input(item, max_bytes) as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise Reject(RejectReason.TOO_LARGE, f"more than {max_bytes} bytes")
     return data
 
 
-def _gunzip(data: bytes, max_bytes: int) -> bytes:
+def gunzip(data: bytes, max_bytes: int) -> bytes:
+    """``data`` uncompressed, refused past ``max_bytes``; raises ``Reject``."""
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
             out = handle.read(max_bytes + 1)
@@ -277,7 +288,7 @@ def read_input(item: InputFile, settings: IngestSettings) -> bytes:
     """The bytes of ``item``, uncompressed when it is a ``.gz`` file; raises ``Reject``."""
     data = _read_bytes(item, settings.max_bytes)
     if item.source.lower().endswith(".gz"):
-        data = _gunzip(data, settings.max_decompressed_bytes)
+        data = gunzip(data, settings.max_decompressed_bytes)
     if not data.strip():
         raise Reject(RejectReason.EMPTY, "the file is empty")
     return data

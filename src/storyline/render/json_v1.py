@@ -30,6 +30,7 @@ def article_json(article: Article) -> dict:
         "text": article.text,
         "removed": [{"line": r.line, "reason": r.reason} for r in article.removed],
         "duplicate_of": article.duplicate_of,
+        "language": article.language,
     }
 
 

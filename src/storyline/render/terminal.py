@@ -55,12 +55,12 @@ STYLES = {
 
 def articles_table(items: Sequence[Article]) -> Table:
     table = Table(title=f"{len(items)} articles")
-    for column in ("id", "date", "from", "outlet", "title", "chars", "duplicate_of"):
+    for column in ("id", "date", "from", "outlet", "title", "lang", "chars", "duplicate_of"):
         table.add_column(column, overflow="fold")
     for a in items:
         table.add_row(*map(inert, (a.id, a.published or "-", a.published_from.value,
-                                   a.outlet or "-", a.title or "-", len(a.text),
-                                   a.duplicate_of or "")))
+                                   a.outlet or "-", a.title or "-", a.language or "-",
+                                   len(a.text), a.duplicate_of or "")))
     return table
 
 

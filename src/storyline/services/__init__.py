@@ -9,6 +9,7 @@ from __future__ import annotations
 from .annotate import AnnotateReport, annotate_pending
 from .common import Progress, open_store
 from .delete import DeleteReport, delete_articles, delete_stories
+from .fetch import ReextractReport, WebSources, reextract
 from .ingest import (
     BATCH,
     IngestReport,
@@ -42,6 +43,9 @@ from .stories import (
     stage_tables,
     story_build,
 )
+from .watch import Watch, WatchReport, follow, make_watch, watch_round
+from .watch import post_report as post_watch_report
+from .watch import report_json as watch_report_json
 
 __all__ = [
     "BATCH",
@@ -51,7 +55,11 @@ __all__ = [
     "DeleteReport",
     "IngestReport",
     "Progress",
+    "ReextractReport",
     "StoriesReport",
+    "Watch",
+    "WatchReport",
+    "WebSources",
     "all_stories",
     "analyze",
     "annotate_pending",
@@ -61,6 +69,7 @@ __all__ = [
     "count_inputs",
     "delete_articles",
     "delete_stories",
+    "follow",
     "get_article_view",
     "get_story",
     "ingest_paths",
@@ -70,12 +79,17 @@ __all__ = [
     "list_articles",
     "list_stories",
     "list_story_items",
+    "make_watch",
     "open_existing_store",
     "open_store",
+    "post_watch_report",
+    "reextract",
     "search",
     "stage_tables",
     "story_build",
     "story_document",
     "story_key",
     "story_view",
+    "watch_report_json",
+    "watch_round",
 ]

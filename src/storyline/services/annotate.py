@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from ..config import AnnotateSettings, IngestSettings, Settings
+from ..ingest.language import has_pipeline
 from ..records import Annotation, Article, Rejected, RejectReason
 from ..store import SqlStore
 from ..store.base import PlanRow, StoredParse
@@ -238,6 +239,8 @@ def _plan(store: SqlStore, model_version: str, rerun: Sequence[str],
         if not rows:
             return todo, over
         for row in rows:
+            if not has_pipeline(row.language):
+                continue
             if 0 < settings.max_article_chars < row.chars:
                 over.append(row.article_id)
                 continue

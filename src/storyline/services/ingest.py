@@ -28,6 +28,8 @@ class IngestReport:
     duplicates: int = 0
     rejected: tuple[Rejected, ...] = ()
     article_ids: tuple[str, ...] = ()
+    not_modified: int = 0  # pages answered 304 (read from the stored copy)
+    languages: tuple[tuple[str, int], ...] = ()  # this run's articles per language
 
 
 def _store_batches(store: SqlStore, items: Iterable, progress: Progress | None, total: int):
@@ -150,10 +152,27 @@ def link_duplicates(store: SqlStore, settings: Settings, article_ids: Iterable[s
     return store.count_duplicates()
 
 
-def _ingest(store, items, settings, progress, total) -> IngestReport:
+def fill_languages(store: SqlStore, settings: Settings, chunk: int = 500) -> int:
+    """Detect the language of the stored articles that have none (stored before languages
+    were detected); returns how many."""
+    from ..ingest.language import detect_language
+
+    done = 0
+    while rows := store.articles_without_language(chunk):
+        store.set_languages({i: detect_language(text, settings.ingest.language_min_confidence)
+                             for i, text in rows})
+        done += len(rows)
+    return done
+
+
+def _ingest(store, items, settings, progress, total, not_modified=lambda: 0) -> IngestReport:
     added, updated, unchanged, rejected, ids = _store_batches(store, items, progress, total)
     duplicates = link_duplicates(store, settings, ids)
-    return IngestReport(added, updated, unchanged, duplicates, tuple(rejected), tuple(ids))
+    fill_languages(store, settings)
+    languages = sorted(((code or "und", n) for code, n in store.language_counts(ids).items()),
+                       key=lambda pair: (-pair[1], pair[0]))
+    return IngestReport(added, updated, unchanged, duplicates, tuple(rejected), tuple(ids),
+                        not_modified(), tuple(languages))
 
 
 def count_inputs(paths: Sequence[str]) -> int:
@@ -164,18 +183,32 @@ def count_inputs(paths: Sequence[str]) -> int:
 
 
 def ingest_paths(store: SqlStore, paths: Sequence[str], settings: Settings, *,
-                 metadata: str | None = None, progress: Progress | None = None) -> IngestReport:
-    """Read, clean, store and link every article under ``paths``; bad files become rejections."""
+                 metadata: str | None = None, progress: Progress | None = None,
+                 feeds: Sequence[str] = (), sitemaps: Sequence[str] = ()) -> IngestReport:
+    """Read, clean, store and link every article under ``paths`` (files, folders, globs,
+    WARC files, page URLs), of ``feeds`` and of ``sitemaps``; bad inputs become rejections."""
+    from itertools import chain
+
     from ..ingest.batch import iter_ingested
     from ..ingest.metadata import load_sidecar
     from ..ingest.sources import expand_paths
+    from .fetch import WebSources, open_run, split_inputs, web_items
 
-    if not paths:
+    if not paths and not feeds and not sitemaps:
         raise UsageError("no input paths given", hint="storyline ingest FOLDER_OR_FILE ...")
     sidecar = load_sidecar(metadata) if metadata else None
-    inputs = expand_paths(list(paths))
+    files, urls = split_inputs(list(paths))
+    inputs = expand_paths(files)
     items = iter_ingested(inputs, settings.ingest, sidecar)
-    return _ingest(store, items, settings, progress, len(inputs))
+    web = WebSources(tuple(urls), tuple(feeds), tuple(sitemaps))
+    if not web:
+        return _ingest(store, items, settings, progress, len(inputs))
+    run = open_run(store, settings)
+    try:
+        return _ingest(store, chain(items, web_items(run, web, sidecar)), settings, progress,
+                       len(inputs) + len(urls), lambda: run.not_modified)
+    finally:
+        run.finish()
 
 
 def _safe_name(name: str) -> str:

@@ -103,6 +103,7 @@ class PlanRow:
     chars: int
     versions: dict[str, str] | None  # None: never annotated
     parse_key: str | None  # None: no stored parse
+    language: str | None = None  # detected at ingest; None: not detected
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,10 @@ clustering reads only the neighbours in time of new articles), ``story_redirects
 of a story merged into another leads to the one it lives on), the indexes that let listings
 page in index order, and on PostgreSQL the full-text index of the sentences. Step 8 adds
 ``stories.build_id``: a digest of the stored record and what built it, new on every change,
-so readers can keep a decoded story and know when it went out of date.
+so readers can keep a decoded story and know when it went out of date. Step 7 adds
+``fetched_pages`` (each document fetched over HTTP, kept raw and compressed with its
+validators for conditional requests, the extractor version that read it and the article it
+became) and ``articles.language``.
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ articles = Table(
     Column("duplicate_of", String(64)),
     Column("content_hash", String(64), nullable=False, index=True),
     Column("chars", Integer, nullable=False, default=0),
+    Column("language", String(16)),  # step 7
 )
 
 rejections = Table(
@@ -175,6 +179,22 @@ dedupe_group_bands = Table(
     Column("band_key", String(40), primary_key=True),
     Column("group_id", String(64), primary_key=True),
     Column("member", String(64), nullable=False, index=True),
+)
+
+fetched_pages = Table(
+    "fetched_pages", metadata,
+    Column("url", Text, primary_key=True),  # as asked for
+    Column("kind", String(16), nullable=False),  # page, feed or sitemap
+    Column("final_url", Text, nullable=False),  # after redirects
+    Column("status", Integer, nullable=False),
+    Column("content_type", String(200), nullable=False, default=""),
+    Column("etag", Text),
+    Column("last_modified", String(64)),
+    Column("fetched_at", String(32), nullable=False),  # when the body was last downloaded
+    Column("checked_at", String(32), nullable=False),  # when it was last asked for
+    Column("body", LargeBinary, nullable=False),  # zlib-compressed
+    Column("extractor", String(64), nullable=False, default=""),  # what read the body
+    Column("article_id", String(64)),  # the article the page became, if any
 )
 
 ix_articles_duplicate_of = Index("ix_articles_duplicate_of", articles.c.duplicate_of)
@@ -433,6 +453,12 @@ def _add_dedupe_index(conn: Connection) -> None:
     ix_articles_duplicate_of.create(conn, checkfirst=True)
 
 
+def _add_fetched_pages(conn: Connection) -> None:
+    """Create ``fetched_pages`` and add ``articles.language`` (filled by the next ingest)."""
+    fetched_pages.create(conn, checkfirst=True)
+    _add_column(conn, articles, "language")
+
+
 def _add_build_ids(conn: Connection) -> None:
     """Give every stored story its ``build_id``."""
     _add_column(conn, stories, "build_id")
@@ -461,6 +487,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (5, "near-duplicate index", _add_dedupe_index),
     (6, "story profiles, redirects, listing and full-text indexes",
      _add_profiles_and_redirects),
+    (7, "fetched pages and article languages", _add_fetched_pages),
     (8, "story build ids", _add_build_ids),
 ]
 

@@ -20,6 +20,7 @@ from .schema import articles, migrate, rejections, story_articles
 from .sql_annotations import AnnotationRows
 from .sql_clusters import ClusterRows
 from .sql_delete import DeleteRows
+from .sql_fetch import FetchRows
 from .sql_search import search_sentences
 from .sql_stories import StoryRows
 from .upsert import insert_new, upsert
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 
 _ARTICLE_FIELDS = ("source", "title", "outlet", "authors", "url", "published",
                    "published_from", "published_confidence", "text", "removed",
-                   "content_hash", "chars")
+                   "content_hash", "chars", "language")
 
 
 def normalize_url(url: str) -> str:
@@ -68,14 +69,14 @@ def _article_row(article: Article) -> dict:
         "text": article.text,
         "removed": json.dumps([[r.line, r.reason] for r in article.removed]),
         "duplicate_of": article.duplicate_of, "content_hash": article.content_hash,
-        "chars": len(article.text),
+        "chars": len(article.text), "language": article.language,
     }
 
 
 # how much a publication date is trusted, by where it came from
 DATE_TRUST = {DateSource.METADATA.value: 4, DateSource.HTML.value: 3, DateSource.TEXT.value: 2,
               DateSource.INFERRED.value: 1, DateSource.UNKNOWN.value: 0}
-KEPT_WHEN_MISSING = ("title", "outlet", "url")
+KEPT_WHEN_MISSING = ("title", "outlet", "url", "language")
 _DATE_FIELDS = ("published", "published_from", "published_confidence")
 
 
@@ -106,10 +107,11 @@ def _row_article(row) -> Article:
         published_confidence=m["published_confidence"],
         removed=tuple(RemovedLine(line, reason) for line, reason in json.loads(m["removed"])),
         duplicate_of=m["duplicate_of"], content_hash=m["content_hash"],
+        language=m.get("language"),
     )
 
 
-class SqlStore(AnnotationRows, StoryRows, DeleteRows, ClusterRows, DedupeIndexMixin):
+class SqlStore(AnnotationRows, StoryRows, DeleteRows, ClusterRows, DedupeIndexMixin, FetchRows):
     """A Store over any SQLAlchemy URL. SQL lives in this package and nowhere else."""
 
     def __init__(self, url: str) -> None:

@@ -71,7 +71,8 @@ class AnnotationRows:
         """One page (by article id, after ``after``) of what annotation planning needs:
         no article text is read, so planning a large store stays small."""
         query = (select(articles.c.id, articles.c.content_hash, articles.c.published,
-                        articles.c.chars, annotations.c.versions, parses.c.model)
+                        articles.c.chars, annotations.c.versions, parses.c.model,
+                        articles.c.language)
                  .select_from(articles.outerjoin(
                      annotations, annotations.c.article_id == articles.c.id)
                      .outerjoin(parses, parses.c.article_id == articles.c.id))
@@ -79,7 +80,8 @@ class AnnotationRows:
         with self.engine.connect() as conn:
             rows = conn.execute(query).fetchall()
         return [PlanRow(r.id, r.content_hash, r.published, r.chars or 0,
-                        json.loads(r.versions) if r.versions else None, r.model)
+                        json.loads(r.versions) if r.versions else None, r.model,
+                        r.language)
                 for r in rows]
 
     # ------------------------------------------------------------ parses

@@ -64,6 +64,8 @@ class ArticleFields(Open):
     published_confidence: float | None = Field(description="0-1, for inferred dates")
     removed: list[RemovedLineDoc] = Field(description="lines cleaning removed, with the rule")
     duplicate_of: str | None = Field(description="the article this one repeats, if any")
+    language: str | None = Field(default=None, description="ISO 639-1 code of the detected "
+                                 "language; und: undetermined; null: never detected")
 
 
 class ArticleDoc(ArticleFields):
