@@ -43,8 +43,8 @@ from dataclasses import dataclass, field
 from ..config import StorySettings
 from ..pipeline import Stage
 from ..records import Annotation, Article, stable_id
+from .profile_lexicon import STOP
 from .profiles import (
-    _STOP,
     ACTOR_LABELS,
     ArticleProfile,
     capitalized_actors,
@@ -78,7 +78,7 @@ NORM_REFRESH = 0.05
 
 def actor_tokens(actors: Iterable[str]) -> dict[str, float]:
     """The content words of actor names, each weighted 1 (a bag for the actor cosine)."""
-    return {w: 1.0 for name in actors for w in name.split() if len(w) > 1 and w not in _STOP}
+    return {w: 1.0 for name in actors for w in name.split() if len(w) > 1 and w not in STOP}
 
 
 def _unit(vector: Mapping[str, float]) -> dict[str, float]:

@@ -18,8 +18,7 @@ from datetime import date
 
 from ..pipeline import Stage
 from ..records import Annotation, Article
-
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"})
+from .profile_lexicon import ACTOR_LABELS, CALENDAR, STOP
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]|\b(?:1[89]|20)\d\d\b")
 _CAP_PHRASE = re.compile(
@@ -28,28 +27,6 @@ _CAP_PHRASE = re.compile(
 # An ordinary lowercase word in running prose (after a word and a space), so not a piece
 # of a URL, e-mail, path or hyphenated slug (also when a tokenizer spaced those out).
 _LOWER_WORD = re.compile(r"(?<=[A-Za-z,;:] )[a-z]{2,}\b(?![-/@.]\w)")
-_CALENDAR = frozenset([
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "mr", "mrs", "ms", "dr", "today", "yesterday", "tomorrow",
-    "tonight", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "am", "pm", "et", "est", "edt", "pst", "pdt", "gmt", "utc",
-])
-
-_EXTRA_STOP = frozenset([
-    "said", "says", "say", "told", "would", "could", "also", "one", "two", "new", "year",
-    "years", "mr", "mrs", "ms", "per", "cent", "percent", "like", "just", "get", "got",
-    "make", "made", "week", "day", "time", "last", "first", "according", "including",
-])
-
-
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS) | _EXTRA_STOP
-
-
-_STOP = _stop_words()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +54,7 @@ def content_terms(text: str) -> dict[str, float]:
     """Sublinear term frequencies (1 + ln count) of the content words of ``text``."""
     counts = Counter(
         term for term in (_fold(w) for w in _WORD.findall(text))
-        if len(term) > 2 and term not in _STOP)
+        if len(term) > 2 and term not in STOP)
     return {term: 1.0 + math.log(count) for term, count in counts.items()}
 
 
@@ -91,10 +68,10 @@ def normalize_actor(name: str) -> str:
 def _trim_name(words: list[str], common: set[str]) -> list[str]:
     """Drop leading words that are stop, calendar or ordinary lowercase words of the text
     ("Leaves" heading a title-case headline), and trailing stop or calendar words."""
-    while words and (words[0].lower() in _STOP or words[0].lower() in _CALENDAR
+    while words and (words[0].lower() in STOP or words[0].lower() in CALENDAR
                      or words[0].lower() in common):
         words = words[1:]
-    while words and (words[-1].lower() in _STOP or words[-1].lower() in _CALENDAR):
+    while words and (words[-1].lower() in STOP or words[-1].lower() in CALENDAR):
         words = words[:-1]
     return words
 
@@ -171,4 +148,5 @@ def profile_articles(articles: Sequence[Article],
 
 STAGE = Stage("profile", "profile-1", requires=("articles", "annotations"),
               produces=("profiles",), run=profile_articles,
+              lexicon="storyline.story.profile_lexicon",
               doc="each new article as terms and actor names, kept for clustering")
