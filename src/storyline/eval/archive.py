@@ -21,7 +21,7 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Settings
@@ -124,11 +124,6 @@ def score(data_dir: Path, *, progress: Callable[[int, int], None] | None = None,
              f"arriving {ARRIVAL} at a time"),)
     return EvalReport(name="archive", metrics=metrics, rows=tuple(_topic_rows(docs, predicted)),
                       notes=notes, floors=FLOORS)
-
-
-def with_story(settings: Settings, **changes) -> Settings:
-    """``settings`` with story settings changed (for tuning runs)."""
-    return replace(settings, story=replace(settings.story, **changes))
 
 
 def main(argv: Sequence[str]) -> int:

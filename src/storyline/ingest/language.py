@@ -58,11 +58,6 @@ def has_pipeline(language: str | None) -> bool:
     return language in (None, UNDETERMINED) or language in PIPELINE_LANGUAGES
 
 
-def in_pipeline_language(article: Article) -> bool:
-    """Whether the annotate stages read ``article`` (see ``has_pipeline``)."""
-    return has_pipeline(article.language)
-
-
 def language_note(counts: dict[str | None, int]) -> str:
     """"2 de, 1 fr" for the articles in languages without a pipeline, else ""."""
     other = sorted((n, code) for code, n in counts.items() if n and not has_pipeline(code))

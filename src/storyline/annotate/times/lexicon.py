@@ -36,9 +36,6 @@ VAGUE_NUMBERS = Words("vague_numbers", frozenset((
     "several", "a few", "few", "many", "some", "a couple", "couple of", "numerous",
     "countless", "the last few", "a number of")),
     "quantities without a value: 'several weeks' is a duration of unknown length (PXW)")
-ORDINALS = Table("ordinals", {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1,
-                              "2nd": 2, "3rd": 3, "4th": 4, "final": 4},
-                 "quarter ordinals: 'the third quarter', 'the final quarter'")
 UNIT_CODES = Table("unit_codes", {
     "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D", "week": "W",
     "weekend": "WE", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
@@ -48,8 +45,6 @@ PARTS_OF_DAY = Table("parts_of_day", {
     "midday": "MI", "noon": "MI"}, "TimeML part-of-day codes: 'Tuesday morning' -> ...TMO")
 SEASONS = Table("seasons", {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA",
                             "winter": "WI"}, "TimeML season codes: 'last summer' -> 2020-SU")
-SEASON_MONTH = Table("season_month", {"SP": 4, "SU": 7, "FA": 10, "WI": 1},
-                     "a month inside each season, to order a season against a date")
 
 # ---------------------------------------------------------------- dating sentences
 
