@@ -13,6 +13,7 @@ from ..config import Settings
 from ..errors import TooLarge, UsageError
 from ..records import Article, Rejected
 from ..store import SqlStore
+from .checkpoints import checkpoint
 from .common import Progress, tick
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ def _store_batches(store: SqlStore, items: Iterable, progress: Progress | None, 
             return
         counts = store.upsert_articles(batch)
         store.clear_rejection([a.source for a in batch])
+        checkpoint("ingest.batch")
         added, updated, unchanged = (added + counts.added, updated + counts.updated,
                                      unchanged + counts.unchanged)
         batch.clear()
@@ -153,6 +155,7 @@ def link_duplicates(store: SqlStore, settings: Settings, article_ids: Iterable[s
 def _ingest(store, items, settings, progress, total) -> IngestReport:
     added, updated, unchanged, rejected, ids = _store_batches(store, items, progress, total)
     duplicates = link_duplicates(store, settings, ids)
+    checkpoint("ingest.dedupe")
     return IngestReport(added, updated, unchanged, duplicates, tuple(rejected), tuple(ids))
 
 
