@@ -2,12 +2,13 @@
 clean run (default 20 kills on 300 generated articles, SQLite).
 
     .venv/bin/python bench/crash_kills.py [--kills 20] [--articles 300] [--seed 15]
-                                          [--postgres URL] [--keep DIR]
+                                          [--incremental] [--postgres URL] [--keep DIR]
 
 Uses the harness of the crash tests (tests/crash/): the articles are generated there, the
 kill points come from the checkpoints a clean run passes. With ``--postgres URL`` (a server
 URL, for example postgresql+psycopg://postgres@127.0.0.1:5432/postgres) every run gets a
-fresh database on that server. Prints one line per kill (where it landed, the integrity
+fresh database on that server. With ``--incremental`` every run starts from the store of a
+finished run over the early articles (the killed run adds to stored stories). Prints one line per kill (where it landed, the integrity
 check, the re-run's seconds and whether the store equals the clean run's) and the totals;
 exit 1 when any kill left a store that differs or fails its check.
 """
@@ -32,6 +33,7 @@ from crash_run import (
     read_points,
     run_analyze,
     snapshot,
+    sqlite_databases,
     sqlite_integrity,
     story_summary,
     trial,
@@ -41,8 +43,7 @@ from crash_run import (
 def _databases(args, work: Path):
     """A function giving a fresh store URL per name, and the integrity check for it."""
     if not args.postgres:
-        return (lambda name: str(work / f"{name}.db")), \
-            (lambda url: sqlite_integrity(url))
+        return sqlite_databases(work), sqlite_integrity
     return postgres_databases(args.postgres), postgres_integrity
 
 
@@ -51,6 +52,7 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--incremental", action="store_true")
     parser.add_argument("--postgres", default="")
     parser.add_argument("--keep", default="")
     args = parser.parse_args()
@@ -58,21 +60,30 @@ def main() -> int:
     inputs = work / "inputs"
     lines = write_articles(inputs, args.articles, seed=args.seed)
     fresh, integrity = _databases(args, work)
-    url = fresh("clean")
+    base = None
+    if args.incremental:
+        code, seconds, tail = run_analyze(inputs / "early", fresh("base"), work / "base.log")
+        if code != 0:
+            print(tail)
+            return 1
+        base = "base"
+        print(f"base run (early/)     {seconds:.1f} s")
+    url = fresh("clean", base)
     code, seconds, tail = run_analyze(inputs, url, work / "clean.log")
     if code != 0:
         print(tail)
         return 1
     clean = snapshot(url)
     points = read_points(work / "clean.log")
-    print(f"store                 {'postgresql' if args.postgres else 'sqlite'}")
+    print(f"store                 {'postgresql' if args.postgres else 'sqlite'}"
+          f"{', incremental' if args.incremental else ''}")
     print(f"inputs                {lines} JSONL lines")
     print(f"clean run             {seconds:.1f} s, {story_summary(clean)}")
     print(f"checkpoints           {len(points)}: " + ", ".join(
         f"{n} {c}" for n, c in Counter(p.name for p in points).items()))
     failures, landed, started = 0, Counter(), time.monotonic()
     for index, kill in enumerate(plan_kills(points, args.kills, args.seed)):
-        out = trial(inputs, fresh(f"kill{index}"), work, kill, clean, integrity)
+        out = trial(inputs, fresh(f"kill{index}", base), work, kill, clean, integrity)
         landed[out.phase if out.killed else "finished"] += 1
         bad = out.integrity != "ok" or out.rerun_code != 0 or bool(out.differences)
         failures += bad

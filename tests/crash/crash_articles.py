@@ -65,14 +65,21 @@ def _article(index: int, rng: random.Random) -> dict:
 
 
 def write_articles(folder: Path, count: int, *, seed: int = 15, per_file: int = 20) -> int:
-    """Write ``count`` articles (plus a few exact copies) as JSONL files under ``folder``;
-    returns how many lines were written."""
+    """Write ``count`` articles (plus a few exact copies) as JSONL files under ``folder``:
+    ``early/`` holds the first half of all but the last story, ``late/`` the rest (the
+    second half of those stories, the whole last story and the copies), so that analyzing
+    ``early/`` and then ``folder`` adds members to stored stories and makes a new one.
+    Returns how many lines were written."""
     rng = random.Random(seed)
     items = [_article(i, rng) for i in range(count)]
-    items += [dict(items[i], url=f"https://copy.example/{i}") for i in range(0, count, 40)]
-    folder.mkdir(parents=True, exist_ok=True)
-    for start in range(0, len(items), per_file):
-        lines = [json.dumps(item) for item in items[start:start + per_file]]
-        (folder / f"batch-{start // per_file:03d}.jsonl").write_text("\n".join(lines) + "\n",
-                                                                     encoding="utf-8")
-    return len(items)
+    copies = [dict(items[i], url=f"https://copy.example/{i}") for i in range(0, count, 40)]
+    last = len(STORIES) - 1
+    early = [it for i, it in enumerate(items) if i < count // 2 and i % len(STORIES) != last]
+    late = [it for i, it in enumerate(items) if i >= count // 2 or i % len(STORIES) == last]
+    for name, part in (("early", early), ("late", late + copies)):
+        (folder / name).mkdir(parents=True, exist_ok=True)
+        for start in range(0, len(part), per_file):
+            lines = [json.dumps(item) for item in part[start:start + per_file]]
+            (folder / name / f"batch-{start // per_file:03d}.jsonl").write_text(
+                "\n".join(lines) + "\n", encoding="utf-8")
+    return len(items) + len(copies)

@@ -236,19 +236,44 @@ def postgres_integrity(url: str) -> str:
     return "; ".join(problems) or "ok"
 
 
+def sqlite_databases(folder: Path):
+    """A function giving the path of a fresh SQLite store in ``folder``, empty or a copy of
+    the store ``template`` (a name given before)."""
+    import shutil
+
+    def fresh(name: str, template: str | None = None) -> str:
+        target = folder / f"{name}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+            if template and Path(f"{folder / template}.db{suffix}").exists():
+                shutil.copyfile(f"{folder / template}.db{suffix}", f"{target}{suffix}")
+        return str(target)
+
+    return fresh
+
+
 def postgres_databases(server_url: str):
-    """A function giving the URL of a fresh database (dropped and created again) on the
-    PostgreSQL server of ``server_url``."""
+    """A function giving the URL of a fresh database (dropped and created again, empty or
+    a copy of the database ``template``) on the PostgreSQL server of ``server_url``."""
     from sqlalchemy import create_engine, make_url, text
+    from sqlalchemy.exc import OperationalError
 
     server = make_url(server_url)
 
-    def fresh(name: str) -> str:
+    def fresh(name: str, template: str | None = None) -> str:
         engine = create_engine(server, isolation_level="AUTOCOMMIT")
+        copy = f' TEMPLATE "crash_{template}"' if template else ""
         try:
             with engine.connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "crash_{name}"'))
-                conn.execute(text(f'CREATE DATABASE "crash_{name}"'))
+                for attempt in range(50):  # the template's last session may still be closing
+                    try:
+                        conn.execute(text(f'CREATE DATABASE "crash_{name}"{copy}'))
+                        break
+                    except OperationalError:
+                        if attempt == 49:
+                            raise
+                        time.sleep(0.1)
         finally:
             engine.dispose()
         return server.set(database=f"crash_{name}").render_as_string(hide_password=False)
