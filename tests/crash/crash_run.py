@@ -162,9 +162,19 @@ def kill_run(inputs: Path, url: str, log: Path, kill: Kill) -> tuple[bool, str]:
 
 
 def sqlite_integrity(path: str) -> str:
-    with sqlite3.connect(path) as conn:
-        rows = conn.execute("PRAGMA integrity_check").fetchall()
-    return "; ".join(str(r[0]) for r in rows)
+    """``PRAGMA integrity_check``, then FTS5's own check that the search index matches the
+    sentences it indexes: "ok" or what they found."""
+    conn = sqlite3.connect(path)
+    try:
+        found = "; ".join(str(r[0]) for r in conn.execute("PRAGMA integrity_check"))
+        try:
+            conn.execute("INSERT INTO sentences_fts(sentences_fts, rank) "
+                         "VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            found += f"; sentences_fts: {exc}"
+    finally:
+        conn.close()
+    return found
 
 
 SKIP_TABLES = {"schema_migrations"}

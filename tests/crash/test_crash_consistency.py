@@ -4,8 +4,8 @@ passes its integrity check, and a re-run gives exactly the clean run's store.
 Each kill runs analyze over generated articles (``crash_articles``) and kills it at a
 seeded point of the clean run: exactly at a checkpoint (SIGSTOP there, then SIGKILL) or a
 random time after one, spread over ingest, annotation and story building. After each kill:
-the integrity check (SQLite ``PRAGMA integrity_check``; PostgreSQL ``amcheck`` over every
-B-tree index), a re-run (the same command, or ``analyze`` on the store alone when the kill
+the integrity check (SQLite ``PRAGMA integrity_check`` and the FTS5 index check;
+PostgreSQL ``amcheck`` over every B-tree index), a re-run (the same command, or ``analyze`` on the store alone when the kill
 came after ingest) and every table compared row for row with the clean run's. A run starts
 from an empty store, or (incremental) from the store of a finished run over the early
 articles, so that the killed run adds members to stored stories, makes a new one and links
