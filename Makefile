@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test install install-dev system-deps lint bench clean
+.PHONY: demo test install install-dev system-deps lint bench bench-crash clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ bench: install
 	$(BIN)/python bench/rss.py --counts 1000 5000 --workers 2
 	$(BIN)/python bench/story_cost.py --sizes 1000 10000 100000
 	$(BIN)/python bench/store_latency.py --articles 100000
+
+# 20 SIGKILLs at seeded points of `storyline analyze`, each followed by an integrity check,
+# a re-run and a row-for-row comparison with a clean run (SQLite; PG_URL=... for PostgreSQL)
+bench-crash: install-dev
+	$(BIN)/python bench/crash_kills.py --kills 20 $(if $(PG_URL),--postgres $(PG_URL))
 
 clean:
 	rm -rf $(VENV) demo.db* demo-report.html test-artifacts .pytest_cache

@@ -1,5 +1,12 @@
 from __future__ import annotations
 
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -31,3 +38,46 @@ def nlp():
     from storyline.annotate.models import load_nlp
 
     return load_nlp()
+
+
+def _pg_bin(name: str) -> str | None:
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return found[-1] if found else shutil.which(name)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _as_postgres(args: list[str]) -> list[str]:
+    if os.geteuid() != 0:
+        return args
+    return ["runuser", "-u", "postgres", "--", *args]
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
+    if not (initdb and pg_ctl):
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL server binaries are missing (make system-deps installs them)")
+        pytest.skip("PostgreSQL server binaries not installed")
+    pytest.importorskip("psycopg")
+    root = tempfile.mkdtemp(prefix="storyline-pg-")
+    os.chmod(root, 0o777)
+    data = os.path.join(root, "data")
+    port = _free_port()
+    subprocess.run(_as_postgres([initdb, "-D", data, "-U", "postgres", "-A", "trust"]),
+                   check=True, capture_output=True)
+    subprocess.run(_as_postgres([pg_ctl, "-D", data, "-l", os.path.join(root, "log"), "-w",
+                                 "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1",
+                                 "start"]), check=True, capture_output=True)
+    time.sleep(0.2)
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(_as_postgres([pg_ctl, "-D", data, "-m", "immediate", "stop"]),
+                       capture_output=True, check=False)
+        shutil.rmtree(root, ignore_errors=True)

@@ -14,6 +14,7 @@ from sqlalchemy import delete
 from storyline import services
 from storyline.config import Settings
 from storyline.ingest.dedupe import band_ranges, find_duplicates
+from storyline.records import DateSource
 from storyline.store import SqlStore, open_store
 from storyline.store.schema import dedupe_bands, dedupe_signatures
 
@@ -156,4 +157,19 @@ def test_a_changed_date_picks_the_group_original_again(tmp_path: Path,
     services.ingest_paths(store, [str(third)], settings)  # the group changed its original
     assert links_in(store) == expected_links(store, settings)
     assert len(links_in(store)) == 2
+    store.close()
+
+
+def test_inferred_dates_never_change_a_group_original(tmp_path: Path,
+                                                      settings: Settings) -> None:
+    text = body(5)
+    paths = [str(write_text(tmp_path / "in" / name, text)) for name in ("a.txt", "b.txt")]
+    store = open_store(settings.store.url)
+    services.ingest_paths(store, paths, settings)
+    links = links_in(store)
+    ((copy, original),) = links.items()
+    store.set_published(original, "2031-03-09", DateSource.INFERRED.value, 0.5)
+    store.set_published(copy, "2031-03-01", DateSource.INFERRED.value, 0.5)
+    services.ingest_paths(store, paths, settings)  # a re-run after story building
+    assert links_in(store) == links == expected_links(store, settings)
     store.close()

@@ -5,7 +5,9 @@ shingles (``shingle_size`` words): two articles are candidates when one of their
 is equal (datasketch's band layout for the threshold and ``num_perm``), and are linked when
 the MinHash Jaccard estimate reaches ``near_duplicate_threshold``. Linking is transitive.
 Within a group of linked articles the original is the earliest published (undated last),
-ties broken by the smallest id; every other member maps to it.
+ties broken by the smallest id; every other member maps to it. A date the story stage
+inferred does not count (the store hands such an article over as undated), so the original
+does not change when, or whether, dates are inferred.
 
 ``find_duplicates`` links a list in memory. The store keeps every article's signature and
 band keys (``signature_of``), so that linking one new article costs a few indexed look-ups
@@ -25,7 +27,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..config import IngestSettings
-from ..records import Article
+from ..records import Article, DateSource
 
 _WORD = re.compile(r"\w+")
 
@@ -264,7 +266,8 @@ def find_duplicates(articles: Sequence[Article], settings: IngestSettings) -> di
     """Map each duplicate's id to the id of the article it duplicates (all in memory)."""
     unique = list({a.id: a for a in articles}.values())
     new = [NewArticle(a.id, a.content_hash, signature_of(a.text, settings)) for a in unique]
-    published = {a.id: a.published for a in unique}
+    published = {a.id: None if a.published_from == DateSource.INFERRED else a.published
+                 for a in unique}
     links: dict[str, str] = {}
     for group in join_groups(new, Indexed(), settings.near_duplicate_threshold):
         found = links_for_group((i, published[i], None) for i in group)

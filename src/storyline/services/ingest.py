@@ -13,6 +13,7 @@ from ..config import Settings
 from ..errors import TooLarge, UsageError
 from ..records import Article, Rejected
 from ..store import SqlStore
+from .checkpoints import checkpoint
 from .common import Progress, tick
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ def _store_batches(store: SqlStore, items: Iterable, progress: Progress | None, 
             return
         counts = store.upsert_articles(batch)
         store.clear_rejection([a.source for a in batch])
+        checkpoint("ingest.batch")
         added, updated, unchanged = (added + counts.added, updated + counts.updated,
                                      unchanged + counts.unchanged)
         batch.clear()
@@ -168,6 +170,7 @@ def fill_languages(store: SqlStore, settings: Settings, chunk: int = 500) -> int
 def _ingest(store, items, settings, progress, total, not_modified=lambda: 0) -> IngestReport:
     added, updated, unchanged, rejected, ids = _store_batches(store, items, progress, total)
     duplicates = link_duplicates(store, settings, ids)
+    checkpoint("ingest.dedupe")
     fill_languages(store, settings)
     languages = sorted(((code or "und", n) for code, n in store.language_counts(ids).items()),
                        key=lambda pair: (-pair[1], pair[0]))

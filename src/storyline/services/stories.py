@@ -9,6 +9,7 @@ from ..config import Settings, as_dict
 from ..records import Article, DateSource, stable_id
 from ..store import SqlStore
 from .annotate import AnnotateReport, annotate_pending
+from .checkpoints import checkpoint
 from .common import Progress, tick
 from .ingest import IngestReport, ingest_paths
 
@@ -68,6 +69,7 @@ def _profile_new(store: SqlStore, settings: Settings) -> int:
                                annotations=store.get_annotations(ids))
         store.save_profiles([(p.article_id, profile_day(p.published), p.published,
                               profile_to_plain(p)) for p in profiles.values()])
+        checkpoint("stories.profiles")
         if not profiles:
             return done
         done += len(profiles)
@@ -121,6 +123,7 @@ def cluster_pending(store: SqlStore, settings: Settings) -> Clustered:
         assignments, merges = _collection(settings, "cluster", profiles=profiles,
                                           neighbours=neighbours)
         store.apply_clustering(assignments, merges)
+        checkpoint("stories.cluster")
         assigned.update(assignments)
         merged.update(merges)
     merged = {old: _final(old, merged) for old in merged}
@@ -144,17 +147,22 @@ def _infer_dates(store: SqlStore, settings: Settings, articles: list[Article]) -
     inferred = _collection(settings, "dates", articles=articles, annotations=annotations)
     for article_id, (date, confidence) in inferred.items():
         store.set_published(article_id, date, DateSource.INFERRED.value, confidence)
+    if inferred:
+        checkpoint("stories.dates")
     return list(inferred)
 
 
 def _stories_to_build(store: SqlStore, clustered: Clustered, touched: Iterable[str],
                       rebuild: bool, current) -> tuple[list[str], set[str]]:
-    """The stories that are new, changed, merged into or stale (all with ``rebuild``),
-    and the ids of those built before."""
+    """The stories that are new, changed, merged into, stale or never saved (all with
+    ``rebuild``), and the ids of those built before. What a killed run changed but did not
+    rebuild is found again: the store marks a story stale in the transaction that changes
+    its members or their annotations, and a clustered story without a record is built."""
     builds = store.story_builds()
     todo = set(clustered.assignments.values()) | set(clustered.merges.values())
     todo |= store.stories_of(set(touched) - set(clustered.assignments))
     todo |= {s for s, build in builds.items() if is_stale(build, current)}
+    todo |= store.unbuilt_story_ids()
     if rebuild:
         todo |= store.member_story_ids()
     todo -= set(clustered.merges)
@@ -174,6 +182,7 @@ def build_stories(store: SqlStore, settings: Settings, *, touched: Iterable[str]
         inferred += _infer_dates(store, settings, _members(store, story_id))
     if inferred:
         annotate_pending(store, settings)  # re-runs only the stages that read the date
+        checkpoint("stories.reannotate")
     built = _build_all(store, settings, todo, current, progress)
     return StoriesReport(len(built), len(set(built) - before), len(inferred), tuple(built))
 
@@ -199,6 +208,7 @@ def _build_all(store: SqlStore, settings: Settings, todo: Sequence[str], current
     def collect() -> None:
         story_id, result = pending.popleft()
         store.save_story(result.result() if pool else result, current)
+        checkpoint("stories.save")
         built.append(story_id)
         tick(progress, len(built), len(todo))
 
@@ -237,12 +247,19 @@ def analyze(store: SqlStore, settings: Settings, *, paths: Sequence[str] = (),
     """Ingest ``paths`` (if any), annotate what is pending or stale, and build the stories
     that are new, changed or stale."""
 
-    def stage(name: str) -> Progress | None:
-        return None if progress is None else (lambda d, t: progress(name, d, t))
+    def stage(name: str) -> Progress:
+        def report(done: int, total: int) -> None:
+            checkpoint(f"{name}.step")
+            if progress is not None:
+                progress(name, done, total)
+        return report
 
+    checkpoint("ingest")
     ingest = (ingest_paths(store, paths, settings, metadata=metadata, progress=stage("ingest"))
               if paths else None)
+    checkpoint("annotate")
     annotated = annotate_pending(store, settings, progress=stage("annotate"))
+    checkpoint("stories")
     touched = set(annotated.article_ids) | set(ingest.article_ids if ingest else ())
     stories = build_stories(store, settings, touched=touched, rebuild=rebuild,
                             progress=stage("stories"))

@@ -10,12 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, case, delete, func, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 
+from ..records import DateSource
 from .base import DuplicateMember, IndexInput, SignatureRow
 from .schema import articles, dedupe_bands, dedupe_group_bands, dedupe_signatures
 from .upsert import insert_missing, upsert
+
+#: The date that chooses a duplicate group's original: a date the story stage inferred does
+#: not count (the article is taken as undated), so the original chosen at ingest stays the
+#: same whether or not, and whenever, dates were inferred.
+_LINK_DATE = case((articles.c.published_from == DateSource.INFERRED.value, None),
+                  else_=articles.c.published).label("published")
 
 CHUNK = 500  # ids per IN (...) clause
 
@@ -88,7 +95,7 @@ class DedupeIndexMixin:
         found: dict[str, DuplicateMember] = {}
         with self.engine.connect() as conn:
             for chunk in _chunks(sorted(set(ids))):
-                rows = conn.execute(select(a.id, a.published, a.duplicate_of)
+                rows = conn.execute(select(a.id, _LINK_DATE, a.duplicate_of)
                                     .where(a.id.in_(chunk)))
                 found.update({r.id: DuplicateMember(r.id, r.published, r.duplicate_of)
                               for r in rows})
@@ -116,7 +123,7 @@ class DedupeIndexMixin:
         found: list[IndexInput] = []
         with self.engine.connect() as conn:
             for chunk in _chunks(list(ids)):
-                rows = conn.execute(select(a.id, a.text, a.content_hash, a.published)
+                rows = conn.execute(select(a.id, a.text, a.content_hash, _LINK_DATE)
                                     .where(a.id.in_(chunk)))
                 found += [IndexInput(r.id, r.text, r.content_hash, r.published) for r in rows]
         order = {article_id: n for n, article_id in enumerate(ids)}
@@ -162,7 +169,7 @@ class DedupeIndexMixin:
         a = articles.c
         with self.engine.connect() as conn:
             for chunk in _chunks(sorted(originals)):
-                rows = conn.execute(select(a.id, a.published, a.duplicate_of).where(
+                rows = conn.execute(select(a.id, _LINK_DATE, a.duplicate_of).where(
                     or_(a.id.in_(chunk), a.duplicate_of.in_(chunk))))
                 members.update({r.id: DuplicateMember(r.id, r.published, r.duplicate_of)
                                 for r in rows})

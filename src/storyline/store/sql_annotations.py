@@ -11,6 +11,7 @@ from ..records import Annotation
 from . import codec
 from .base import PlanRow, StoredParse
 from .schema import annotations, articles, parses, sentence_rows, sentences
+from .sql_clusters import mark_stale_of_articles
 from .upsert import upsert
 
 
@@ -35,13 +36,14 @@ class AnnotationRows:
 
     def save_annotated(self, items: Sequence[tuple[Annotation, StoredParse | None]]) -> None:
         """Store annotations (and the parse each was made from, when given) in one
-        transaction."""
+        transaction, which also marks the stored stories of those articles stale."""
         with self._begin() as conn:
             for annotation, parse in items:
                 _write_annotation(conn, annotation)
                 if parse is not None:
                     upsert(conn, parses, [{"article_id": parse.article_id,
                                            "model": parse.model, "data": parse.data}])
+            mark_stale_of_articles(conn, [a.article_id for a, _ in items])
 
     def get_annotation(self, article_id: str) -> Annotation | None:
         with self.engine.connect() as conn:

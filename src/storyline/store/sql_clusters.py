@@ -108,7 +108,8 @@ class ClusterRows:
     def apply_clustering(self, assignments: Mapping[str, str],
                          merges: Mapping[str, str]) -> None:
         """Record new memberships and merges in one transaction: a merged story's members,
-        redirects and rows move to the story it lives on, and its id redirects there."""
+        redirects and rows move to the story it lives on, and its id redirects there; the
+        stored stories that gain members are marked stale (see ``mark_stale``)."""
         with self._begin() as conn:
             for old, new in merges.items():
                 _merge(conn, old, new)
@@ -120,6 +121,7 @@ class ClusterRows:
                 conn.execute(update(story_profiles)
                              .where(story_profiles.c.article_id == article_id)
                              .values(story_id=story_id))
+            mark_stale(conn, [*assignments.values(), *merges.values()])
 
     def redirect_of(self, story_id: str) -> str | None:
         """The story a merged story's id now leads to (None when it was never merged)."""
@@ -145,6 +147,14 @@ class ClusterRows:
                         story_articles.c.article_id.in_(originals)))).scalars())
         return found
 
+    def unbuilt_story_ids(self) -> set[str]:
+        """Stories that have members but no stored record (clustered, never saved)."""
+        c = story_articles.c
+        query = select(c.story_id).distinct().where(
+            ~exists().where(stories.c.id == c.story_id))
+        with self.engine.connect() as conn:
+            return set(conn.execute(query).scalars())
+
     def member_story_ids(self) -> set[str]:
         """Every story that has members (built or not yet built)."""
         with self.engine.connect() as conn:
@@ -160,6 +170,29 @@ class ClusterRows:
                 copies += conn.execute(select(articles.c.id).where(
                     articles.c.duplicate_of.in_(chunk))).scalars()
         return list(dict.fromkeys(members + copies))
+
+
+def mark_stale(conn, story_ids: Iterable[str]) -> None:
+    """Mark stored stories stale (their settings digest is cleared, so that no current
+    build matches) in the transaction that changed what they are built from: a story
+    whose members or member annotations changed stays marked until it is saved again,
+    even when the process that changed it dies before rebuilding it."""
+    ids = sorted(set(story_ids))
+    for chunk in _chunks(ids):
+        conn.execute(update(stories).where(stories.c.id.in_(chunk), stories.c.settings_digest != "")
+                     .values(settings_digest=""))
+
+
+def mark_stale_of_articles(conn, article_ids: Sequence[str]) -> None:
+    """Mark stale the stored stories holding ``article_ids`` (or their originals)."""
+    found: set[str] = set()
+    for chunk in _chunks(list(article_ids)):
+        originals = select(articles.c.duplicate_of).where(
+            articles.c.id.in_(chunk), articles.c.duplicate_of.is_not(None))
+        found.update(conn.execute(select(story_articles.c.story_id).distinct().where(
+            or_(story_articles.c.article_id.in_(chunk),
+                story_articles.c.article_id.in_(originals)))).scalars())
+    mark_stale(conn, found)
 
 
 def _merge(conn, old: str, new: str) -> None:
