@@ -101,8 +101,7 @@ def get_story(store: SqlStore, story_id: str, settings: Settings | None = None) 
 
 def story_key(store: SqlStore, story_id: str) -> tuple[str, str]:
     """(story id, build id) of a story id or unique prefix: what a view of it depends on."""
-    resolved = store.resolve_story_id(story_id)
-    return resolved, store.story_build_id(resolved)
+    return store.story_key(story_id)
 
 
 def story_view_stale(store: SqlStore, view: StoryView, current) -> StoryView:

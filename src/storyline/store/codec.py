@@ -1,4 +1,9 @@
-"""Records to JSON-ready values and back, driven by the dataclasses' own type hints."""
+"""Records to JSON-ready values and back, driven by the dataclasses' own type hints.
+
+A serving process may keep what it decoded (:func:`keep_decoded`): records are frozen, so a
+stored text that was decoded once gives the same record object again, and the work of
+reading an annotation or a story item is one hash of its text.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,10 @@ import dataclasses
 import enum
 import functools
 import json
+import threading
 import types
 import typing
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -107,5 +114,55 @@ def dumps(value: Any) -> str:
     return json.dumps(to_plain(value), ensure_ascii=False, separators=(",", ":"))
 
 
+class DecodedMemo:
+    """A thread-safe LRU of decoded records by (type, stored text), bounded in characters."""
+
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars = max_chars
+        self._chars = 0
+        self._items: OrderedDict[tuple[Any, str], Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, str]) -> Any:
+        with self._lock:
+            found = self._items.get(key, _MISSING)
+            if found is not _MISSING:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[Any, str], value: Any) -> None:
+        if len(key[1]) > self.max_chars:
+            return
+        with self._lock:
+            if key not in self._items:
+                self._chars += len(key[1])
+            self._items[key] = value
+            while self._chars > self.max_chars:
+                (_, text), _ = self._items.popitem(last=False)
+                self._chars -= len(text)
+
+
+_MISSING = object()
+_memo: DecodedMemo | None = None
+
+
+def keep_decoded(max_chars: int) -> None:
+    """Keep decoded records of stored texts up to ``max_chars`` characters in all (0: none).
+
+    For processes that read the same stored records again and again (the web app); batch
+    work keeps nothing."""
+    global _memo
+    _memo = DecodedMemo(max_chars) if max_chars > 0 else None
+
+
 def loads(cls: Any, text: str | None) -> Any:
-    return None if text is None else from_plain(cls, json.loads(text))
+    if text is None:
+        return None
+    memo = _memo
+    if memo is None:
+        return from_plain(cls, json.loads(text))
+    value = memo.get((cls, text))
+    if value is _MISSING:
+        value = from_plain(cls, json.loads(text))
+        memo.put((cls, text), value)
+    return value

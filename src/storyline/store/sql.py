@@ -190,6 +190,9 @@ class SqlStore(AnnotationRows, StoryRows, DeleteRows, ClusterRows, DedupeIndexMi
         if not prefix:
             raise NotFound(f"no {what} id given", hint=f"list them with `{command}`")
         with self.engine.connect() as conn:
+            # a whole id (every link) is found by the index; a prefix needs a LIKE scan
+            if conn.execute(select(column).where(column == prefix)).first() is not None:
+                return prefix
             found = conn.execute(select(column).where(column.startswith(prefix, autoescape=True))
                                  .limit(2)).scalars().all()
         if not found:

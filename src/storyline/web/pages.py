@@ -12,7 +12,7 @@ from ..errors import NotFound, UsageError
 from ..render.story_page import story_page as story_page_model
 from ..store.base import ArticleFilter
 from .highlight import annotation_marks, highlight, snippet_html
-from .page_cache import cached_story_page
+from .page_cache import cached_page, cached_story_page
 from .params import ArticleQuery, StoryQuery
 
 router = APIRouter(default_response_class=HTMLResponse)
@@ -69,17 +69,32 @@ def _actor_names(store, story_id: str | None) -> dict[str, str]:
     return {a.id: a.name for a in story.story.actors}
 
 
+def _story_key(store, story_id: str | None) -> tuple[str, str] | None:
+    if not story_id:
+        return None
+    try:
+        return services.story_key(store, story_id)
+    except NotFound:
+        return None
+
+
 @router.get("/articles/{article_id}", summary="Article page")
-def article_page(request: Request, article_id: str) -> HTMLResponse:
+def article_page(request: Request, article_id: str) -> Response:
+    """Rendered once per article record, annotation and story build (the annotation is the
+    one object the record codec keeps for its stored text, so a new one means a change)."""
     store = request.app.state.store
     view = services.get_article_view(store, article_id)
-    names = _actor_names(store, view.story_id)
-    if view.annotation is not None:
-        names = {**{a.id: a.name for a in view.annotation.actors}, **names}
-    body = highlight(view.article.text, annotation_marks(view.annotation, names))
-    return _render(request, "article.html", {
-        "article": view.article, "annotation": view.annotation, "story_id": view.story_id,
-        "body": body})
+
+    def render() -> HTMLResponse:
+        names = _actor_names(store, view.story_id)
+        if view.annotation is not None:
+            names = {**{a.id: a.name for a in view.annotation.actors}, **names}
+        body = highlight(view.article.text, annotation_marks(view.annotation, names))
+        return _render(request, "article.html", {
+            "article": view.article, "annotation": view.annotation, "story_id": view.story_id,
+            "body": body})
+    key = ("article", view.article, _story_key(store, view.story_id))
+    return cached_page(request, key, render, witness=view.annotation)
 
 
 def _hits(request: Request, q: str, flt: ArticleFilter, actor: str | None,
