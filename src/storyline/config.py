@@ -129,6 +129,7 @@ class WebSettings:
     max_json_depth: int = 32  # deeper JSON bodies are refused (400)
     workers: int = 1  # server processes of `storyline serve`
     page_cache: int = 256  # rendered story and article pages and story documents kept; 0: none
+    read_cache: int = 128  # listing and search responses kept while a SQLite store is unchanged
 
 
 @dataclass(frozen=True, slots=True)

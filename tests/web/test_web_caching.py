@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from storyline.records import Annotation, Story
-from storyline.store import codec
+from storyline.records import Annotation, Article, Story
+from storyline.store import codec, open_store
 from storyline.store.base import StoryBuild
 
 STORY_PATHS = ("/stories/{}", "/api/v1/stories/{}")
@@ -102,3 +102,42 @@ def test_story_key_takes_whole_ids_and_prefixes(store, story):
     assert store.story_key(story_id) == (story_id, build)
     assert store.story_key(story_id[:8]) == (story_id, build)
     assert store.resolve_article_id(story["articles"][0]["id"][:6]) == story["articles"][0]["id"]
+
+
+def _new_article(article_id: str, title: str) -> Article:
+    text = f"The {title.lower()} opened on Monday. Officials said the crowd was large."
+    return Article(id=article_id, source=f"{article_id}.txt", text=text, title=title,
+                   published="2026-04-01", content_hash=article_id)
+
+
+def _titles(client) -> set[str]:
+    return {a["title"] for a in client.get("/api/v1/articles?limit=200").json()["items"]}
+
+
+def test_listings_and_search_follow_every_change_to_the_store(client, store, story, tmp_path):
+    assert store.data_version() is not None
+    before = _titles(client), client.get("/").text
+    assert client.get("/api/v1/articles?limit=200").content == \
+        client.get("/api/v1/articles?limit=200").content
+    store.upsert_articles([_new_article("bazaar1", "Night bazaar")])  # a pooled connection
+    assert "Night bazaar" in _titles(client) - before[0]
+    other = open_store(store.url)  # another process would see the same file
+    try:
+        other.upsert_articles([_new_article("bazaar2", "Winter bazaar")])
+        assert "Winter bazaar" in _titles(client)
+        record = other.get_story(story["story"]["id"])
+        other.save_story(dataclasses.replace(record, title="Retitled by another writer"),
+                         StoryBuild())
+    finally:
+        other.close()
+    assert "Retitled by another writer" in client.get("/").text != before[1]
+    stories = client.get("/api/v1/stories").json()["items"]
+    assert "Retitled by another writer" in {s["title"] for s in stories}
+
+
+def test_stores_without_a_change_counter_keep_no_listing(tmp_path):
+    memory = open_store("sqlite://")
+    try:
+        assert memory.data_version() is None
+    finally:
+        memory.close()

@@ -27,7 +27,7 @@ from .listing import (
     story_item_json,
     story_summary_json,
 )
-from .page_cache import cached_story_page
+from .page_cache import cached_read, cached_story_page
 from .params import ArticleQuery, PageQuery, Since, StoryQuery, Text, Until
 from .typed import typed
 from .uploads import INGEST_OPENAPI, read_upload
@@ -46,11 +46,13 @@ def _listing(model, items, next_cursor: str | None) -> Response:
 
 @router.get("/stories", summary="List stories, newest first", response_model=schemas.StoryList)
 def list_stories(request: Request, flt: StoryQuery, paging: PageQuery) -> Response:
-    page = services.list_stories(_store(request), flt, paging.limit, paging.cursor)
-    current = request.app.state.story_build
-    return _listing(schemas.StoryList,
-                    (story_summary_json(s, services.is_stale(s.build, current))
-                     for s in page.items), page.next)
+    def render() -> Response:
+        page = services.list_stories(_store(request), flt, paging.limit, paging.cursor)
+        current = request.app.state.story_build
+        return _listing(schemas.StoryList,
+                        (story_summary_json(s, services.is_stale(s.build, current))
+                         for s in page.items), page.next)
+    return cached_read(request, render)
 
 
 @router.get("/stories/{story_id}", summary="One story as story JSON v1 (an id prefix works)",
@@ -65,17 +67,22 @@ def get_story(request: Request, story_id: str) -> Response:
 @router.get("/articles", summary="List articles (without their text)",
             response_model=schemas.ArticleList)
 def list_articles(request: Request, flt: ArticleQuery, paging: PageQuery) -> Response:
-    page = services.list_articles(_store(request), flt, paging.limit, paging.cursor)
-    return _listing(schemas.ArticleList, (article_summary(a) for a in page.items), page.next)
+    def render() -> Response:
+        page = services.list_articles(_store(request), flt, paging.limit, paging.cursor)
+        return _listing(schemas.ArticleList, (article_summary(a) for a in page.items),
+                        page.next)
+    return cached_read(request, render)
 
 
 @router.get("/articles/{article_id}", summary="One article with its annotation",
             response_model=schemas.ArticleDetail)
 def get_article(request: Request, article_id: str) -> Response:
-    view = services.get_article_view(_store(request), article_id)
-    return typed(schemas.ArticleDetail, {
-        "article": article_json(view.article), "annotation": annotation_json(view.annotation),
-        "story_id": view.story_id})
+    def render() -> Response:
+        view = services.get_article_view(_store(request), article_id)
+        return typed(schemas.ArticleDetail, {
+            "article": article_json(view.article),
+            "annotation": annotation_json(view.annotation), "story_id": view.story_id})
+    return cached_read(request, render)
 
 
 def _clean(value: str | None) -> str | None:
@@ -97,9 +104,11 @@ def _story_listing(kind: str):
     model = schemas.ITEM_LISTS[kind]
 
     def route(request: Request, flt: ItemQuery, paging: PageQuery) -> Response:
-        page = services.list_story_items(_store(request), kind, flt, paging.limit,
-                                         paging.cursor)
-        return _listing(model, (story_item_json(i) for i in page.items), page.next)
+        def render() -> Response:
+            page = services.list_story_items(_store(request), kind, flt, paging.limit,
+                                             paging.cursor)
+            return _listing(model, (story_item_json(i) for i in page.items), page.next)
+        return cached_read(request, render)
     route.__name__ = f"list_{kind}"
     return route
 
@@ -118,8 +127,11 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, description="
            actor: Annotated[str | None, Query(
                description="only sentences naming this actor (name or alias)")] = None,
            ) -> Response:
-    page = services.search(_store(request), q, flt, paging.limit, paging.cursor, actor=actor)
-    return _listing(schemas.SearchList, (hit_json(h) for h in page.items), page.next)
+    def render() -> Response:
+        page = services.search(_store(request), q, flt, paging.limit, paging.cursor,
+                               actor=actor)
+        return _listing(schemas.SearchList, (hit_json(h) for h in page.items), page.next)
+    return cached_read(request, render)
 
 
 @router.post("/ingest", summary="Upload articles (multipart files or JSON)",

@@ -54,6 +54,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     app.state.require_all = not is_loopback(settings.web.host)
     app.state.sessions = make_sessions(settings.web)
     app.state.page_cache = PageCache(settings.web.page_cache)
+    app.state.read_cache = PageCache(settings.web.read_cache)
     app.state.story_build = services.story_build(settings)  # what a story built now gets
     codec.keep_decoded(settings.store.decoded_cache_chars)  # a server reads records again
     app.state.templates = _templates()

@@ -1,5 +1,7 @@
 """Responses kept per story build: a story page or story document is the same bytes until the
 story is rebuilt, and an article page the same until its article, annotation or story changes.
+Listings and search results are kept while the store has not changed at all (SQLite's
+change counter, ``store.data_version``); other stores keep none.
 
 A kept story response carries an ``ETag`` made of the story's build id and the release, so a
 client that sends it back in ``If-None-Match`` gets ``304 Not Modified`` without a body. A
@@ -81,9 +83,10 @@ def _validators(etag: str | None) -> dict[str, str]:
 
 
 def cached_page(request: Request, key: Hashable, render: Callable[[], Response],
-                etag: str | None = None, witness: Any = None) -> Response:
+                etag: str | None = None, witness: Any = None,
+                cache: PageCache | None = None) -> Response:
     """``render()``'s response, rendered once per ``key`` (and ``witness``) and kept."""
-    cache: PageCache = request.app.state.page_cache
+    cache = cache or request.app.state.page_cache
     found = cache.get(key)
     if found is not None and found.witness is witness:
         if found.etag and not_modified(request, found.etag):
@@ -102,3 +105,15 @@ def cached_story_page(request: Request, story_id: str, render: Callable[[], Resp
     """``render()``'s response for this story build, rendered once per build and path."""
     story, build = services.story_key(request.app.state.store, story_id)
     return cached_page(request, (request.url.path, story, build), render, story_etag(build))
+
+
+def cached_read(request: Request, render: Callable[[], Response]) -> Response:
+    """``render()``'s response (a listing, a search), kept while the store is unchanged.
+
+    The store's change counter is read before anything else, so a kept response is never
+    older than the counter it is kept under."""
+    version = request.app.state.store.data_version()
+    if version is None:
+        return render()
+    key = (version, request.url.path, request.url.query)
+    return cached_page(request, key, render, cache=request.app.state.read_cache)

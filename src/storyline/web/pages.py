@@ -12,7 +12,7 @@ from ..errors import NotFound, UsageError
 from ..render.story_page import story_page as story_page_model
 from ..store.base import ArticleFilter
 from .highlight import annotation_marks, highlight, snippet_html
-from .page_cache import cached_page, cached_story_page
+from .page_cache import cached_page, cached_read, cached_story_page
 from .params import ArticleQuery, StoryQuery
 
 router = APIRouter(default_response_class=HTMLResponse)
@@ -44,11 +44,13 @@ def _form(request: Request, *names: str) -> dict[str, str]:
 
 
 @router.get("/", summary="Story list")
-def index(request: Request, flt: StoryQuery, cursor: str | None = None) -> HTMLResponse:
-    page = services.list_stories(request.app.state.store, flt, _page_size(request), cursor)
-    return _render(request, "index.html", {
-        "stories": page.items, "next_url": _next_url(request, page.next),
-        "form": _form(request, "q", "actor", "outlet", "since", "until")})
+def index(request: Request, flt: StoryQuery, cursor: str | None = None) -> Response:
+    def render() -> HTMLResponse:
+        page = services.list_stories(request.app.state.store, flt, _page_size(request), cursor)
+        return _render(request, "index.html", {
+            "stories": page.items, "next_url": _next_url(request, page.next),
+            "form": _form(request, "q", "actor", "outlet", "since", "until")})
+    return cached_read(request, render)
 
 
 @router.get("/stories/{story_id}", summary="Story page")
@@ -80,21 +82,25 @@ def _story_key(store, story_id: str | None) -> tuple[str, str] | None:
 
 @router.get("/articles/{article_id}", summary="Article page")
 def article_page(request: Request, article_id: str) -> Response:
-    """Rendered once per article record, annotation and story build (the annotation is the
-    one object the record codec keeps for its stored text, so a new one means a change)."""
+    """Kept while the store is unchanged; else rendered once per article record, annotation
+    and story build (the annotation is the one object the record codec keeps for its stored
+    text, so a new one means a change)."""
     store = request.app.state.store
-    view = services.get_article_view(store, article_id)
 
-    def render() -> HTMLResponse:
-        names = _actor_names(store, view.story_id)
-        if view.annotation is not None:
-            names = {**{a.id: a.name for a in view.annotation.actors}, **names}
-        body = highlight(view.article.text, annotation_marks(view.annotation, names))
-        return _render(request, "article.html", {
-            "article": view.article, "annotation": view.annotation, "story_id": view.story_id,
-            "body": body})
-    key = ("article", view.article, _story_key(store, view.story_id))
-    return cached_page(request, key, render, witness=view.annotation)
+    def read() -> Response:
+        view = services.get_article_view(store, article_id)
+
+        def render() -> HTMLResponse:
+            names = _actor_names(store, view.story_id)
+            if view.annotation is not None:
+                names = {**{a.id: a.name for a in view.annotation.actors}, **names}
+            body = highlight(view.article.text, annotation_marks(view.annotation, names))
+            return _render(request, "article.html", {
+                "article": view.article, "annotation": view.annotation,
+                "story_id": view.story_id, "body": body})
+        key = ("article", view.article, _story_key(store, view.story_id))
+        return cached_page(request, key, render, witness=view.annotation)
+    return cached_read(request, read)
 
 
 def _hits(request: Request, q: str, flt: ArticleFilter, actor: str | None,
@@ -108,13 +114,15 @@ def _hits(request: Request, q: str, flt: ArticleFilter, actor: str | None,
 
 @router.get("/search", summary="Search page")
 def search_page(request: Request, flt: ArticleQuery, q: str = "", actor: str | None = None,
-                cursor: str | None = None) -> HTMLResponse:
-    hits, next_url, problem = [], None, None
-    if q.strip():
-        try:
-            hits, next_url = _hits(request, q, flt, actor, cursor)
-        except UsageError as exc:
-            problem = exc
-    form = _form(request, "q", "actor", "outlet", "since", "until")
-    return _render(request, "search.html", {"form": form, "hits": hits, "next_url": next_url,
-                                            "problem": problem})
+                cursor: str | None = None) -> Response:
+    def render() -> HTMLResponse:
+        hits, next_url, problem = [], None, None
+        if q.strip():
+            try:
+                hits, next_url = _hits(request, q, flt, actor, cursor)
+            except UsageError as exc:
+                problem = exc
+        form = _form(request, "q", "actor", "outlet", "since", "until")
+        return _render(request, "search.html", {"form": form, "hits": hits,
+                                                "next_url": next_url, "problem": problem})
+    return cached_read(request, render)
