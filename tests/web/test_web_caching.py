@@ -135,7 +135,7 @@ def test_listings_and_search_follow_every_change_to_the_store(client, store, sto
     assert "Retitled by another writer" in {s["title"] for s in stories}
 
 
-def test_stores_without_a_change_counter_keep_no_listing(tmp_path):
+def test_in_memory_stores_have_no_change_counter():
     memory = open_store("sqlite://")
     try:
         assert memory.data_version() is None
