@@ -141,3 +141,30 @@ def test_in_memory_stores_have_no_change_counter():
         assert memory.data_version() is None
     finally:
         memory.close()
+
+
+def test_codec_memo_tokens_name_one_stored_text():
+    text = codec.dumps(Story("s1", "A title", ("a1",)))
+    try:
+        codec.keep_decoded(len(text) * 2)
+        first = codec.loads(Story, text)
+        token = codec.decoded_token(first)
+        assert token is not None and codec.decoded_token(codec.loads(Story, text)) == token
+        codec.loads(Story, codec.dumps(Story("s2", "Another title", ("a2",))))
+        codec.loads(Story, codec.dumps(Story("s3", "A third title", ("a3",))))
+        assert codec.decoded_token(first) is None  # no longer kept: no token
+        again = codec.loads(Story, text)
+        assert codec.decoded_token(again) not in (None, token)  # never given twice
+        assert codec.decoded_token(Story("s1", "A title", ("a1",))) is None
+    finally:
+        codec.keep_decoded(0)
+
+
+def test_article_pages_are_rendered_afresh_without_the_memo(make_client, store, story):
+    client = make_client(read_cache=0)
+    codec.keep_decoded(0)  # what create_app turned on: now nothing tells one decode from another
+    path = f"/articles/{story['articles'][0]['id']}"
+    page = client.get(path).text
+    annotation = store.get_annotation(story["articles"][0]["id"])
+    store.save_annotation(dataclasses.replace(annotation, sentences=(), mentions=()))
+    assert client.get(path).text != page

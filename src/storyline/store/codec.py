@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
+import itertools
 import json
 import threading
 import types
@@ -115,13 +116,22 @@ def dumps(value: Any) -> str:
 
 
 class DecodedMemo:
-    """A thread-safe LRU of decoded records by (type, stored text), bounded in characters."""
+    """A thread-safe LRU of decoded records by (type, stored text), bounded in characters.
+
+    Each kept record has a token, a number never given twice: the same token means the same
+    stored text, so what was made from a record can be kept by its token alone."""
 
     def __init__(self, max_chars: int) -> None:
         self.max_chars = max_chars
         self._chars = 0
         self._items: OrderedDict[tuple[Any, str], Any] = OrderedDict()
+        self._tokens: dict[int, int] = {}  # id of a kept record -> its token
+        self._counter = itertools.count(1)
         self._lock = threading.Lock()
+
+    def token_of(self, value: Any) -> int | None:
+        with self._lock:
+            return self._tokens.get(id(value))
 
     def get(self, key: tuple[Any, str]) -> Any:
         with self._lock:
@@ -134,11 +144,16 @@ class DecodedMemo:
         if len(key[1]) > self.max_chars:
             return
         with self._lock:
-            if key not in self._items:
+            old = self._items.get(key, _MISSING)
+            if old is _MISSING:
                 self._chars += len(key[1])
+            else:
+                self._tokens.pop(id(old), None)
             self._items[key] = value
+            self._tokens[id(value)] = next(self._counter)
             while self._chars > self.max_chars:
-                (_, text), _ = self._items.popitem(last=False)
+                (_, text), gone = self._items.popitem(last=False)
+                self._tokens.pop(id(gone), None)
                 self._chars -= len(text)
 
 
@@ -153,6 +168,12 @@ def keep_decoded(max_chars: int) -> None:
     work keeps nothing."""
     global _memo
     _memo = DecodedMemo(max_chars) if max_chars > 0 else None
+
+
+def decoded_token(value: Any) -> int | None:
+    """The token of a record the memo keeps (the same while it keeps it), else None."""
+    memo = _memo
+    return None if memo is None else memo.token_of(value)
 
 
 def loads(cls: Any, text: str | None) -> Any:

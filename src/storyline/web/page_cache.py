@@ -16,7 +16,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any
 
 from fastapi import Request
 from starlette.responses import Response
@@ -30,13 +29,11 @@ RELEASE_TAG = hashlib.sha256(f"storyline {__version__}".encode()).hexdigest()[:8
 
 @dataclass(frozen=True, slots=True)
 class Kept:
-    """A response body kept for a key; ``witness`` must be the very object seen when it was
-    rendered (an annotation read through the record codec's memo), else it is stale."""
+    """A response body kept for a key, with its ``ETag`` when it has one."""
 
     body: bytes
     media_type: str
     etag: str | None = None
-    witness: Any = None
 
 
 class PageCache:
@@ -83,12 +80,11 @@ def _validators(etag: str | None) -> dict[str, str]:
 
 
 def cached_page(request: Request, key: Hashable, render: Callable[[], Response],
-                etag: str | None = None, witness: Any = None,
-                cache: PageCache | None = None) -> Response:
-    """``render()``'s response, rendered once per ``key`` (and ``witness``) and kept."""
-    cache = cache or request.app.state.page_cache
+                etag: str | None = None, cache: PageCache | None = None) -> Response:
+    """``render()``'s response, rendered once per ``key`` and kept."""
+    cache = request.app.state.page_cache if cache is None else cache
     found = cache.get(key)
-    if found is not None and found.witness is witness:
+    if found is not None:
         if found.etag and not_modified(request, found.etag):
             return Response(status_code=304, headers=_validators(found.etag))
         return Response(found.body, media_type=found.media_type,
@@ -96,7 +92,7 @@ def cached_page(request: Request, key: Hashable, render: Callable[[], Response],
     response = render()
     personal = getattr(request.state, PERSONAL_KEY, False)
     if cache.size > 0 and response.status_code == 200 and not personal and response.media_type:
-        cache.put(key, Kept(bytes(response.body), response.media_type, etag, witness))
+        cache.put(key, Kept(bytes(response.body), response.media_type, etag))
         response.headers.update(_validators(etag))  # only a kept response can be a 304
     return response
 

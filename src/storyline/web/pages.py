@@ -83,12 +83,12 @@ def _story_key(store, story_id: str | None) -> tuple[str, str] | None:
 @router.get("/articles/{article_id}", summary="Article page")
 def article_page(request: Request, article_id: str) -> Response:
     """Kept while the store is unchanged; else rendered once per article record, annotation
-    and story build (the annotation is the one object the record codec keeps for its stored
-    text, so a new one means a change)."""
+    (the token of the decoded annotation kept for its stored text) and story build."""
     store = request.app.state.store
 
     def read() -> Response:
         view = services.get_article_view(store, article_id)
+        token = None if view.annotation is None else services.kept_token(view.annotation)
 
         def render() -> HTMLResponse:
             names = _actor_names(store, view.story_id)
@@ -98,8 +98,10 @@ def article_page(request: Request, article_id: str) -> Response:
             return _render(request, "article.html", {
                 "article": view.article, "annotation": view.annotation,
                 "story_id": view.story_id, "body": body})
-        key = ("article", view.article, _story_key(store, view.story_id))
-        return cached_page(request, key, render, witness=view.annotation)
+        if view.annotation is not None and token is None:
+            return render()  # nothing tells a changed annotation from this one
+        key = ("article", view.article, token, _story_key(store, view.story_id))
+        return cached_page(request, key, render)
     return cached_read(request, read)
 
 
