@@ -44,6 +44,7 @@ class Tally:
     latencies: dict[str, list[float]] = field(default_factory=dict)
     server_errors: int = 0
     failures: int = 0
+    client_cpu: float = 0.0  # CPU seconds the client threads used (they share the machine)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, route: str, seconds: float, status: int) -> None:
@@ -144,17 +145,23 @@ def server_cpu_seconds(session_id: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
+def _own_cpu() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
 def run_phase(port: int, paths, clients: int, seconds: float) -> tuple[Tally, float]:
     tally, stop = Tally(), threading.Event()
     threads = [threading.Thread(target=client, args=(port, paths, i, stop, tally))
                for i in range(clients)]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _own_cpu()
     for thread in threads:
         thread.start()
     time.sleep(seconds)
     stop.set()
     for thread in threads:
         thread.join()
+    tally.client_cpu = _own_cpu() - cpu
     return tally, time.perf_counter() - start
 
 
@@ -172,7 +179,9 @@ def summary(tally: Tally, elapsed: float, locked: int, cpu: float) -> dict:
             "p50_ms": _quantile(every, 0.5) * 1000, "p95_ms": _quantile(every, 0.95) * 1000,
             "p99_ms": _quantile(every, 0.99) * 1000, "server_errors": tally.server_errors,
             "failures": tally.failures, "locked": locked,
-            "server_cpu_ms_per_request": cpu * 1000 / max(1, len(every)), "routes": per_route}
+            "server_cpu_ms_per_request": cpu * 1000 / max(1, len(every)),
+            "client_cpu_ms_per_request": tally.client_cpu * 1000 / max(1, len(every)),
+            "routes": per_route}
 
 
 def meets_targets(figures: dict) -> bool:
@@ -217,7 +226,8 @@ def print_phase(name: str, figures: dict) -> None:
           f"p50 {figures['p50_ms']:.1f} ms, p95 {figures['p95_ms']:.1f} ms, "
           f"p99 {figures['p99_ms']:.1f} ms, 5xx {figures['server_errors']}, "
           f"failed {figures['failures']}, '{LOCKED}' {figures['locked']} ({ok} the targets)")
-    print(f"  server CPU per request: {figures['server_cpu_ms_per_request']:.2f} ms")
+    print(f"  server CPU per request: {figures['server_cpu_ms_per_request']:.2f} ms, "
+          f"client CPU per request: {figures['client_cpu_ms_per_request']:.2f} ms")
     if "ingested" in figures:
         print(f"  articles ingested meanwhile by another process: {figures['ingested']}")
     for route, row in figures["routes"].items():

@@ -140,6 +140,9 @@ class StorySettings:
 class StoreSettings:
     url: str = DEFAULT_DB
     story_cache: int = 32  # decoded stories a reading process keeps (by build); 0: none
+    # characters of stored records (annotations, story items) whose decoded form the web
+    # app keeps, by their stored text; 0: decode on every read
+    decoded_cache_chars: int = 8_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +161,8 @@ class WebSettings:
     max_query_chars: int = 4096  # longer query strings are refused (414)
     max_json_depth: int = 32  # deeper JSON bodies are refused (400)
     workers: int = 1  # server processes of `storyline serve`
+    page_cache: int = 256  # rendered story and article pages and story documents kept; 0: none
+    read_cache: int = 128  # listing and search responses kept while a SQLite store is unchanged
 
 
 @dataclass(frozen=True, slots=True)

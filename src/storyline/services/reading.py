@@ -99,10 +99,17 @@ def get_story(store: SqlStore, story_id: str, settings: Settings | None = None) 
     return story_view_stale(store, view, story_build(settings))
 
 
+def kept_token(record) -> int | None:
+    """A number that stays the same while a record read from the store is the very one kept
+    for its stored text (a changed row gives another); None when nothing is kept."""
+    from ..store.codec import decoded_token
+
+    return decoded_token(record)
+
+
 def story_key(store: SqlStore, story_id: str) -> tuple[str, str]:
     """(story id, build id) of a story id or unique prefix: what a view of it depends on."""
-    resolved = store.resolve_story_id(story_id)
-    return resolved, store.story_build_id(resolved)
+    return store.story_key(story_id)
 
 
 def story_view_stale(store: SqlStore, view: StoryView, current) -> StoryView:

@@ -1,13 +1,21 @@
-"""Records to JSON-ready values and back, driven by the dataclasses' own type hints."""
+"""Records to JSON-ready values and back, driven by the dataclasses' own type hints.
+
+A serving process may keep what it decoded (:func:`keep_decoded`): records are frozen, so a
+stored text that was decoded once gives the same record object again, and the work of
+reading an annotation or a story item is one hash of its text.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import enum
 import functools
+import itertools
 import json
+import threading
 import types
 import typing
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -107,5 +115,75 @@ def dumps(value: Any) -> str:
     return json.dumps(to_plain(value), ensure_ascii=False, separators=(",", ":"))
 
 
+class DecodedMemo:
+    """A thread-safe LRU of decoded records by (type, stored text), bounded in characters.
+
+    Each kept record has a token, a number never given twice: the same token means the same
+    stored text, so what was made from a record can be kept by its token alone."""
+
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars = max_chars
+        self._chars = 0
+        self._items: OrderedDict[tuple[Any, str], Any] = OrderedDict()
+        self._tokens: dict[int, int] = {}  # id of a kept record -> its token
+        self._counter = itertools.count(1)
+        self._lock = threading.Lock()
+
+    def token_of(self, value: Any) -> int | None:
+        with self._lock:
+            return self._tokens.get(id(value))
+
+    def get(self, key: tuple[Any, str]) -> Any:
+        with self._lock:
+            found = self._items.get(key, _MISSING)
+            if found is not _MISSING:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[Any, str], value: Any) -> None:
+        if len(key[1]) > self.max_chars:
+            return
+        with self._lock:
+            old = self._items.get(key, _MISSING)
+            if old is _MISSING:
+                self._chars += len(key[1])
+            else:
+                self._tokens.pop(id(old), None)
+            self._items[key] = value
+            self._tokens[id(value)] = next(self._counter)
+            while self._chars > self.max_chars:
+                (_, text), gone = self._items.popitem(last=False)
+                self._tokens.pop(id(gone), None)
+                self._chars -= len(text)
+
+
+_MISSING = object()
+_memo: DecodedMemo | None = None
+
+
+def keep_decoded(max_chars: int) -> None:
+    """Keep decoded records of stored texts up to ``max_chars`` characters in all (0: none).
+
+    For processes that read the same stored records again and again (the web app); batch
+    work keeps nothing."""
+    global _memo
+    _memo = DecodedMemo(max_chars) if max_chars > 0 else None
+
+
+def decoded_token(value: Any) -> int | None:
+    """The token of a record the memo keeps (the same while it keeps it), else None."""
+    memo = _memo
+    return None if memo is None else memo.token_of(value)
+
+
 def loads(cls: Any, text: str | None) -> Any:
-    return None if text is None else from_plain(cls, json.loads(text))
+    if text is None:
+        return None
+    memo = _memo
+    if memo is None:
+        return from_plain(cls, json.loads(text))
+    value = memo.get((cls, text))
+    if value is _MISSING:
+        value = from_plain(cls, json.loads(text))
+        memo.put((cls, text), value)
+    return value

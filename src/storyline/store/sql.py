@@ -7,13 +7,14 @@ import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from sqlalchemy import and_, create_engine, delete, event, func, select, update
+from sqlalchemy import and_, create_engine, delete, event, func, make_url, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, DatabaseError, SQLAlchemyError
 
 from ..errors import NotFound, StoreError, UsageError
 from ..records import Article, DateSource, Rejected, RejectReason, RemovedLine
 from .base import ArticleFilter, Page, UpsertCounts
+from .data_version import DataVersion
 from .dedupe_index import DedupeIndexMixin
 from .paging import offset_of, page_of
 from .schema import articles, migrate, rejections, story_articles
@@ -48,9 +49,33 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+# SQLite connections kept open per process: as many as a server's threads read at once, so
+# no request pays for opening a connection (and its pragmas); beyond it, more are opened
+# and closed again.
+SQLITE_POOL_SIZE = 16
+SQLITE_POOL_OVERFLOW = 48
+
+
+def is_sqlite_file(url: str) -> bool:
+    """True for a SQLite database in a file (not in memory)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return False  # create_engine says what is wrong with it
+    memory = parsed.database in (None, "", ":memory:") or "memory" in str(parsed.query)
+    return parsed.get_backend_name() == "sqlite" and not memory
+
+
+def _pool_options(url: str) -> dict:
+    """A larger pool for a SQLite file; other databases and in-memory SQLite keep theirs."""
+    if not is_sqlite_file(url):
+        return {}
+    return {"pool_size": SQLITE_POOL_SIZE, "max_overflow": SQLITE_POOL_OVERFLOW}
+
+
 def _make_engine(url: str) -> Engine:
     try:
-        engine = create_engine(url, future=True)
+        engine = create_engine(url, future=True, **_pool_options(url))
     except (ArgumentError, ImportError, ValueError) as exc:
         raise UsageError(f"cannot open database {url!r}: {exc}",
                          hint="use sqlite:///path.db, a file path, or postgresql+psycopg://...") from exc
@@ -118,6 +143,7 @@ class SqlStore(AnnotationRows, StoryRows, DeleteRows, ClusterRows, DedupeIndexMi
         self.url = normalize_url(url)
         self.engine = _make_engine(self.url)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
+        self._data_version = DataVersion(self.engine, is_sqlite_file(self.url))
 
     # ------------------------------------------------------------ lifecycle
 
@@ -129,7 +155,12 @@ class SqlStore(AnnotationRows, StoryRows, DeleteRows, ClusterRows, DedupeIndexMi
                              hint="check the path exists and is writable") from exc
 
     def close(self) -> None:
+        self._data_version.close()
         self.engine.dispose()
+
+    def data_version(self) -> int | None:
+        """A number that changes whenever the store changes (SQLite files; else None)."""
+        return self._data_version.current()
 
     def _begin(self):
         return self.engine.begin()
@@ -192,6 +223,9 @@ class SqlStore(AnnotationRows, StoryRows, DeleteRows, ClusterRows, DedupeIndexMi
         if not prefix:
             raise NotFound(f"no {what} id given", hint=f"list them with `{command}`")
         with self.engine.connect() as conn:
+            # a whole id (every link) is found by the index; a prefix needs a LIKE scan
+            if conn.execute(select(column).where(column == prefix)).first() is not None:
+                return prefix
             found = conn.execute(select(column).where(column.startswith(prefix, autoescape=True))
                                  .limit(2)).scalars().all()
         if not found:

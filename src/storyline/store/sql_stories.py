@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 
 from ..errors import NotFound
 from ..records import Actor, Claim, Event, Quote, Story, StoryItem
@@ -24,6 +24,8 @@ from .schema import (
 )
 
 _ITEM_RECORD = {"actors": Actor, "quotes": Quote, "claims": Claim, "events": Event}
+# built once: a reader asks this on every story request
+_BUILD_OF = select(stories.c.id, stories.c.build_id).where(stories.c.id == bindparam("id"))
 
 
 class StoryRows:
@@ -75,6 +77,15 @@ class StoryRows:
         if value is None:
             raise NotFound(f"no story {story_id!r}", hint="list them with `storyline stories`")
         return value
+
+    def story_key(self, story_id: str) -> tuple[str, str]:
+        """(story id, build id) of a story id or unique prefix: one query for a whole id."""
+        with self.engine.connect() as conn:
+            row = conn.execute(_BUILD_OF, {"id": story_id.strip()}).first()
+        if row is not None:
+            return row.id, row.build_id
+        resolved = self.resolve_story_id(story_id)
+        return resolved, self.story_build_id(resolved)
 
     def story_builds(self) -> dict[str, StoryBuild]:
         """What built each stored story: its stage keys and settings digest."""

@@ -7,8 +7,10 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import PackageLoader
 
+from .. import services
 from ..config import Settings
 from ..render.html import make_environment
+from ..store import codec
 from ..store.base import Store
 from . import api, downloads, login, openapi, pages
 from .auth import is_loopback, require_read
@@ -51,7 +53,10 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     app.state.store = store
     app.state.require_all = not is_loopback(settings.web.host)
     app.state.sessions = make_sessions(settings.web)
-    app.state.page_cache = PageCache(settings.store.story_cache)
+    app.state.page_cache = PageCache(settings.web.page_cache)
+    app.state.read_cache = PageCache(settings.web.read_cache)
+    app.state.story_build = services.story_build(settings)  # what a story built now gets
+    codec.keep_decoded(settings.store.decoded_cache_chars)  # a server reads records again
     app.state.templates = _templates()
     install_error_handlers(app)
     guard = [Depends(require_read)]

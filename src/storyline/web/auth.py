@@ -84,8 +84,9 @@ async def require_write(request: Request) -> None:
                          "or from a program without browser headers")
 
 
-def require_read(request: Request) -> None:
-    """Dependency of every route: needs the token (or a signed-in session) off loopback."""
+async def require_read(request: Request) -> None:
+    """Dependency of every route: needs the token (or a signed-in session) off loopback
+    (``async``: it does no I/O, so it runs without a thread switch)."""
     if not request.app.state.require_all or not request.app.state.settings.web.api_token:
         return
     if not (has_token(request) or signed_in(request)):

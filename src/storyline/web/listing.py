@@ -52,9 +52,14 @@ def article_href(article_id: str, start: int) -> str:
     return f"/articles/{quote(article_id, safe='')}#s-{int(start)}"
 
 
+_HIT_FIELDS = tuple(f.name for f in dataclasses.fields(SearchHit))  # flat: text and numbers
+
+
 def hit_json(hit: SearchHit) -> dict[str, Any]:
     """A search hit with ``href``, the page of its article at the matching sentence."""
-    return {**dataclasses.asdict(hit), "href": article_href(hit.article_id, hit.start)}
+    data = {name: getattr(hit, name) for name in _HIT_FIELDS}
+    data["href"] = article_href(hit.article_id, hit.start)
+    return data
 
 
 def rejected_json(item: Rejected) -> dict[str, str]:

@@ -12,7 +12,7 @@ from ..errors import NotFound, UsageError
 from ..render.story_page import story_page as story_page_model
 from ..store.base import ArticleFilter
 from .highlight import annotation_marks, highlight, snippet_html
-from .page_cache import cached_story_page
+from .page_cache import cached_page, cached_read, cached_story_page
 from .params import ArticleQuery, StoryQuery
 
 router = APIRouter(default_response_class=HTMLResponse)
@@ -44,11 +44,13 @@ def _form(request: Request, *names: str) -> dict[str, str]:
 
 
 @router.get("/", summary="Story list")
-def index(request: Request, flt: StoryQuery, cursor: str | None = None) -> HTMLResponse:
-    page = services.list_stories(request.app.state.store, flt, _page_size(request), cursor)
-    return _render(request, "index.html", {
-        "stories": page.items, "next_url": _next_url(request, page.next),
-        "form": _form(request, "q", "actor", "outlet", "since", "until")})
+def index(request: Request, flt: StoryQuery, cursor: str | None = None) -> Response:
+    def render() -> HTMLResponse:
+        page = services.list_stories(request.app.state.store, flt, _page_size(request), cursor)
+        return _render(request, "index.html", {
+            "stories": page.items, "next_url": _next_url(request, page.next),
+            "form": _form(request, "q", "actor", "outlet", "since", "until")})
+    return cached_read(request, render)
 
 
 @router.get("/stories/{story_id}", summary="Story page")
@@ -69,17 +71,38 @@ def _actor_names(store, story_id: str | None) -> dict[str, str]:
     return {a.id: a.name for a in story.story.actors}
 
 
+def _story_key(store, story_id: str | None) -> tuple[str, str] | None:
+    if not story_id:
+        return None
+    try:
+        return services.story_key(store, story_id)
+    except NotFound:
+        return None
+
+
 @router.get("/articles/{article_id}", summary="Article page")
-def article_page(request: Request, article_id: str) -> HTMLResponse:
+def article_page(request: Request, article_id: str) -> Response:
+    """Kept while the store is unchanged; else rendered once per article record, annotation
+    (the token of the decoded annotation kept for its stored text) and story build."""
     store = request.app.state.store
-    view = services.get_article_view(store, article_id)
-    names = _actor_names(store, view.story_id)
-    if view.annotation is not None:
-        names = {**{a.id: a.name for a in view.annotation.actors}, **names}
-    body = highlight(view.article.text, annotation_marks(view.annotation, names))
-    return _render(request, "article.html", {
-        "article": view.article, "annotation": view.annotation, "story_id": view.story_id,
-        "body": body})
+
+    def read() -> Response:
+        view = services.get_article_view(store, article_id)
+        token = None if view.annotation is None else services.kept_token(view.annotation)
+
+        def render() -> HTMLResponse:
+            names = _actor_names(store, view.story_id)
+            if view.annotation is not None:
+                names = {**{a.id: a.name for a in view.annotation.actors}, **names}
+            body = highlight(view.article.text, annotation_marks(view.annotation, names))
+            return _render(request, "article.html", {
+                "article": view.article, "annotation": view.annotation,
+                "story_id": view.story_id, "body": body})
+        if view.annotation is not None and token is None:
+            return render()  # nothing tells a changed annotation from this one
+        key = ("article", view.article, token, _story_key(store, view.story_id))
+        return cached_page(request, key, render)
+    return cached_read(request, read)
 
 
 def _hits(request: Request, q: str, flt: ArticleFilter, actor: str | None,
@@ -93,13 +116,15 @@ def _hits(request: Request, q: str, flt: ArticleFilter, actor: str | None,
 
 @router.get("/search", summary="Search page")
 def search_page(request: Request, flt: ArticleQuery, q: str = "", actor: str | None = None,
-                cursor: str | None = None) -> HTMLResponse:
-    hits, next_url, problem = [], None, None
-    if q.strip():
-        try:
-            hits, next_url = _hits(request, q, flt, actor, cursor)
-        except UsageError as exc:
-            problem = exc
-    form = _form(request, "q", "actor", "outlet", "since", "until")
-    return _render(request, "search.html", {"form": form, "hits": hits, "next_url": next_url,
-                                            "problem": problem})
+                cursor: str | None = None) -> Response:
+    def render() -> HTMLResponse:
+        hits, next_url, problem = [], None, None
+        if q.strip():
+            try:
+                hits, next_url = _hits(request, q, flt, actor, cursor)
+            except UsageError as exc:
+                problem = exc
+        form = _form(request, "q", "actor", "outlet", "since", "until")
+        return _render(request, "search.html", {"form": form, "hits": hits,
+                                                "next_url": next_url, "problem": problem})
+    return cached_read(request, render)
