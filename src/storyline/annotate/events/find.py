@@ -25,12 +25,16 @@ from .lexicon import (
     NOUNS,
     OBJECT_VERBS,
     PARTICLE_VERBS,
+    PARTITIVES,
     PENALTIES,
     PRONOUNS,
     REPORTING,
+    RESOLVED_LABELS,
     SUBJECTS,
     SYMMETRIC,
     TARGET_PREPS,
+    TARGETED_VERBS,
+    THING_TARGETS,
     THREAT_TYPES,
     VERBS,
 )
@@ -42,6 +46,15 @@ from .modality import (
     _reported,
     _subjects,
     _verb_group,
+)
+from .senses import (
+    has_object,
+    licensed_noun,
+    person_actors,
+    receptive,
+    retype,
+    verb_lemma,
+    verb_sense,
 )
 
 
@@ -71,6 +84,7 @@ def find_event_findings(doc, article_id: str, mentions: Sequence[Mention], *,
                         ) -> tuple[EventFinding, ...]:
     """Like :func:`find_events`, keeping the source/target mentions and the trigger."""
     index = _mention_index(doc, mentions)
+    persons = person_actors(mentions)
     found: list[EventFinding] = []
     text = doc_text(doc)  # once: building Doc.text walks every token
     for sent in doc.sents:
@@ -82,6 +96,7 @@ def find_event_findings(doc, article_id: str, mentions: Sequence[Mention], *,
             kind = _code(token)
             source, target = _actors(token, kind, index) if kind else (None, None)
             if source is not None or target is not None:  # an event needs an actor
+                kind = retype(kind, token, source, target, persons)
                 kind, modality = _adjust(kind, token)
                 if modality == "reported" and _self_report(token, source, index):
                     modality = "asserted"  # "she says she opposes the deal"
@@ -94,11 +109,17 @@ def _code(token) -> str | None:
     """The PLOVER type of a trigger token, or None."""
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         return _code_verb(token)
-    return _code_noun(token) if token.pos_ in ("NOUN", "PROPN") and token.lower_ in NOUNS else None
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if token.lower_ in NOUNS:
+        return _code_noun(token)
+    return licensed_noun(token)
 
 
 def _code_verb(token) -> str | None:
-    lemma = token.lemma_.lower()
+    lemma = verb_lemma(token)
+    if lemma == "call" and _names_someone(token):
+        return "ACCUSE"  # "called him a liar", "was called a charlatan for ..."
     for child in token.children:
         if (child.dep_ in ("prt", "prep") and child.i > token.i
                 and (lemma, child.lower_) in PARTICLE_VERBS and _particle_object_ok(child, lemma)):
@@ -118,6 +139,9 @@ def _code_verb(token) -> str | None:
         return "REQUEST"  # "warned officials to boost their security"
     if lemma == "meet" and any(c.dep_ == "dobj" and c.lower_ in NOT_MET for c in token.children):
         return None  # "meets the criteria"
+    decided, kind = verb_sense(token, lemma)
+    if decided:
+        return kind
     if lemma in OBJECT_VERBS:
         kind, heads = OBJECT_VERBS[lemma]
         if any(t.lower_ in heads for t in _objects(token) + _subjects(token)):
@@ -131,7 +155,8 @@ def _code_verb(token) -> str | None:
 
 def _names_someone(verb) -> bool:
     """"called him a liar": a person object and a noun said of it."""
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+               and c.tag_ not in ("WP", "WDT")]
     return bool(objects) and any(c.dep_ in ("oprd", "xcomp", "attr") and c.pos_ in (
         "NOUN", "ADJ", "PROPN") for c in verb.children)
 
@@ -202,12 +227,19 @@ def _self_report(token, source, index) -> bool:
 
 def _mention_index(doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
     index: dict[int, Mention] = {}
-    for mention in mentions:
+    named_first = sorted(mentions, key=lambda m: m.label in RESOLVED_LABELS)  # stable
+    for mention in named_first:  # "Obama and Clinton": Obama's own mention, not the group's
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and (not mention.label or mention.label in ACTOR_LABELS):
+        if span is not None and _actor_mention(mention):
             for token in span:
                 index.setdefault(token.i, mention)
     return index
+
+
+def _actor_mention(mention: Mention) -> bool:
+    if not mention.label or mention.label in ACTOR_LABELS:
+        return True
+    return mention.label in RESOLVED_LABELS and mention.actor_id is not None
 
 
 def _actors(token, kind: str, index: dict[int, Mention]):
@@ -219,7 +251,10 @@ def _actors(token, kind: str, index: dict[int, Mention]):
         source = _source(token, index)
         target = _target(token, kind, index, source)
     target = None if target == source else target
-    if target is None and kind in NEEDS_TARGET:
+    if target is None and verb_lemma(token) in TARGETED_VERBS:
+        return None, None  # "hit a record", "painted the house"
+    if target is None and kind in NEEDS_TARGET and not (
+            kind in THING_TARGETS and source is not None and has_object(token)):
         return None, None
     if (source is None and token.pos_ not in ("NOUN", "PROPN") and token.dep_ != "ROOT"
             and not _passive(token)):
@@ -248,6 +283,8 @@ def _source(verb, index: dict[int, Mention]) -> Mention | None:
             found = _phrase_mention(subject, index) or _resolve_pronoun(subject, index)
             if found is not None:
                 return found
+        if not subjects and node.dep_ == "acl" and node.tag_ != "VBN":
+            return _holder(node.head, index)  # "Trump's tweets accusing her": who tweeted
         if subjects or node.dep_ not in CLIMB or node.head == node:
             return None
         if node.dep_ == "advcl" and node.tag_ != "VBG":
@@ -259,6 +296,25 @@ def _source(verb, index: dict[int, Mention]) -> Mention | None:
         if node.dep_ == "prep" and node.head.pos_ == "NOUN" and node.head.dep_ in (
                 "dobj", "pobj") and node.head.head.pos_ in ("VERB", "AUX"):
             node = node.head.head  # "denied any intention of invading": who denied
+    return None
+
+
+def _holder(noun, index) -> Mention | None:
+    """The possessor of a noun ("Trump's tweets"), else the mention on the noun itself."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound"):
+            found = _phrase_mention(child, index) or _resolve_pronoun(child, index)
+            if found is not None:
+                return found
+    if noun.i in index:
+        return index[noun.i]
+    node = noun
+    while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ == "NOUN":
+        node = node.head.head  # "a series of tweets"
+    if node.dep_ == "dobj" and node.head.pos_ == "VERB":  # "Trump unleashed tweets accusing"
+        subject = next(iter(_subjects(node.head)), None)
+        if subject is not None:
+            return _phrase_mention(subject, index) or _resolve_pronoun(subject, index)
     return None
 
 
@@ -276,6 +332,8 @@ def _first_other(found, source: Mention | None) -> Mention | None:
 
 def _target(verb, kind: str, index, source) -> Mention | None:
     candidates = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        candidates.append(verb.head)  # "officers shot by the gunman"
     preps = ("to", "with") if kind in SYMMETRIC else TARGET_PREPS  # not "spoke at X"
     candidates += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
                    for p in c.children if p.dep_ == "pobj"]
@@ -320,6 +378,23 @@ def _noun_actors(noun, kind: str, index):
                 child.lower_ in source_preps):
             target = target or next(iter(_pobj_mentions(child, index)), None)
     verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+    if receptive(noun):  # "Trump faced questions": Trump is acted upon
+        subject = _source(verb, index)
+        if target is None and subject is not None and subject != source:
+            return source, subject
+        return source, target
+    if source is None and noun.dep_ == "pobj" and noun.head.lower_ == "with" and (
+            verb.pos_ == "VERB"):  # "responded with attacks on her", "peppered him with"
+        source = _source(verb, index)
+        target = target or next((m for c in verb.children if c.dep_ == "dobj"
+                                 for m in [_phrase_mention(c, index)] if m is not None), None)
+    if source is None:  # "remarks Trump had made about her"
+        source = next((found for c in noun.children if c.dep_ == "relcl"
+                       and c.lemma_.lower() in LIGHT_VERBS
+                       for found in [_source(c, index)] if found is not None), None)
+    if target is None and noun.dep_ == "dobj" and verb.lemma_.lower() in LIGHT_VERBS:
+        target = next((m for c in verb.children if c.dep_ == "dative"  # "gave Clinton an ..."
+                       for m in [_phrase_mention(c, index)] if m is not None), None)
     if source is None and noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in LIGHT_VERBS:
         source = _source(verb, index)  # "Biden will hold a call with ...", "reiterated support"
     return source, target
@@ -340,6 +415,12 @@ def _phrase_mention(node, index, *, deep: bool = False) -> Mention | None:
     """The mention on a noun phrase: its head, else a modifier (not a clause or preposition)."""
     if node.i in index:
         return index[node.i]
+    if node.lower_ in PARTITIVES:  # "a panel of the appeals court", "others in the party"
+        found = next((index[p.i] for c in node.children if c.dep_ == "prep"
+                      and c.lower_ in ("of", "in", "from", "at") for p in c.children
+                      if p.dep_ == "pobj" and p.i in index), None)
+        if found is not None:
+            return found
     skip = ("relcl", "acl", "advcl", "ccomp") if deep else ("relcl", "acl", "advcl", "ccomp",
                                                              "prep")
     stack = [c for c in node.children if c.dep_ not in skip]

@@ -8,6 +8,8 @@ or a third-person quotation reported; else asserted.
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import DENIAL, HEDGES, REPORTING, SUBJECTS, THREAT_HEADS
 
 
@@ -33,10 +35,13 @@ def _question(token) -> bool:
     return token.sent.text.rstrip(" \"'”’)").endswith("?")
 
 
+_DANGLING = re.compile(r'^\s*["”’]\s*(?=\s|$)')  # a quotation's closing mark left at the start
+
+
 def _quoted(token) -> bool:
     """A third-person action told inside a quotation: someone else's account."""
     sent = token.sent
-    before = token.doc.text[sent.start_char:token.idx]
+    before = _DANGLING.sub("", token.doc.text[sent.start_char:token.idx])
     opened = before.count("“") - before.count("”") + before.count('"') % 2
     if opened <= 0:
         return False
