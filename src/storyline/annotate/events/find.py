@@ -146,17 +146,26 @@ def _code_verb(token) -> str | None:
         kind, heads = OBJECT_VERBS[lemma]
         if any(t.lower_ in heads for t in _objects(token) + _subjects(token)):
             if kind == "SANCTION" and not any(t.lower_.startswith("sanction")
-                                              for t in _objects(token)):
+                                              for t in _objects(token)) and not _done(token):
                 return "THREATEN"
             return kind
         return None
     return VERBS.get(lemma)
 
 
+def _done(verb) -> bool:
+    """A past action, not a prospect: "a penalty imposed by", "imposed fines"."""
+    return verb.tag_ in ("VBD", "VBN") and not any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may")
+        for c in verb.children)
+
+
 def _names_someone(verb) -> bool:
     """"called him a liar": a person object and a noun said of it."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                and c.tag_ not in ("WP", "WDT")]
+    if sum(c.dep_ == "oprd" for c in verb.children) >= 2:
+        return True  # "called Trump a 'pathological liar'", parsed as two predicates
     return bool(objects) and any(c.dep_ in ("oprd", "xcomp", "attr") and c.pos_ in (
         "NOUN", "ADJ", "PROPN") for c in verb.children)
 
@@ -296,6 +305,8 @@ def _source(verb, index: dict[int, Mention]) -> Mention | None:
         if node.dep_ == "prep" and node.head.pos_ == "NOUN" and node.head.dep_ in (
                 "dobj", "pobj") and node.head.head.pos_ in ("VERB", "AUX"):
             node = node.head.head  # "denied any intention of invading": who denied
+        elif node.pos_ == "ADP" and node.head.pos_ == "NOUN":
+            return _holder(node.head, index)  # "Ohio's procedure for removing voters"
     return None
 
 
@@ -450,6 +461,8 @@ def _resolve_pronoun(pronoun, index) -> Mention | None:
 
 def _objects(verb) -> list:
     direct = [c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        direct.append(verb.head)  # "a penalty imposed by the bureau"
     return direct + [g for c in verb.children if c.dep_ in ("prep", "dobj") for g in c.children
                      if g.dep_ in (("pobj",) if c.dep_ == "prep" else ("conj", "compound"))]
 

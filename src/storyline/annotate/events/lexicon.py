@@ -247,6 +247,6 @@ WEAPONS = words("weapons", "nuclear missile missiles ballistic rocket rockets we
                 "the modifiers that make a test or launch a show of force")
 PARTITIVES = words("partitives", "panel group members member chorus some others many most "
                    "dozens hundreds thousands team delegation leaders officials spokesman "
-                   "spokeswoman spokesperson head chief lawyers attorneys",
+                   "spokeswoman spokesperson head chief lawyers attorneys city town county",
                    "'a panel of the appeals court', 'others in the party': the body named "
                    "after the preposition acts")
