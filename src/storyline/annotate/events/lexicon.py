@@ -193,7 +193,8 @@ TARGET_PREPS = words("target_preps", "to with against on at from for toward towa
 NOUN_TARGET_PREPS = words("noun_target_preps", "to with against on at for toward towards "
                           "into of about upon",
                           "prepositions whose object can be an event noun's target "
-                          "('sanctions on X', 'invasion of X')")
+                          "('sanctions on X', 'invasion of X'); 'about' for accusations only "
+                          "('remarks about her', not 'talks about NATO')")
 PRONOUNS = Table("pronouns", {
     "he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON",
     "it": "THING", "its": "THING", "they": "ANY", "them": "ANY", "their": "ANY"},
@@ -250,3 +251,5 @@ PARTITIVES = words("partitives", "panel group members member chorus some others 
                    "spokeswoman spokesperson head chief lawyers attorneys city town county",
                    "'a panel of the appeals court', 'others in the party': the body named "
                    "after the preposition acts")
+TOPIC_OBJECT = words("topic_object", "discuss negotiate debate",
+                     "'discuss her history': the object is the topic, not the partner")

@@ -101,7 +101,7 @@ def verb_sense(token, lemma: str) -> tuple[bool, str | None]:
             return True, "SUPPORT"  # "rally behind her"
         if any(c.dep_ in ("dobj", "ccomp") for c in children):
             return True, None  # "demonstrated her skill", "rallied supporters"
-    if lemma in PRESSURE_VERBS and any(c.dep_ == "xcomp" for c in children):
+    if lemma in PRESSURE_VERBS and any(_pressed_for(c) for c in children):
         return True, PRESSURE_VERBS[lemma]  # "pushed doctors to ask", "forced us to"
     if lemma == "charge" and any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "with")
                                  for c in children):
@@ -117,6 +117,15 @@ def verb_sense(token, lemma: str) -> tuple[bool, str | None]:
                                and c.lower_ == "accountable" for c in children):
         return True, "SANCTION"  # "held accountable"
     return False, None
+
+
+def _pressed_for(clause) -> bool:
+    """"to release his records" after "pushed him": a to-clause, not "how to vote"."""
+    if clause.dep_ not in ("xcomp", "advcl") or any(g.tag_ in ("WRB", "WP")
+                                                    for g in clause.children):
+        return False
+    return clause.dep_ == "xcomp" or any(g.dep_ == "aux" and g.lower_ == "to"
+                                         for g in clause.children)
 
 
 def _calls_someone(children: Iterable) -> bool:
