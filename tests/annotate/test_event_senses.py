@@ -128,3 +128,13 @@ def test_fold_figures_split_the_articles_by_file_hash():
         assert report.metrics[f"fold{fold}_recall"] == pytest.approx(len(hit) / len(mine))
     assert {fold_of(f, 2) for f in files} == {0, 1}
     assert "fold0_recall" in report.floors
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Veldor was opposed to the Ostrava Navy drills.",
+     ("REJECT", "Veldor", "Ostrava Navy")),
+    ("Veldor insisted that the Ostrava Navy stop its drills.",
+     ("REQUEST", "Veldor", "Ostrava Navy")),
+])
+def test_stance_adjectives_and_mandative_clauses(nlp, text, expected):
+    assert expected in triples(nlp, text, PEOPLE)

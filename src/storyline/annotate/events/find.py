@@ -43,6 +43,7 @@ from .roles import (
     _resolve_pronoun,
 )
 from .senses import (
+    adjective_sense,
     licensed_noun,
     person_actors,
     retype,
@@ -102,6 +103,8 @@ def _code(token) -> str | None:
     """The PLOVER type of a trigger token, or None."""
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         return _code_verb(token)
+    if token.pos_ == "ADJ":
+        return adjective_sense(token)
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     if token.lower_ in NOUNS:

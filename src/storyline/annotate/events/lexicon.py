@@ -47,7 +47,7 @@ ACCUSE: indict sue impeach fault question blast assail castigate excoriate upbra
 ACCUSE: admonish vilify malign belittle demean denigrate decry deplore bash grill pillory
 ACCUSE: discredit shame scapegoat slander libel defame taunt heckle lampoon chastise censure
 ACCUSE: reproach jeer harangue prosecute subpoena despise loathe detest offend humiliate
-ACCUSE: lambast skewer browbeat demonize demonise complain scapegoat
+ACCUSE: lambast skewer browbeat demonize demonise complain scapegoat challenge
 AGREE: agree accept sign approve ratify settle
 AID: aid assist help donate fund finance subsidize subsidise bankroll
 ASSAULT: attack invade bomb shell annex assault strike kill occupy shoot wound injure murder
@@ -253,3 +253,11 @@ PARTITIVES = words("partitives", "panel group members member chorus some others 
                    "after the preposition acts")
 TOPIC_OBJECT = words("topic_object", "discuss negotiate debate",
                      "'discuss her history': the object is the topic, not the partner")
+ADJECTIVES = Table("adjectives", {
+    "opposed": ("REJECT", "to"), "critical": ("ACCUSE", "of"), "supportive": ("SUPPORT", "of"),
+    "open": ("AGREE", "to")},
+    "adjectives of a stance toward someone or something, with their preposition: 'resolutely "
+    "opposed to the test', 'critical of the plan', 'open to talks'")
+MANDATIVE = words("mandative", "insist demand urge ask request",
+                  "'insisted that Pyongyang stop': a clause in the bare form after these is "
+                  "a request")

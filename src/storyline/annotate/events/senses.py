@@ -14,10 +14,12 @@ from collections.abc import Iterable
 
 from ...records import Mention
 from .lexicon import (
+    ADJECTIVES,
     BARE_SPEECH,
     DOUBT_NOUNS,
     INTRANSITIVE_ONLY,
     LIGHT_VERBS,
+    MANDATIVE,
     NEGATIVE_WORDS,
     OBJECT_VERBS,
     PARTICLE_VERBS,
@@ -103,6 +105,8 @@ def verb_sense(token, lemma: str) -> tuple[bool, str | None]:
             return True, None  # "demonstrated her skill", "rallied supporters"
     if lemma in PRESSURE_VERBS and any(_pressed_for(c) for c in children):
         return True, PRESSURE_VERBS[lemma]  # "pushed doctors to ask", "forced us to"
+    if lemma in MANDATIVE and any(c.dep_ == "ccomp" and c.tag_ == "VB" for c in children):
+        return True, "REQUEST"  # "insisted that Pyongyang stop"
     if lemma == "charge" and any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "with")
                                  for c in children):
         return True, "ACCUSE"  # "charged with a crime", "Trump charges that ..."
@@ -136,6 +140,14 @@ def _calls_someone(children: Iterable) -> bool:
                               and not _dated(c)) for c in children):
         return False
     return all(o.ent_type_ == "PERSON" or o.lower_ in PERSON_PRONOUNS for o in objects)
+
+
+def adjective_sense(token) -> str | None:
+    """The type of a stance adjective with its preposition ("opposed to the test")."""
+    kind, prep = ADJECTIVES.get(token.lower_, (None, None))
+    if kind is None or not any(c.dep_ == "prep" and c.lower_ == prep for c in token.children):
+        return None
+    return kind
 
 
 def _dated(prep) -> bool:
