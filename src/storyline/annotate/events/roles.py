@@ -206,6 +206,11 @@ def _noun_actors(noun, kind: str, index):
         if target is None and subject is not None and subject != source:
             return source, subject
         return source, target
+    return _verb_roles(noun, verb, index, source, target)
+
+
+def _verb_roles(noun, verb, index, source, target):
+    """Roles an event noun takes from the verb or clause around it."""
     if source is None and noun.dep_ == "pobj" and noun.head.lower_ == "with" and (
             verb.pos_ == "VERB"):  # "responded with attacks on her", "peppered him with"
         source = _source(verb, index)
