@@ -477,7 +477,8 @@ def _make_eval_command(name: str, module_name: str):
                   help="tls: also run with the reference's number of dates and sentences.")
     @click.option("--folds", type=click.IntRange(min=2), default=None,
                   help="extract: split the pages into K folds by a hash of their id; choose "
-                       "on the other folds, report each fold beside trafilatura.")
+                       "on the other folds, report each fold beside trafilatura. events: "
+                       "report each fold of the PolNeAR gold articles.")
     @click.option("--rows/--no-rows", default=True, help="Print the per-item table.")
     @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
     @handle_errors

@@ -126,6 +126,7 @@ class StorySettings:
     timeline_undated_weight: float = 1.0  # a sentence dated only by its article counts this
     timeline_reference_dates: bool = True  # other dates a sentence names count too
     timeline_lead_weight: float = 0.5  # a lead sentence's summary score counts 1 + this
+    timeline_topic_weight: float = 0.5  # a summary sentence's likeness to the whole story
     timeline_news_day_window: int = 2  # undated news of an article happened on a day this
     timeline_news_day_mentions: int = 2  # close before publication that it names this often
     events_merge_days: int = 3  # same-actor, same-type events this close are one action

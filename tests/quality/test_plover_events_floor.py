@@ -21,6 +21,13 @@ def test_plover_events_floor(benchmarks_dir) -> None:
     assert below_floor(report) == []
 
 
+def test_plover_events_hold_on_each_half(benchmarks_dir) -> None:
+    report = events.score(benchmarks_dir / "polnear", folds=2)
+    assert set(polnear_events.FOLD_FLOORS[2]) <= set(report.metrics)
+    assert report.metrics["fold0_recall"] > 0 and report.metrics["fold1_recall"] > 0
+    assert below_floor(report) == []
+
+
 def test_floors_never_above_the_targets() -> None:
     for name, target in polnear_events.TARGETS.items():
         assert polnear_events.FLOORS[name] <= target

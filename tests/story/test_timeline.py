@@ -189,3 +189,21 @@ def test_build_timeline_normalizes_datetimes_and_skips_non_calendar_values() -> 
     timeline = build_timeline([base, week], SETTINGS)
     assert [(e.date, e.granularity) for e in timeline] == [("2031-05-02", "day")]
     assert timeline[0].citations[0].end == len(text)
+
+
+def test_story_centroid_keeps_a_day_summary_on_the_story() -> None:
+    def dated(aid: str, text: str, day: str) -> DatedSentence:
+        return DatedSentence(aid, 0, len(text), text, day, "day", None, None, True)
+
+    story = [dated(f"s{n}", f"The Vell dam inquiry heard engineers on the broken spillway "
+                            f"and the flooded villages, witness {n}.", f"2031-04-0{n}")
+             for n in range(1, 6)]
+    side = [dated("t1", "Local football fans cheered the Vell derby winners at the stadium "
+                        "on a sunny afternoon.", "2031-04-09"),
+            dated("t3", "The dam inquiry heard that the broken spillway flooded the villages "
+                        "near the stadium.", "2031-04-09")]
+    one_each = _settings(timeline_dates=10, timeline_sentences=1)
+    day_of = {e.date: e.summary for e in build_timeline([*story, *side], one_each)}
+    assert "inquiry" in day_of["2031-04-09"]
+    plain = build_timeline([*story, *side], replace(one_each, timeline_topic_weight=0.0))
+    assert "fans" in {e.date: e.summary for e in plain}["2031-04-09"]

@@ -95,15 +95,16 @@ def _published(path: Path) -> dict[str, str]:
 
 
 def score(data_dir: Path, *, progress: Progress | None = None,
-          limit: int | None = None, split: str | None = None) -> EvalReport:
+          limit: int | None = None, split: str | None = None,
+          folds: int | None = None) -> EvalReport:
     """Score the events of a PolNeAR corpus against the PLOVER gold, or find events in every
     article of a folder of ``*.txt`` articles and check the expected ones."""
     if polnear_events.is_polnear_layout(Path(data_dir)):
         return polnear_events.score(Path(data_dir), progress=progress, limit=limit,
-                                    split=split)
-    if split is not None:
-        raise DataError("--split applies to a PolNeAR corpus only",
-                        hint="pass the PolNeAR folder, or drop --split for a folder of articles")
+                                    split=split, folds=folds)
+    if split is not None or folds is not None:
+        raise DataError("--split and --folds apply to a PolNeAR corpus only",
+                        hint="pass the PolNeAR folder, or drop them for a folder of articles")
     articles = read_articles(Path(data_dir))[:limit]
     nlp = load_nlp()
     findings: list[EventFinding] = []

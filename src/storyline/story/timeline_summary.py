@@ -1,9 +1,12 @@
 """Per-date extractive summaries: TF-IDF centroid ranking with a redundancy check.
 
 The candidate sentences of a date are ranked by cosine similarity to the centroid of all
-sentences about that date (an article's first sentences, which news writes to carry the
-news, weigh up to ``1 + timeline_lead_weight`` times more), in the spirit of the centroid summarizers used for timeline
-summarization (Radev et al. 2004; Ghalandari & Ifrim 2020). A sentence whose cosine with
+sentences about that date, plus ``timeline_topic_weight`` times their similarity to the
+centroid of the whole story (a day's most typical sentence may be about a side matter; what
+the story is about keeps its summary on the story), and an article's first sentences, which
+news writes to carry the news, weigh up to ``1 + timeline_lead_weight`` times more; in the
+spirit of the centroid summarizers used for timeline summarization (Radev et al. 2004;
+Ghalandari & Ifrim 2020). A sentence whose cosine with
 one already chosen, for this date or an earlier one, exceeds ``timeline_redundancy`` is
 skipped, so no two entries of a day (nor of two days) say the same thing. Vectors are the
 text toolkit's (``storyline.text.vectors``).
@@ -50,6 +53,7 @@ class SentenceVectors:
         self.lengths = np.diff(self.matrix.indptr)  # distinct terms per sentence
         words = [len(terms(text)) if readable(text) else 0 for text in texts.values()]
         self.words = np.asarray(words, dtype=np.int32)  # content words per sentence
+        self.center = centroid(self.matrix)  # what the whole story is about
 
     def index(self, sentence: DatedSentence) -> int:
         return self.row[sentence_key(sentence)]
@@ -69,7 +73,9 @@ def summarize_date(candidates: Sequence[DatedSentence], vectors: SentenceVectors
     unique = list({sentence_key(s): s for s in candidates}.values())
     rows = [vectors.index(s) for s in unique]
     center = centroid(vectors.matrix[rows])
-    scores = np.asarray(vectors.matrix[rows] @ center).ravel() * np.asarray(
+    topical = np.asarray(vectors.matrix[rows] @ vectors.center).ravel()
+    scores = (np.asarray(vectors.matrix[rows] @ center).ravel()
+              + settings.timeline_topic_weight * topical) * np.asarray(
         [(1.0 + settings.timeline_lead_weight / (1.0 + s.position))
          * (1.0 if s.mentioned else settings.timeline_undated_weight) for s in unique])
     fitting = [i for i, row in enumerate(rows)

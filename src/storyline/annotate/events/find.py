@@ -1,10 +1,12 @@
 """Coded events: who did what to whom, with PLOVER verbs, from a lexicon plus the parse.
 
 Per sentence, a trigger (a verb lemma, or an event noun: "talks", "sanctions", "buildup") is
-looked up in a small lexicon; the dependency parse gives the source (subject, possessor, "by
-X", "between X and ...") and the target (object, "with X", the subject of an "if" clause for
-threats) among the ``Mention`` records passed in. Every event cites its sentence. The word
-tables live in annotate.events.lexicon.
+looked up in the lexicon, ambiguous words through their senses (annotate.events.senses); the
+dependency parse gives the source (subject, agent, possessor, "by X", "between X and ...",
+the holder of a noun a participle hangs off) and the target (object, "with X", the subject
+of an "if" clause for threats) among the ``Mention`` records passed in: named entities, and
+pronouns, descriptions and groups the actors stage resolved to an actor. Every event cites
+its sentence. The word tables live in annotate.events.lexicon.
 """
 
 from __future__ import annotations
@@ -15,33 +17,38 @@ from dataclasses import dataclass
 from ...records import Citation, Event, Mention, SentenceDate, TimeExpression, stable_id
 from ..parse import doc_text
 from .lexicon import (
-    ACTOR_LABELS,
     FLIP_ON_NEGATION,
-    LIGHT_VERBS,
     NEEDS_COMPLEMENT,
-    NEEDS_TARGET,
     NOT_MET,
-    NOUN_TARGET_PREPS,
     NOUNS,
     OBJECT_VERBS,
     PARTICLE_VERBS,
     PENALTIES,
-    PRONOUNS,
     REPORTING,
-    SUBJECTS,
-    SYMMETRIC,
-    TARGET_PREPS,
     THREAT_TYPES,
     VERBS,
 )
 from .modality import (
     _clause_chain,
     _future_with_condition,
-    _has_if,
     _modality,
     _reported,
     _subjects,
-    _verb_group,
+)
+from .roles import (
+    _actors,
+    _mention_index,
+    _objects,
+    _phrase_mention,
+    _resolve_pronoun,
+)
+from .senses import (
+    adjective_sense,
+    licensed_noun,
+    person_actors,
+    retype,
+    verb_lemma,
+    verb_sense,
 )
 
 
@@ -71,6 +78,7 @@ def find_event_findings(doc, article_id: str, mentions: Sequence[Mention], *,
                         ) -> tuple[EventFinding, ...]:
     """Like :func:`find_events`, keeping the source/target mentions and the trigger."""
     index = _mention_index(doc, mentions)
+    persons = person_actors(mentions)
     found: list[EventFinding] = []
     text = doc_text(doc)  # once: building Doc.text walks every token
     for sent in doc.sents:
@@ -82,6 +90,7 @@ def find_event_findings(doc, article_id: str, mentions: Sequence[Mention], *,
             kind = _code(token)
             source, target = _actors(token, kind, index) if kind else (None, None)
             if source is not None or target is not None:  # an event needs an actor
+                kind = retype(kind, token, source, target, persons)
                 kind, modality = _adjust(kind, token)
                 if modality == "reported" and _self_report(token, source, index):
                     modality = "asserted"  # "she says she opposes the deal"
@@ -94,11 +103,19 @@ def _code(token) -> str | None:
     """The PLOVER type of a trigger token, or None."""
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         return _code_verb(token)
-    return _code_noun(token) if token.pos_ in ("NOUN", "PROPN") and token.lower_ in NOUNS else None
+    if token.pos_ == "ADJ":
+        return adjective_sense(token)
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if token.lower_ in NOUNS:
+        return _code_noun(token)
+    return licensed_noun(token)
 
 
 def _code_verb(token) -> str | None:
-    lemma = token.lemma_.lower()
+    lemma = verb_lemma(token)
+    if lemma == "call" and _names_someone(token):
+        return "ACCUSE"  # "called him a liar", "was called a charlatan for ..."
     for child in token.children:
         if (child.dep_ in ("prt", "prep") and child.i > token.i
                 and (lemma, child.lower_) in PARTICLE_VERBS and _particle_object_ok(child, lemma)):
@@ -118,20 +135,33 @@ def _code_verb(token) -> str | None:
         return "REQUEST"  # "warned officials to boost their security"
     if lemma == "meet" and any(c.dep_ == "dobj" and c.lower_ in NOT_MET for c in token.children):
         return None  # "meets the criteria"
+    decided, kind = verb_sense(token, lemma)
+    if decided:
+        return kind
     if lemma in OBJECT_VERBS:
         kind, heads = OBJECT_VERBS[lemma]
         if any(t.lower_ in heads for t in _objects(token) + _subjects(token)):
             if kind == "SANCTION" and not any(t.lower_.startswith("sanction")
-                                              for t in _objects(token)):
+                                              for t in _objects(token)) and not _done(token):
                 return "THREATEN"
             return kind
         return None
     return VERBS.get(lemma)
 
 
+def _done(verb) -> bool:
+    """A past action, not a prospect: "a penalty imposed by", "imposed fines"."""
+    return verb.tag_ in ("VBD", "VBN") and not any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may")
+        for c in verb.children)
+
+
 def _names_someone(verb) -> bool:
     """"called him a liar": a person object and a noun said of it."""
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+               and c.tag_ not in ("WP", "WDT")]
+    if sum(c.dep_ == "oprd" for c in verb.children) >= 2:
+        return True  # "called Trump a 'pathological liar'", parsed as two predicates
     return bool(objects) and any(c.dep_ in ("oprd", "xcomp", "attr") and c.pos_ in (
         "NOUN", "ADJ", "PROPN") for c in verb.children)
 
@@ -198,179 +228,6 @@ def _self_report(token, source, index) -> bool:
 
 
 
-
-
-def _mention_index(doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
-    index: dict[int, Mention] = {}
-    for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and (not mention.label or mention.label in ACTOR_LABELS):
-            for token in span:
-                index.setdefault(token.i, mention)
-    return index
-
-
-def _actors(token, kind: str, index: dict[int, Mention]):
-    """(source, target) of a trigger; (None, None) when the type needs a target and has
-    none ("spoke at a rally", "the pace of killing")."""
-    if token.pos_ in ("NOUN", "PROPN"):
-        source, target = _noun_actors(token, kind, index)
-    else:
-        source = _source(token, index)
-        target = _target(token, kind, index, source)
-    target = None if target == source else target
-    if target is None and kind in NEEDS_TARGET:
-        return None, None
-    if (source is None and token.pos_ not in ("NOUN", "PROPN") and token.dep_ != "ROOT"
-            and not _passive(token)):
-        return None, None  # precision first: an event without its actor is vague
-    return source, target
-
-
-def _passive(verb) -> bool:
-    """"Clinton was criticized": the target is named, the source may be left out."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
-CLIMB = ("xcomp", "conj", "pcomp", "prep", "acomp", "advcl")
-
-
-def _source(verb, index: dict[int, Mention]) -> Mention | None:
-    """The agent, else the subject of the verb or of the verbs it hangs off."""
-    node = verb
-    for _ in range(5):
-        agent = _first_other((_phrase_mention(p, index) for c in node.children
-                              if c.dep_ == "agent" for p in c.children), None)
-        if agent is not None:
-            return agent
-        subjects = [s for s in _subjects(node) if s.dep_ != "nsubjpass" or node != verb]
-        for subject in subjects:
-            found = _phrase_mention(subject, index) or _resolve_pronoun(subject, index)
-            if found is not None:
-                return found
-        if subjects or node.dep_ not in CLIMB or node.head == node:
-            return None
-        if node.dep_ == "advcl" and node.tag_ != "VBG":
-            return None
-        controller = _controller(node, index) if node.dep_ == "xcomp" else None
-        if controller is not None:
-            return controller
-        node = node.head
-        if node.dep_ == "prep" and node.head.pos_ == "NOUN" and node.head.dep_ in (
-                "dobj", "pobj") and node.head.head.pos_ in ("VERB", "AUX"):
-            node = node.head.head  # "denied any intention of invading": who denied
-    return None
-
-
-def _controller(xcomp, index) -> Mention | None:
-    """Object control: "urged Republicans to join", "called on Trump to stop"."""
-    head = xcomp.head
-    objects = [c for c in head.children if c.dep_ in ("dobj", "dative")] + [
-        p for c in head.children if c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
-    return _first_other((_phrase_mention(o, index) for o in objects), None)
-
-
-def _first_other(found, source: Mention | None) -> Mention | None:
-    return next((m for m in found if m is not None and m != source), None)
-
-
-def _target(verb, kind: str, index, source) -> Mention | None:
-    candidates = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr")]
-    preps = ("to", "with") if kind in SYMMETRIC else TARGET_PREPS  # not "spoke at X"
-    candidates += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
-                   for p in c.children if p.dep_ == "pobj"]
-    found = _first_other((_phrase_mention(n, index, deep=True) for n in candidates), source)
-    if found is None and kind in SYMMETRIC:  # "Biden and Putin met"
-        found = _first_other((_phrase_mention(o, index) for s in _subjects(verb)
-                              for o in s.conjuncts), source)
-    return found or _fallback_target(verb, kind, index, source)
-
-
-def _fallback_target(verb, kind: str, index, source) -> Mention | None:
-    """Threats aim at whoever the condition is about; requests and warnings at their content."""
-    for node in _verb_group(verb):
-        for child in node.children:
-            if (child.dep_ == "advcl" and _has_if(child)) or (child.dep_ == "ccomp" and kind in (
-                    "THREATEN", "REQUEST", "ACCUSE", "REJECT")):
-                found = (_first_other((_phrase_mention(s, index) for s in _subjects(child)),
-                                      source)
-                         or _first_other((index.get(t.i) for t in child.subtree), source))
-                if found is not None:
-                    return found
-    return None
-
-
-def _noun_actors(noun, kind: str, index):
-    """"Russia's demand", "warnings from X", "withdrawal of X from Y", "talks between X and Y"."""
-    moving = kind in ("RETREAT", "MOBILIZE")  # "withdrawal of X from Y": X moves, Y is left
-    source_preps = ("by", "of") if moving else ("by", "from")
-    source = target = None
-    for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod") and source is None:
-            source = _phrase_mention(child, index) or _resolve_pronoun(child, index)
-        elif child.dep_ == "prep" and child.lower_ in source_preps:
-            source = next(iter(_pobj_mentions(child, index)), source)
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "between":
-            pair = [m for m in (_pobj_mentions(child, index)) if m != source]
-            if source is None and pair:
-                source, pair = pair[0], pair[1:]
-            target = target or (pair[0] if pair else None)
-        elif child.dep_ == "prep" and child.lower_ in (*NOUN_TARGET_PREPS, "from") and not (
-                child.lower_ in source_preps):
-            target = target or next(iter(_pobj_mentions(child, index)), None)
-    verb = noun.head if noun.dep_ != "pobj" else noun.head.head
-    if source is None and noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in LIGHT_VERBS:
-        source = _source(verb, index)  # "Biden will hold a call with ...", "reiterated support"
-    return source, target
-
-
-def _pobj_mentions(prep, index) -> list[Mention]:
-    """The mentions on the objects of a preposition and their conjuncts, in order."""
-    out: list[Mention] = []
-    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-        for phrase in (pobj, *pobj.conjuncts):
-            mention = _phrase_mention(phrase, index, deep=True)
-            if mention is not None and mention not in out:
-                out.append(mention)
-    return out
-
-
-def _phrase_mention(node, index, *, deep: bool = False) -> Mention | None:
-    """The mention on a noun phrase: its head, else a modifier (not a clause or preposition)."""
-    if node.i in index:
-        return index[node.i]
-    skip = ("relcl", "acl", "advcl", "ccomp") if deep else ("relcl", "acl", "advcl", "ccomp",
-                                                             "prep")
-    stack = [c for c in node.children if c.dep_ not in skip]
-    while stack:
-        token = stack.pop(0)
-        if token.i in index:
-            return index[token.i]
-        stack.extend(c for c in token.children if c.dep_ not in skip)
-    return None
-
-
-def _resolve_pronoun(pronoun, index) -> Mention | None:
-    """He/his/it/they: the nearest earlier subject mention of a fitting kind in the sentence;
-    for he/she/his also the main subject of the sentence before."""
-    want, start = PRONOUNS.get(pronoun.lower_), pronoun.sent.start
-    for i in range(pronoun.i - 1, (pronoun.doc[start - 1].sent.start if start else 0) - 1, -1):
-        token, mention = pronoun.doc[i], index.get(i)
-        fits = mention is not None and (want == "ANY" or (want == "PERSON") == (
-            mention.label == "PERSON"))
-        subject = token if token.dep_ in SUBJECTS else token.head
-        if i < start and (want != "PERSON" or subject.head != subject.sent.root):
-            continue
-        if want and fits and subject.dep_ in SUBJECTS:
-            return mention
-    return None
-
-
-def _objects(verb) -> list:
-    direct = [c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")]
-    return direct + [g for c in verb.children if c.dep_ in ("prep", "dobj") for g in c.children
-                     if g.dep_ in (("pobj",) if c.dep_ == "prep" else ("conj", "compound"))]
 
 
 def _event_date(start: int, end: int, dates: Sequence[SentenceDate]) -> str | None:

@@ -8,6 +8,8 @@ or a third-person quotation reported; else asserted.
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import DENIAL, HEDGES, REPORTING, SUBJECTS, THREAT_HEADS
 
 
@@ -29,14 +31,21 @@ def _modality(token, coded_verb: bool = True) -> str:
 
 
 def _question(token) -> bool:
-    """An action asked about ("has he called for changes?") is conditional."""
+    """An action asked about ("has he called for changes?") is conditional: the first
+    end mark after it in its sentence is a question mark."""
+    for later in token.doc[token.i + 1:token.sent.end]:
+        if later.text in ("?", ".", "!"):
+            return later.text == "?"
     return token.sent.text.rstrip(" \"'”’)").endswith("?")
+
+
+_DANGLING = re.compile(r'^\s*["”’]\s*(?=\s|$)')  # a quotation's closing mark left at the start
 
 
 def _quoted(token) -> bool:
     """A third-person action told inside a quotation: someone else's account."""
     sent = token.sent
-    before = token.doc.text[sent.start_char:token.idx]
+    before = _DANGLING.sub("", token.doc.text[sent.start_char:token.idx])
     opened = before.count("“") - before.count("”") + before.count('"') % 2
     if opened <= 0:
         return False
@@ -84,8 +93,9 @@ def _has_if(node) -> bool:
 def _reported(token) -> bool:
     if any(c.lower_ in HEDGES for v in _verb_group(token) for c in v.children):
         return True
+    limit = 6 if token.pos_ in ("NOUN", "PROPN") else 4  # a noun sits a step lower
     return any(node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in REPORTING
-               for node in _clause_chain(token, stop_at_clause=False, limit=4))
+               for node in _clause_chain(token, stop_at_clause=False, limit=limit))
 
 
 def _clause_chain(token, *, stop_at_clause: bool = True, limit: int = 6):
