@@ -8,6 +8,7 @@ or a third-person quotation reported; else asserted.
 
 from __future__ import annotations
 
+from ..parse import doc_text
 from .lexicon import DENIAL, HEDGES, REPORTING, SUBJECTS, THREAT_HEADS
 
 
@@ -36,7 +37,7 @@ def _question(token) -> bool:
 def _quoted(token) -> bool:
     """A third-person action told inside a quotation: someone else's account."""
     sent = token.sent
-    before = token.doc.text[sent.start_char:token.idx]
+    before = doc_text(token.doc)[sent.start_char:token.idx]
     opened = before.count("“") - before.count("”") + before.count('"') % 2
     if opened <= 0:
         return False

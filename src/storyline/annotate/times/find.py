@@ -21,11 +21,13 @@ past, a present progressive or a scheduling verb the future.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from ...records import TimeExpression
+from ...text.scan import Scanner, fold
 from . import periods, values
 from .calendar import parse_reference
 from .rules import RULES
@@ -143,10 +145,16 @@ def _start(name: str, match: re.Match[str]) -> int:
     return match.start()
 
 
+@functools.cache
+def _scanners() -> tuple[tuple[str, Scanner], ...]:
+    return tuple((name, Scanner(pattern)) for name, pattern in RULES)
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
     found = []
-    for order, (name, pattern) in enumerate(RULES):
-        for match in pattern.finditer(text):
+    folded = fold(text)
+    for order, (name, scanner) in enumerate(_scanners()):
+        for match in scanner.finditer(text, folded):
             start, end = _trimmed(text, _start(name, match), match.end())
             if end > start:
                 found.append((start, end, order, name, match))

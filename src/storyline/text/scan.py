@@ -1,0 +1,209 @@
+"""``pattern.finditer(text)``, faster for rule patterns that are long alternations of words.
+
+Python's regular-expression engine tries such a pattern at every position of the text, and
+at each word start it walks every alternative (case-insensitive ones slowest). A
+:class:`Scanner` first reads, from the pattern's parse tree, every way a match can begin
+(its first ``PREFIX`` characters, folded to lower-case ASCII, any other character as one
+wildcard), finds the positions where the text begins that way with one quick search, and
+tries the pattern only there. The matches are exactly those of ``pattern.finditer``: a
+position is skipped only when no match can begin at it, and matches are taken left to
+right without overlap, as ``finditer`` takes them. A pattern the reader does not follow
+(back-references, conditionals, one that can match the empty string) is run as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from re import _constants as sre
+from re import _parser as sre_parse
+
+#: How many leading characters of a match the scanner reads from the pattern.
+PREFIX = 2
+#: Every character outside ASCII, in the folded text and in the prefixes.
+WILD = "\x80"
+_ASCII = frozenset(chr(c) for c in range(128))
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_WORD = _LETTERS | frozenset("0123456789_")
+_SPACE = frozenset(" \t\n\r\f\v\x1c\x1d\x1e\x1f")
+_ALL = frozenset(c.lower() for c in _ASCII) | {WILD}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+
+
+class _Unknown(Exception):
+    """A construct the prefix reader does not follow."""
+
+
+def _fold(chars, ignore: bool) -> frozenset[str]:
+    """Characters as the folded text holds them. A case-insensitive letter may also match
+    a character outside ASCII (the Kelvin sign matches k), so it keeps the wildcard."""
+    out = set()
+    for char in chars:
+        if char > "\x7f":
+            out |= {WILD} | (_LETTERS if ignore else set())
+            continue
+        low = char.lower()
+        out.add(low)
+        if ignore and low in _LETTERS:
+            out.add(WILD)
+    return frozenset(out)
+
+
+def _category(code) -> frozenset[str]:
+    if code in (sre.CATEGORY_DIGIT, sre.CATEGORY_UNI_DIGIT):
+        return frozenset("0123456789") | {WILD}
+    if code in (sre.CATEGORY_SPACE, sre.CATEGORY_UNI_SPACE):
+        return _SPACE | {WILD}
+    if code in (sre.CATEGORY_WORD, sre.CATEGORY_UNI_WORD):
+        return _WORD | {WILD}
+    return _ALL
+
+
+def _charset(items, ignore: bool) -> frozenset[str]:
+    out: set[str] = set()
+    for op, av in items:
+        if op is sre.NEGATE:
+            return _ALL
+        if op is sre.LITERAL:
+            out |= _fold(chr(av), ignore)
+        elif op is sre.RANGE:
+            low, high = av
+            out |= _fold((chr(c) for c in range(low, min(high, 127) + 1)), ignore)
+            if high > 127:
+                out |= {WILD} | (_LETTERS if ignore else set())
+        elif op is sre.CATEGORY:
+            out |= _category(av)
+        else:
+            return _ALL
+    return frozenset(out)
+
+
+def _join(heads: set[str], tails: set[str], size: int) -> set[str]:
+    """Every head (shorter than ``size``) followed by every tail, cut to ``size``."""
+    return {(head + tail)[:size] for head in heads for tail in tails}
+
+
+def _sequence(items, flags: int, size: int) -> set[str]:
+    """The ways the sequence ``items`` can begin: strings of ``size`` characters, and
+    shorter ones where the whole sequence can end that soon."""
+    done: set[str] = set()
+    open_: set[str] = {""}
+    for op, av in items:
+        if not open_:
+            break
+        grown: set[str] = set()
+        for length in {len(head) for head in open_}:
+            heads = {head for head in open_ if len(head) == length}
+            grown |= _join(heads, _item(op, av, flags, size - length), size)
+        done |= {s for s in grown if len(s) == size}
+        open_ = {s for s in grown if len(s) < size}
+    return done | open_
+
+
+def _item(op, av, flags: int, size: int) -> set[str]:
+    ignore = bool(flags & sre.SRE_FLAG_IGNORECASE)
+    if op is sre.LITERAL:
+        return set(_fold(chr(av), ignore))
+    if op is sre.NOT_LITERAL or op is sre.ANY:
+        return set(_ALL)
+    if op is sre.IN:
+        return set(_charset(av, ignore))
+    if op in _ZERO_WIDTH:
+        return {""}
+    if op is sre.SUBPATTERN:
+        _group, add, remove, sub = av
+        return _sequence(sub, (flags | add) & ~remove, size)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(av, flags, size)
+    if op is sre.BRANCH:
+        return set().union(*(_sequence(branch, flags, size) for branch in av[1]))
+    if op in _REPEATS:
+        return _repeat(av, flags, size)
+    raise _Unknown(op)
+
+
+def _repeat(av, flags: int, size: int) -> set[str]:
+    """Repeating an item: after ``size`` more rounds no new beginning can appear."""
+    low, high, sub = av
+    once = _sequence(sub, flags, size)
+    out = {""} if low == 0 else set()
+    current = {""}
+    for rounds in range(1, min(high, low + size) + 1):
+        current = {s for s in current if len(s) == size} | _join(
+            {s for s in current if len(s) < size}, once, size)
+        if rounds >= low:
+            out |= current
+    return out
+
+
+def _starts_after_non_word(tree) -> bool:
+    """True when the pattern opens with ``(?<!\\w)``: no match begins right after a word
+    character."""
+    if not tree.data:
+        return False
+    op, av = tree.data[0]
+    if op is not sre.ASSERT_NOT:
+        return False
+    direction, sub = av
+    return direction == -1 and list(sub.data) in (
+        [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_WORD)])],
+        [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_UNI_WORD)])])
+
+
+def _starts_regex(prefixes: set[str], after_non_word: bool) -> re.Pattern[str]:
+    """A search over the folded text that stops on each position a match may begin at
+    (it takes one character, so consecutive positions are all found)."""
+    by_first: dict[str, set[str]] = {}
+    for prefix in prefixes:
+        by_first.setdefault(prefix[0], set()).add(prefix[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        rest = "" if "" in rests else "(?=" + "|".join(
+            sorted(re.escape(r) for r in rests)) + ")"
+        branches.append(re.escape(first) + rest)
+    guard = r"(?<![a-z0-9_][\s\S])" if after_non_word else ""
+    return re.compile("(?:" + "|".join(branches) + ")" + guard)
+
+
+class Scanner:
+    """Finds the matches of ``pattern`` like ``pattern.finditer`` (see the module doc)."""
+
+    __slots__ = ("pattern", "starts")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.starts: re.Pattern[str] | None = None
+        if pattern.flags & (sre.SRE_FLAG_LOCALE | sre.SRE_FLAG_ASCII) or isinstance(
+                pattern.pattern, bytes):
+            return
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+        try:
+            prefixes = _sequence(tree.data, tree.state.flags, PREFIX)
+        except _Unknown:
+            return
+        if "" in prefixes:
+            return  # it may match the empty string
+        self.starts = _starts_regex(prefixes, _starts_after_non_word(tree))
+
+    def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
+        """The matches in ``text``; ``folded`` is :func:`fold` of ``text`` when the caller
+        runs several scanners over the same text."""
+        if self.starts is None:
+            yield from self.pattern.finditer(text)
+            return
+        match, position = self.pattern.match, 0
+        for hit in self.starts.finditer(fold(text) if folded is None else folded):
+            start = hit.start()
+            if start < position:
+                continue
+            found = match(text, start)
+            if found is not None:
+                yield found
+                position = found.end()
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased in ASCII, every other character as :data:`WILD` (same length)."""
+    return _NON_ASCII.sub(WILD, text).lower()
