@@ -8,7 +8,7 @@ import re
 import pytest
 
 from storyline.annotate.times.rules import RULES
-from storyline.text.scan import Scanner, fold
+from storyline.text.scan import RuleScanner, fold
 
 TEXTS = [
     "On Monday, March 3rd, 2014, at 5 p.m. EST the two-week talks began; a year earlier "
@@ -35,17 +35,27 @@ PATTERNS = [
 ]
 
 
-def _same(pattern: re.Pattern[str], text: str) -> None:
-    expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
-    found = [(m.span(), m.groups()) for m in Scanner(pattern).finditer(text)]
-    assert found == expected, pattern.pattern
+def _spans(matches) -> list:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def _same(patterns: list[re.Pattern[str]], text: str) -> None:
+    found = RuleScanner(patterns).matches(text)
+    for pattern, matches in zip(patterns, found, strict=True):
+        assert _spans(matches) == _spans(pattern.finditer(text)), pattern.pattern
 
 
 @pytest.mark.parametrize("source", PATTERNS)
 def test_matches_are_those_of_finditer(source):
     pattern = re.compile(source)
     for text in TEXTS:
-        _same(pattern, text)
+        _same([pattern], text)
+
+
+def test_patterns_scanned_together_match_as_each_alone():
+    patterns = [re.compile(source) for source in PATTERNS]
+    for text in TEXTS:
+        _same(patterns, text)
 
 
 def test_the_time_rules_match_as_before_on_shuffled_text():
@@ -54,14 +64,13 @@ def test_the_time_rules_match_as_before_on_shuffled_text():
     for _ in range(20):
         rng.shuffle(words)
         text = " ".join(words)
-        for _name, pattern in RULES:
-            _same(pattern, text)
+        _same([pattern for _name, pattern in RULES], text)
 
 
 def test_patterns_it_cannot_read_run_unchanged():
-    assert Scanner(re.compile(r"(\w)\1")).starts is None
-    assert Scanner(re.compile(r"x*")).starts is None
-    assert all(Scanner(pattern).starts is not None for _name, pattern in RULES)
+    scanner = RuleScanner([re.compile(r"(\w)\1"), re.compile(r"x*"), re.compile(r"ab")])
+    assert scanner.plain == [0, 1]
+    assert RuleScanner([pattern for _name, pattern in RULES]).plain == []
 
 
 def test_fold_keeps_offsets():

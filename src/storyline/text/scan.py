@@ -1,14 +1,16 @@
-"""``pattern.finditer(text)``, faster for rule patterns that are long alternations of words.
+"""``pattern.finditer(text)`` for many rule patterns at once, faster when they are long
+alternations of words.
 
-Python's regular-expression engine tries such a pattern at every position of the text, and
-at each word start it walks every alternative (case-insensitive ones slowest). A
-:class:`Scanner` first reads, from the pattern's parse tree, every way a match can begin
-(its first ``PREFIX`` characters, folded to lower-case ASCII, any other character as one
-wildcard), finds the positions where the text begins that way with one quick search, and
-tries the pattern only there. The matches are exactly those of ``pattern.finditer``: a
-position is skipped only when no match can begin at it, and matches are taken left to
-right without overlap, as ``finditer`` takes them. A pattern the reader does not follow
-(back-references, conditionals, one that can match the empty string) is run as it is.
+Python's regular-expression engine tries each pattern at every position of the text, and at
+each word start it walks every alternative (case-insensitive ones slowest). A
+:class:`RuleScanner` first reads, from each pattern's parse tree, every way a match can
+begin (its first ``PREFIX`` characters, folded to lower-case ASCII, any other character as
+one wildcard), finds the positions where the text begins in any of those ways with one
+search, and tries at each only the patterns that may begin there. Each pattern's matches
+are exactly those of its ``finditer``: a position is skipped only when no match can begin at
+it, and matches are taken left to right without overlap, as ``finditer`` takes them. A
+pattern the reader does not follow (back-references, conditionals, one that can match the
+empty string) is run as it is.
 """
 
 from __future__ import annotations
@@ -167,43 +169,69 @@ def _starts_regex(prefixes: set[str], after_non_word: bool) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(branches) + ")" + guard)
 
 
-class Scanner:
-    """Finds the matches of ``pattern`` like ``pattern.finditer`` (see the module doc)."""
-
-    __slots__ = ("pattern", "starts")
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self.starts: re.Pattern[str] | None = None
-        if pattern.flags & (sre.SRE_FLAG_LOCALE | sre.SRE_FLAG_ASCII) or isinstance(
-                pattern.pattern, bytes):
-            return
-        tree = sre_parse.parse(pattern.pattern, pattern.flags)
-        try:
-            prefixes = _sequence(tree.data, tree.state.flags, PREFIX)
-        except _Unknown:
-            return
-        if "" in prefixes:
-            return  # it may match the empty string
-        self.starts = _starts_regex(prefixes, _starts_after_non_word(tree))
-
-    def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
-        """The matches in ``text``; ``folded`` is :func:`fold` of ``text`` when the caller
-        runs several scanners over the same text."""
-        if self.starts is None:
-            yield from self.pattern.finditer(text)
-            return
-        match, position = self.pattern.match, 0
-        for hit in self.starts.finditer(fold(text) if folded is None else folded):
-            start = hit.start()
-            if start < position:
-                continue
-            found = match(text, start)
-            if found is not None:
-                yield found
-                position = found.end()
+def _beginnings(pattern: re.Pattern[str]) -> tuple[set[str], bool] | None:
+    """The folded prefixes a match of ``pattern`` can begin with, and whether it opens with
+    ``(?<!\\w)``; None for a pattern the reader does not follow."""
+    if pattern.flags & (sre.SRE_FLAG_LOCALE | sre.SRE_FLAG_ASCII) or isinstance(
+            pattern.pattern, bytes):
+        return None
+    tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    try:
+        prefixes = _sequence(tree.data, tree.state.flags, PREFIX)
+    except _Unknown:
+        return None
+    if "" in prefixes:
+        return None  # it may match the empty string
+    return prefixes, _starts_after_non_word(tree)
 
 
 def fold(text: str) -> str:
     """``text`` lower-cased in ASCII, every other character as :data:`WILD` (same length)."""
     return _NON_ASCII.sub(WILD, text).lower()
+
+
+class RuleScanner:
+    """The matches of several patterns over one text (each as its ``finditer`` finds them),
+    with one search for the positions where any of them may begin."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.patterns = patterns
+        found = [_beginnings(p) for p in patterns]
+        self.plain = [i for i, f in enumerate(found) if f is None]
+        self.guarded = frozenset(i for i, f in enumerate(found) if f is not None and f[1])
+        self.by_prefix: dict[str, tuple[int, ...]] = {}
+        union: set[str] = set()
+        for index, beginning in enumerate(found):
+            if beginning is None:
+                continue
+            union |= beginning[0]
+            for prefix in beginning[0]:
+                self.by_prefix[prefix] = (*self.by_prefix.get(prefix, ()), index)
+        self.short = any(len(prefix) < PREFIX for prefix in union)
+        every = len(self.guarded) == len(patterns) - len(self.plain)
+        self.starts = _starts_regex(union, every) if union else None
+
+    def matches(self, text: str) -> list[list[re.Match[str]]]:
+        """For each pattern, its matches in ``text`` in order."""
+        out: list[list[re.Match[str]]] = [[] for _ in self.patterns]
+        for index in self.plain:
+            out[index] = list(self.patterns[index].finditer(text))
+        if self.starts is None:
+            return out
+        folded = fold(text)
+        position = [0] * len(self.patterns)
+        rules, guarded = self.by_prefix, self.guarded
+        for hit in self.starts.finditer(folded):
+            start = hit.start()
+            after_word = start > 0 and folded[start - 1] in _WORD
+            candidates = rules.get(folded[start:start + PREFIX], ())
+            if self.short:
+                candidates += rules.get(folded[start], ())
+            for index in candidates:
+                if start < position[index] or (after_word and index in guarded):
+                    continue
+                found = self.patterns[index].match(text, start)
+                if found is not None:
+                    out[index].append(found)
+                    position[index] = found.end()
+        return out

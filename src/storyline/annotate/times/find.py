@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ...records import TimeExpression
-from ...text.scan import Scanner, fold
+from ...text.scan import RuleScanner
 from . import periods, values
 from .calendar import parse_reference
 from .rules import RULES
@@ -146,15 +146,14 @@ def _start(name: str, match: re.Match[str]) -> int:
 
 
 @functools.cache
-def _scanners() -> tuple[tuple[str, Scanner], ...]:
-    return tuple((name, Scanner(pattern)) for name, pattern in RULES)
+def _scanner() -> RuleScanner:
+    return RuleScanner([pattern for _name, pattern in RULES])
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
     found = []
-    folded = fold(text)
-    for order, (name, scanner) in enumerate(_scanners()):
-        for match in scanner.finditer(text, folded):
+    for order, ((name, _pattern), matches) in enumerate(zip(RULES, _scanner().matches(text))):
+        for match in matches:
             start, end = _trimmed(text, _start(name, match), match.end())
             if end > start:
                 found.append((start, end, order, name, match))
