@@ -141,17 +141,20 @@ def _repeat(av, flags: int, size: int) -> set[str]:
 
 
 def _starts_after_non_word(tree) -> bool:
-    """True when the pattern opens with ``(?<!\\w)``: no match begins right after a word
-    character."""
+    """True when the pattern opens with a look-behind that refuses any word character
+    (``(?<!\\w)``, ``(?<![\\w.,])``): no match begins right after a letter or digit."""
     if not tree.data:
         return False
     op, av = tree.data[0]
     if op is not sre.ASSERT_NOT:
         return False
     direction, sub = av
-    return direction == -1 and list(sub.data) in (
-        [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_WORD)])],
-        [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_UNI_WORD)])])
+    if direction != -1 or len(sub.data) != 1 or sub.data[0][0] is not sre.IN:
+        return False
+    items = sub.data[0][1]
+    return (sre.NEGATE, None) not in items and any(
+        item in ((sre.CATEGORY, sre.CATEGORY_WORD), (sre.CATEGORY, sre.CATEGORY_UNI_WORD))
+        for item in items)
 
 
 def _starts_regex(prefixes: set[str], after_non_word: bool) -> re.Pattern[str]:
