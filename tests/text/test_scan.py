@@ -11,8 +11,8 @@ from storyline.annotate.times.rules import RULES
 from storyline.text.scan import RuleScanner, fold
 
 TEXTS = [
-    "On Monday, March 3rd, 2014, at 5 p.m. EST the two-week talks began; a year earlier "
-    "they had failed. The 1990s were calmer.\n\nNEXT WEEK: more in the third quarter.",
+    ("On Monday, March 3rd, 2014, at 5 p.m. EST the two-week talks began; a year earlier "
+     "they had failed. The 1990s were calmer.\n\nNEXT WEEK: more in the third quarter."),
     "Kelvin ſeptember İn the ﬁrst week, ＴＯＤＡＹ and ſince 1999 — “three days” later.",
     "",
     "x",

@@ -13,7 +13,6 @@ from .base import PlanRow, StoredParse
 from .schema import annotations, articles, parses, sentence_rows, sentences
 from .upsert import upsert
 
-
 _CHUNK = 500
 
 

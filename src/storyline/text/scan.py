@@ -16,7 +16,6 @@ empty string) is run as it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from re import _constants as sre
 from re import _parser as sre_parse
 
