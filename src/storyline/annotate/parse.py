@@ -75,11 +75,13 @@ def parse_texts(nlp, texts: Iterable[str], max_chars: int, batch_size: int) -> I
     def pieces():
         for index, text in enumerate(texts):
             for start, end in piece_bounds(text, max_chars):
-                yield text[start:end], index
+                yield text[start:end], (index, text)
 
     parsed = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size)
-    for _, group in itertools.groupby(parsed, key=lambda pair: pair[1]):
-        yield merge_docs([_without_tensor(doc) for doc, _ in group])
+    for (_, text), group in itertools.groupby(parsed, key=lambda pair: pair[1]):
+        doc = merge_docs([_without_tensor(doc) for doc, _ in group])
+        doc.user_data[_TEXT] = text
+        yield doc
 
 
 def _without_tensor(doc):
@@ -99,16 +101,29 @@ def to_bytes(doc) -> bytes:
     return docbin.to_bytes()
 
 
-def from_bytes(data: bytes, vocab):
+def from_bytes(data: bytes, vocab, text: str | None = None):
+    """The Doc stored as ``data``. ``text``, when given, is the text it was parsed from
+    (the stored parse's key holds the text's hash): :func:`doc_text` then returns it
+    without joining every token again."""
     from spacy.tokens import DocBin
 
-    return next(iter(DocBin().from_bytes(data).get_docs(vocab)))
+    doc = next(iter(DocBin().from_bytes(data).get_docs(vocab)))
+    if text is not None:
+        doc.user_data[_TEXT] = text
+    return doc
 
 
-@functools.lru_cache(maxsize=8)
+#: Where :func:`doc_text` keeps a Doc's text (a Doc's own user data: it lives and dies with
+#: the Doc, and a stored parse does not keep user data).
+_TEXT = "storyline.text"
+
+
 def doc_text(doc) -> str:
     """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
-    return doc.text
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 @functools.lru_cache(maxsize=8)

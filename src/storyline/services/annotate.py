@@ -186,20 +186,26 @@ class _Parser:
 
 def _rerun_from_parses(store: SqlStore, todo: Sequence[_Todo], articles: dict[str, Article],
                        settings: AnnotateSettings, save: _Saver) -> None:
-    """Re-run only the listed stages over each article's stored parse (no parsing)."""
-    from ..annotate import annotate_article
+    """Re-run only the listed stages over each article's stored parse (no parsing), and
+    save the page in one transaction. The stored annotation is read only where some of
+    its slots are kept (a re-run of every stage needs none of it)."""
+    from ..annotate import STAGES, annotate_article
     from ..annotate.models import load_nlp
     from ..annotate.parse import from_bytes
 
-    nlp = load_nlp(settings.model)
+    vocab = load_nlp(settings.model).vocab
     by_id = {t.article_id: t for t in todo}
-    stored = store.get_annotations(by_id)
+    stored = store.get_annotations(t.article_id for t in todo if t.stages != STAGES.names)
+    done: list[Article] = []
+    results: list[Result] = []
     for parse in store.iter_parses(by_id):
         item, article = by_id[parse.article_id], articles[parse.article_id]
-        doc = from_bytes(parse.data, nlp.vocab)
-        annotation = annotate_article(article, doc, save.model_version,
-                                      stored=stored.get(article.id), only=item.stages)
-        save([article], [(annotation, None)])
+        doc = from_bytes(parse.data, vocab, text=article.text)
+        results.append((annotate_article(article, doc, save.model_version,
+                                         stored=stored.get(article.id), only=item.stages),
+                        None))
+        done.append(article)
+    save(done, results)
 
 
 # ---------------------------------------------------------------- planning

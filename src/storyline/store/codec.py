@@ -34,18 +34,29 @@ def _field_names(cls: type) -> tuple[str, ...] | None:
 
 def to_plain(value: Any) -> Any:
     """A record (or tuple/list/dict of them) as plain JSON-ready values."""
-    if isinstance(value, _PLAIN) and not isinstance(value, enum.Enum):
-        return value
-    names = None if isinstance(value, type) else _field_names(type(value))
+    return _encoder(type(value))(value)
+
+
+@functools.cache
+def _encoder(cls: type) -> Callable[[Any], Any]:
+    """How :func:`to_plain` turns a value of type ``cls`` into plain values (made once per
+    type)."""
+    if issubclass(cls, _PLAIN) and not issubclass(cls, enum.Enum):
+        return _same
+    names = _field_names(cls)
     if names is not None:
-        return {name: to_plain(getattr(value, name)) for name in names}
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, (list, tuple)):
-        return [to_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): to_plain(v) for k, v in value.items()}
-    return value
+        return lambda value: {name: to_plain(getattr(value, name)) for name in names}
+    if issubclass(cls, enum.Enum):
+        return _enum_value
+    if issubclass(cls, (list, tuple)):
+        return lambda value: [to_plain(v) for v in value]
+    if issubclass(cls, dict):
+        return lambda value: {str(k): to_plain(v) for k, v in value.items()}
+    return _same
+
+
+def _enum_value(value: enum.Enum) -> Any:
+    return value.value
 
 
 Decoder = Callable[[Any], Any]

@@ -25,6 +25,7 @@ became) and ``articles.language``.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import logging
@@ -252,13 +253,20 @@ def bars(values: Iterable[str | None], *, lower: bool = True) -> str:
     return "|" + "|".join(cleaned) + "|" if cleaned else ""
 
 
+def _mention_start(mention) -> int:
+    return mention.start
+
+
 def sentence_rows(annotation: Annotation) -> list[dict]:
     """The ``sentences`` rows of one annotation (with the actor names said in each)."""
     names_by_actor = {a.id: [a.name, *a.aliases] for a in annotation.actors}
+    mentions = sorted(annotation.mentions, key=_mention_start)
+    starts = [m.start for m in mentions]
     rows = []
     for sentence in annotation.sentences:
-        inside = [m for m in annotation.mentions
-                  if m.start >= sentence.start and m.end <= sentence.end]
+        first = bisect.bisect_left(starts, sentence.start)
+        last = bisect.bisect_right(starts, sentence.end, first)
+        inside = [m for m in mentions[first:last] if m.end <= sentence.end]
         names = [m.text for m in inside]
         for m in inside:
             names.extend(names_by_actor.get(m.actor_id or "", ()))

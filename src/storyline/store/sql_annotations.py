@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from sqlalchemy import delete, func, select
 
@@ -14,18 +14,49 @@ from .schema import annotations, articles, parses, sentence_rows, sentences
 from .sql_clusters import mark_stale_of_articles
 from .upsert import upsert
 
+_CHUNK = 500
 
-def _write_annotation(conn, annotation: Annotation) -> None:
-    article_id = annotation.article_id
-    upsert(conn, annotations, [{"article_id": article_id, "data": codec.dumps(annotation),
-                                "versions": json.dumps(dict(annotation.versions),
-                                                       sort_keys=True)}])
-    rows = sentence_rows(annotation)
-    if _sentence_rows_of(conn, article_id) == _comparable(rows):
-        return  # a re-run that changed no sentence: the search index stays
-    conn.execute(delete(sentences).where(sentences.c.article_id == article_id))
-    if rows:
-        conn.execute(sentences.insert(), rows)
+
+def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start:start + _CHUNK]
+
+
+def _stored_rows(conn, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """(data, versions) of the stored annotations of ``ids``."""
+    out: dict[str, tuple[str, str]] = {}
+    for chunk in _chunks(ids):
+        query = (select(annotations.c.article_id, annotations.c.data, annotations.c.versions)
+                 .where(annotations.c.article_id.in_(chunk)))
+        out.update((r.article_id, (r.data, r.versions)) for r in conn.execute(query))
+    return out
+
+
+def _write_annotations(conn, items: Sequence[Annotation]) -> list[str]:
+    """Write ``items`` in a few statements: a row whose data and stage keys are unchanged is
+    not written again, and an article's sentence rows (the search index) are rewritten
+    only when they differ from the stored ones. Returns the ids whose data changed."""
+    rows = {a.article_id: {"article_id": a.article_id, "data": codec.dumps(a),
+                           "versions": json.dumps(dict(a.versions), sort_keys=True)}
+            for a in items}
+    stored = _stored_rows(conn, list(rows))
+    changed = [r for key, r in rows.items() if stored.get(key) != (r["data"], r["versions"])]
+    upsert(conn, annotations, changed)
+    fresh = {a.article_id: a for a in items
+             if a.article_id not in stored or stored[a.article_id][0] != rows[a.article_id]["data"]}
+    _write_sentences(conn, fresh)
+    return list(fresh)
+
+
+def _write_sentences(conn, items: Mapping[str, Annotation]) -> None:
+    new = {key: sentence_rows(annotation) for key, annotation in items.items()}
+    old = _sentence_rows_of(conn, list(new))
+    stale = [key for key, rows in new.items() if old.get(key, []) != _comparable(rows)]
+    for chunk in _chunks(stale):
+        conn.execute(delete(sentences).where(sentences.c.article_id.in_(chunk)))
+    inserted = [row for key in stale for row in new[key]]
+    if inserted:
+        conn.execute(sentences.insert(), inserted)
 
 
 class AnnotationRows:
@@ -36,14 +67,16 @@ class AnnotationRows:
 
     def save_annotated(self, items: Sequence[tuple[Annotation, StoredParse | None]]) -> None:
         """Store annotations (and the parse each was made from, when given) in one
-        transaction, which also marks the stored stories of those articles stale."""
+        transaction, which also marks stale the stored stories of the articles whose
+        annotation changed."""
+        if not items:
+            return
+        latest = {annotation.article_id: (annotation, parse) for annotation, parse in items}
         with self._begin() as conn:
-            for annotation, parse in items:
-                _write_annotation(conn, annotation)
-                if parse is not None:
-                    upsert(conn, parses, [{"article_id": parse.article_id,
-                                           "model": parse.model, "data": parse.data}])
-            mark_stale_of_articles(conn, [a.article_id for a, _ in items])
+            changed = _write_annotations(conn, [annotation for annotation, _ in latest.values()])
+            upsert(conn, parses, [{"article_id": p.article_id, "model": p.model, "data": p.data}
+                                  for _, p in latest.values() if p is not None])
+            mark_stale_of_articles(conn, changed)
 
     def get_annotation(self, article_id: str) -> Annotation | None:
         with self.engine.connect() as conn:
@@ -126,8 +159,6 @@ class AnnotationRows:
             return int(conn.execute(select(func.coalesce(func.sum(func.length(parses.c.data)),
                                                          0))).scalar_one())
 
-
-
 _SENTENCE_KEYS = ("idx", "start", "end", "text", "actors")
 
 
@@ -135,7 +166,13 @@ def _comparable(rows: list[dict]) -> list[tuple]:
     return [tuple(row[k] for k in _SENTENCE_KEYS) for row in rows]
 
 
-def _sentence_rows_of(conn, article_id: str) -> list[tuple]:
-    query = (select(*(sentences.c[k] for k in _SENTENCE_KEYS))
-             .where(sentences.c.article_id == article_id).order_by(sentences.c.idx))
-    return [tuple(row) for row in conn.execute(query)]
+def _sentence_rows_of(conn, article_ids: Sequence[str]) -> dict[str, list[tuple]]:
+    """The stored sentence rows of ``article_ids``, in sentence order, by article."""
+    out: dict[str, list[tuple]] = {}
+    for chunk in _chunks(article_ids):
+        query = (select(sentences.c.article_id, *(sentences.c[k] for k in _SENTENCE_KEYS))
+                 .where(sentences.c.article_id.in_(chunk))
+                 .order_by(sentences.c.article_id, sentences.c.idx))
+        for row in conn.execute(query):
+            out.setdefault(row[0], []).append(tuple(row[1:]))
+    return out

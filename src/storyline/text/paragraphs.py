@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 #: A blank line (only spaces or tabs on it) ends a paragraph.
@@ -29,10 +30,12 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 def paragraph_index(paragraphs: list[tuple[int, int]], offset: int) -> int:
     """Index of the paragraph of ``paragraph_bounds`` that holds ``offset``."""
-    for index, (_, hi) in enumerate(paragraphs):
-        if offset <= hi:
-            return index
-    return len(paragraphs) - 1
+    index = bisect.bisect_left(paragraphs, offset, key=_end)
+    return min(index, len(paragraphs) - 1)
+
+
+def _end(bounds: tuple[int, int]) -> int:
+    return bounds[1]
 
 
 def _break_end_before(text: str, offset: int) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..parse import doc_text
 from .lexicon import DENIAL, HEDGES, REPORTING, SUBJECTS, THREAT_HEADS
 
 
@@ -45,7 +46,7 @@ _DANGLING = re.compile(r'^\s*["”’]\s*(?=\s|$)')  # a quotation's closing mar
 def _quoted(token) -> bool:
     """A third-person action told inside a quotation: someone else's account."""
     sent = token.sent
-    before = _DANGLING.sub("", token.doc.text[sent.start_char:token.idx])
+    before = _DANGLING.sub("", doc_text(token.doc)[sent.start_char:token.idx])
     opened = before.count("“") - before.count("”") + before.count('"') % 2
     if opened <= 0:
         return False

@@ -198,8 +198,9 @@ def _according_content(doc, cue, obj) -> tuple[int, int]:
 
 def find_indirect(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
     """Indirect attributions whose cue lies outside every direct quote."""
+    quoted = quoted_tokens(doc, tuple(outers))
     for token in doc_tokens(doc):
-        if not _outside(token, outers):
+        if token.i in quoted:
             continue
         pair = according_to(token)
         if pair is not None:

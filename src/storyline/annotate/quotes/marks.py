@@ -14,6 +14,7 @@ quote open at each paragraph break and re-opens it on the next one.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ CLOSE_CURLY = "\u201d"
 STRAIGHT = '"'
 MARKS = (OPEN_CURLY, CLOSE_CURLY, STRAIGHT)
 _TRIM = " \t\n,"
+#: Where :func:`_mark_at` finds a mark (a text walk jumps from one to the next).
+_NEXT_MARK = re.compile("[\u201c\u201d\"]|''|``")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,8 @@ def _pair_paragraph(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, int
     while index < hi:
         mark = _mark_at(text, index)
         if mark is None:
-            index += 1
+            following = _NEXT_MARK.search(text, index + 1)
+            index = following.start() if following else hi
             continue
         kind, length = mark
         closing = kind == CLOSE_CURLY or (kind == STRAIGHT and bool(stack) and (

@@ -21,11 +21,13 @@ past, a present progressive or a scheduling verb the future.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from ...records import TimeExpression
+from ...text.scan import RuleScanner
 from . import periods, values
 from .calendar import parse_reference
 from .rules import RULES
@@ -143,10 +145,15 @@ def _start(name: str, match: re.Match[str]) -> int:
     return match.start()
 
 
+@functools.cache
+def _scanner() -> RuleScanner:
+    return RuleScanner([pattern for _name, pattern in RULES])
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
     found = []
-    for order, (name, pattern) in enumerate(RULES):
-        for match in pattern.finditer(text):
+    for order, ((name, _pattern), matches) in enumerate(zip(RULES, _scanner().matches(text))):
+        for match in matches:
             start, end = _trimmed(text, _start(name, match), match.end())
             if end > start:
                 found.append((start, end, order, name, match))

@@ -1,0 +1,80 @@
+"""The prefix scanner finds exactly what ``pattern.finditer`` finds, only faster."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from storyline.annotate.times.rules import RULES
+from storyline.text.scan import RuleScanner, fold
+
+TEXTS = [
+    ("On Monday, March 3rd, 2014, at 5 p.m. EST the two-week talks began; a year earlier "
+     "they had failed. The 1990s were calmer.\n\nNEXT WEEK: more in the third quarter."),
+    "Kelvin ſeptember İn the ﬁrst week, ＴＯＤＡＹ and ſince 1999 — “three days” later.",
+    "",
+    "x",
+    "week-long 12/31/99 2021-05-06T10:30 noon Tuesday nineteen eighty-four",
+]
+
+PATTERNS = [
+    r"(?<!\w)(?i:the\s+)?(?:last|next)\s+week",
+    r"(?i)s[a-z]+",
+    r"\d+(?:\.\d+)?\s*(?:%|percent)",
+    r"(?<![\w.])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*",
+    r"(?:a|b)*c",
+    r"[^aeiou\s]{2}",
+    r"K",
+    r"(?i)k",
+    r"(?i)ſ",
+    r".e",
+    r"(\w)\1",  # a back-reference: run as it is
+    r"x*",  # may match the empty string: run as it is
+]
+
+
+def _spans(matches) -> list:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def _same(patterns: list[re.Pattern[str]], text: str) -> None:
+    found = RuleScanner(patterns).matches(text)
+    for pattern, matches in zip(patterns, found, strict=True):
+        assert _spans(matches) == _spans(pattern.finditer(text)), pattern.pattern
+
+
+@pytest.mark.parametrize("source", PATTERNS)
+def test_matches_are_those_of_finditer(source):
+    pattern = re.compile(source)
+    for text in TEXTS:
+        _same([pattern], text)
+
+
+def test_patterns_scanned_together_match_as_each_alone():
+    patterns = [re.compile(source) for source in PATTERNS]
+    for text in TEXTS:
+        _same(patterns, text)
+
+
+def test_the_time_rules_match_as_before_on_shuffled_text():
+    rng = random.Random(7)
+    words = " ".join(TEXTS).split(" ")
+    for _ in range(20):
+        rng.shuffle(words)
+        text = " ".join(words)
+        _same([pattern for _name, pattern in RULES], text)
+
+
+def test_patterns_it_cannot_read_run_unchanged():
+    scanner = RuleScanner([re.compile(r"(\w)\1"), re.compile(r"x*"), re.compile(r"ab")])
+    assert scanner.plain == [0, 1]
+    assert RuleScanner([pattern for _name, pattern in RULES]).plain == []
+
+
+def test_fold_keeps_offsets():
+    text = "İn “Kelvin” ſ Straße"
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert folded.startswith("\x80n \x80kelvin\x80")
