@@ -450,7 +450,7 @@ def merge_story_actors(sources: Sequence[Annotation]) -> tuple[tuple[Actor, ...]
     return rank_actors(actors, actor_map, _activity(sources)), actor_map
 
 
-STAGE = Stage("actors", "story-actors-2", requires=("sources",),
+STAGE = Stage("actors", "story-actors-3", requires=("sources",),
               produces=("actors", "actor_map"), run=merge_story_actors,
               doc="per-article actors merged into story actors (spellings, surnames; unnamed "
                   "sources never merged), ranked by how much each does and says")
