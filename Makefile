@@ -18,16 +18,18 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 $(DEVSTAMP): $(STAMP)
-	$(BIN)/python -m pip install -q -e ".[dev]"
+	$(BIN)/python -m pip install -q -e ".[dev,spark]"
 	touch $@
 
 install-dev: $(DEVSTAMP)
 
 # Debian's Chromium drives the browser tests (never a browser download); a throw-away
-# PostgreSQL server backs the PostgreSQL store tests.
-SYSTEM_PACKAGES := chromium fonts-dejavu-core postgresql
+# PostgreSQL server backs the PostgreSQL store tests; Debian's Java runtime runs Spark for
+# the `storyline batch` test (PySpark comes from the spark extra).
+SYSTEM_PACKAGES := chromium fonts-dejavu-core postgresql default-jre-headless
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+	    || ! command -v java >/dev/null 2>&1; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends \
@@ -50,6 +52,10 @@ lint: install-dev
 bench: install
 	$(BIN)/python bench/annotate.py
 	$(BIN)/python bench/tls.py --data ../shared/benchmarks/timeline17-dev
+	$(BIN)/python bench/throughput.py --docs 100 --workers 2
+	$(BIN)/python bench/rss.py --counts 1000 5000 --workers 2
+	$(BIN)/python bench/story_cost.py --sizes 1000 10000 100000
+	$(BIN)/python bench/store_latency.py --articles 100000
 
 clean:
 	rm -rf $(VENV) demo.db* demo-report.html test-artifacts .pytest_cache

@@ -14,8 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from storyline.annotate.pipeline import annotate_article, stage_versions
-
+from storyline.annotate import annotate_article
 from storyline.annotate.models import load_nlp, model_version
 from storyline.records import Article
 
@@ -45,7 +44,7 @@ def run(texts: list[tuple[str, str]]) -> dict[str, float]:
                 for i, (d, t) in enumerate(texts)]
     start = time.perf_counter()
     for article, doc in zip(articles, nlp.pipe([a.text for a in articles], batch_size=32)):
-        annotate_article(article, doc, stage_versions(version, article.published))
+        annotate_article(article, doc, version)
     stage = time.perf_counter() - start
     return {"docs": len(texts), "words": words, "bare_wps": words / bare,
             "stage_wps": words / stage, "ratio": bare / stage}

@@ -2,10 +2,13 @@
 
     .venv/bin/python bench/tls.py --data ../shared/benchmarks/timeline17-dev [--limit N]
 
-For each topic: read its documents, date every sentence (the project's time tagger behind the
-cheap cue pre-filter the scorer uses) and build the timeline with automatic length over the
-reference's date range. Prints seconds per topic, peak resident memory, and the ratio to the
-~16 s per topic that news-tls (Ghalandari & Ifrim 2020) reports for its DATEWISE method.
+For each topic, the product's path as the scorer runs it: read its documents, annotate them
+(parses, and annotations of unchanged stages, come from the eval cache when it holds them:
+run once to fill it, or set STORYLINE_EVAL_CACHE=off to time parsing too), date their
+sentences (the story's ``dated_sentences`` stage) and build the timeline with automatic
+length over each reference's date range (the ``timeline`` stage). Prints seconds per topic,
+peak resident memory, and the ratio to the ~16 s per topic that news-tls (Ghalandari &
+Ifrim 2020) reports for its DATEWISE method.
 """
 
 from __future__ import annotations
@@ -16,26 +19,25 @@ import sys
 import time
 from pathlib import Path
 
-from storyline.eval.timeline17 import list_topics, read_docs
-from storyline.eval.tls import _find_times_fn, topic_sentences
-from storyline.story.timeline import build_timeline
+from storyline.config import Settings
+from storyline.eval.timeline17 import list_topics
+from storyline.eval.tls import protocol_settings, topic_sentences
+from storyline.story import timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "timeline17-dev"
 NEWS_TLS_SECONDS_PER_TOPIC = 16.0
 
 
-def time_topic(topic, times_fn) -> tuple[float, float, int, int]:
+def time_topic(topic, settings: Settings) -> tuple[float, float, int, int]:
     """(wall seconds, CPU seconds, documents, entries) for one topic, ingest to timeline."""
     start, cpu = time.perf_counter(), time.process_time()
-    docs = read_docs(topic.path)
-    sentences = topic_sentences(docs, times_fn)
+    sentences, texts = topic_sentences(topic, settings)
     entries = 0
     for reference in topic.timelines:
-        first, last = min(reference.dates), max(reference.dates)
-        entries += len(build_timeline(sentences, start=first.isoformat(),
-                                      end=last.isoformat()))
-    return time.perf_counter() - start, time.process_time() - cpu, len(docs), entries
+        story = protocol_settings(settings.story, reference, oracle=False)
+        entries += len(timeline.STAGE.run(dated_sentences=sentences, settings=story))
+    return time.perf_counter() - start, time.process_time() - cpu, len(texts), entries
 
 
 def peak_rss_mib() -> float:
@@ -49,10 +51,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)
     topics = list_topics(args.data)[: args.limit]
-    times_fn = _find_times_fn()
+    settings = Settings()
     total = total_cpu = 0.0
     for topic in topics:
-        seconds, cpu, docs, entries = time_topic(topic, times_fn)
+        seconds, cpu, docs, entries = time_topic(topic, settings)
         total, total_cpu = total + seconds, total_cpu + cpu
         print(f"{topic.name:24s} {docs:4d} docs {entries:4d} entries {seconds:7.2f} s "
               f"({cpu:.2f} s CPU)")

@@ -24,7 +24,8 @@ FORBIDDEN = {
     "story": {"store", "render", "web", "cli", "services"},
     "store": {"ingest", "annotate", "story", "render", "web", "cli", "services", "eval"},
     "render": {"store", "web", "cli", "services"},
-    "services": {"web", "cli"},
+    "services": {"web", "cli", "batch"},
+    "batch": {"web", "cli"},
 }
 
 

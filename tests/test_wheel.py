@@ -86,7 +86,7 @@ def test_the_installed_wheel_runs_offline(wheel, tmp_path):
              "from storyline.config import Settings\n"
              "from storyline.store import open_store\n"
              "from storyline.web.app import create_app\n"
-             "c = TestClient(create_app(Settings(), open_store('w.db')))\n"
+             "c = TestClient(create_app(Settings(), open_store('w.db')), base_url='http://127.0.0.1')\n"
              "for url in ('/api/v1/docs', '/api/v1/docs/assets/swagger-ui-bundle.js',\n"
              "            '/static/api-docs.js', '/api/v1/openapi.json', '/'):\n"
              "    assert c.get(url).status_code == 200, url\n"

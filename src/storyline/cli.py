@@ -11,6 +11,7 @@ import webbrowser
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from . import __version__, cli_delete, cli_search, services
@@ -32,6 +33,7 @@ from .cli_common import (
 )
 from .errors import UsageError
 from .eval.report import EvalReport, below_floor
+from .render.terminal import inert, safe_str
 from .store import ArticleFilter
 
 __all__ = ["PIPE_WIDTH", "cli", "err", "handle_errors", "main", "out", "settings_from"]
@@ -43,12 +45,14 @@ EVAL_MODULES = {
     "quotes": "storyline.eval.quotes",
     "speakers": "storyline.eval.speakers",
     "clusters": "storyline.eval.clusters",
+    "archive": "storyline.eval.archive",
     "tls": "storyline.eval.tls",
     "events": "storyline.eval.events",
     "actors": "storyline.eval.actors",
     "brief": "storyline.eval.brief",
     "quantities": "storyline.eval.quantities",
     "claims": "storyline.eval.claims",
+    "citations": "storyline.eval.citations",
 }
 
 
@@ -74,7 +78,7 @@ def print_rejections(rejected) -> None:
     table.add_column("reason")
     table.add_column("detail", overflow="fold")
     for item in rejected:
-        table.add_row(item.source, item.reason.value, item.detail)
+        table.add_row(inert(item.source), inert(item.reason.value), inert(item.detail))
     out.print(table)
 
 
@@ -223,6 +227,39 @@ def analyze(ctx, paths, metadata, db, workers, rebuild, open_report, report_path
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--engine", type=click.Choice(["spark"]), default="spark", show_default=True,
+              help="The distributed engine that reads, cleans and annotates.")
+@click.option("--master", default=None, metavar="URL",
+              help="Spark master (local[4], spark://host:7077, yarn; default: what "
+                   "spark-submit gives, else local[*]).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder for the Parquet output (default: a new temporary folder).")
+@click.option("--partitions", type=click.IntRange(min=1), default=None,
+              help="Partitions of the annotate step (default: twice the parallelism).")
+@db_option
+@click.pass_context
+@handle_errors
+def batch(ctx, paths, engine, master, out_dir, partitions, db):
+    """Read, clean and annotate PATHS (JSONL, Parquet, folders) on Spark; load the Parquet
+    output into the store and build the stories.
+
+    Exits 1 when any input was rejected, 0 otherwise.
+    """
+    from .batch import run_batch
+
+    settings = settings_from(ctx, store={"url": db})
+    store = services.open_store(settings)
+    report = run_batch(store, settings, list(paths), master=master, output=out_dir,
+                       partitions=partitions)
+    out.print(f"batch ({engine}): {report.articles} articles annotated, "
+              f"{len(report.rejected)} rejected; built {report.stories_built} stories; "
+              f"Parquet in {report.output}")
+    print_rejections(report.rejected)
+    sys.exit(1 if report.rejected else 0)
+
+
+@cli.command()
 @db_option
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(min=0),
               help="At most this many rows.")
@@ -325,14 +362,14 @@ def export(ctx, story_id, all_, fmt, out_path, table, db):
         if written is None:
             click.echo(text, nl=False)
     if written is not None:
-        err.print(f"wrote {written}")
+        err.print(inert(f"wrote {written}"))
 
 
 def _write_report(chosen: list, target: Path) -> None:
     from .render.html import render_report
 
     written = write_text_file(render_report(chosen), str(target))
-    err.print(f"wrote {written}")
+    err.print(inert(f"wrote {written}"))
 
 
 @cli.command()
@@ -355,9 +392,10 @@ def report(ctx, story_id, all_, output, db):
 @click.option("--port", type=int, default=None, help="Port (default 8000).")
 @click.option("--create", is_flag=True,
               help="Create the SQLite database when it does not exist yet.")
+@click.option("--workers", type=int, default=None, help="Server processes (default 1).")
 @click.pass_context
 @handle_errors
-def serve(ctx, db, host, port, create):
+def serve(ctx, db, host, port, create, workers):
     """Serve the web UI and the REST API (/api/v1) on one app.
 
     A non-loopback --host needs an API token (STORYLINE_API_TOKEN). A SQLite file that does
@@ -365,7 +403,8 @@ def serve(ctx, db, host, port, create):
     """
     from .web.serve import serve as run_server
 
-    settings = settings_from(ctx, store={"url": db}, web={"host": host, "port": port})
+    settings = settings_from(ctx, store={"url": db},
+                             web={"host": host, "port": port, "workers": workers})
     if not create:
         services.open_existing_store(settings).close()
     run_server(settings, settings.store.url, settings.web.host, settings.web.port)
@@ -383,14 +422,14 @@ def print_report(report: EvalReport, show_rows: bool) -> None:
         for column in columns:
             table.add_column(str(column), overflow="fold")
         for row in report.rows:
-            table.add_row(*[_fmt(row.get(c)) for c in columns])
+            table.add_row(*[inert(_fmt(row.get(c))) for c in columns])
         out.print(table)
     for name, value in report.metrics.items():
         floor = report.floors.get(name)
         suffix = f"  (floor {floor})" if floor is not None else ""
-        out.print(f"{report.name}.{name} = {_fmt(value)}{suffix}")
+        out.print(inert(f"{report.name}.{name} = {_fmt(value)}{suffix}"))
     for note in report.notes:
-        out.print(note)
+        out.print(inert(note))
 
 
 def _fmt(value) -> str:
@@ -441,7 +480,7 @@ def _make_eval_command(name: str, module_name: str):
             print_report(report, rows)
         failures = below_floor(report) if limit is None else []
         for line in failures:
-            err.print(f"[bold red]below floor[/] {line}")
+            err.print(f"[bold red]below floor[/] {escape(safe_str(line))}")
         sys.exit(1 if failures else 0)
 
     command.__doc__ = f"Score the {name} stage (see docs/eval.md)."

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -17,11 +16,11 @@ import click
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.text import Text
 
 from . import services
 from .config import Settings, load_settings
 from .errors import StorylineError, UsageError
+from .render.terminal import UNSAFE_CHARS, safe_str
 from .store import SqlStore
 
 PIPE_WIDTH = 200  # tables written to a pipe or file are not wrapped to 80 columns
@@ -45,11 +44,6 @@ def configure_output() -> None:
     """Fit the output console to where standard output goes now (run per invocation)."""
     out.width = output_width()
 
-# C0 and C1 controls (but tab and newline) and bidi controls: never sent to a terminal
-UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f"
-                          "\u202a-\u202e\u2066-\u2069]")
-
-
 def handle_errors(func):
     """Turn StorylineError into a message, a hint and its exit code; no tracebacks."""
 
@@ -58,9 +52,9 @@ def handle_errors(func):
         try:
             return func(*args, **kwargs)
         except StorylineError as exc:
-            err.print(f"[bold red]error[/] {escape(f'[{exc.code}] {exc.message}')}")
+            err.print(f"[bold red]error[/] {escape(safe_str(f'[{exc.code}] {exc.message}'))}")
             if exc.hint:
-                err.print(f"hint: {escape(exc.hint)}")
+                err.print(f"hint: {escape(safe_str(exc.hint))}")
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             err.print("interrupted: the store is consistent; run the command again to resume")
@@ -89,13 +83,20 @@ def json_options(func):
                         help="JSON (an array of objects) instead of a table.")(func)
 
 
+def terminal_json(value: Any, indent: int | None = None) -> str:
+    """JSON for a terminal: non-ASCII text kept readable, but control and bidi characters
+    escaped (``\\u202e``), so hostile text cannot reorder or restyle what is shown."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return UNSAFE_CHARS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def print_json(value: Any, *, lines: bool = False) -> None:
     """``value`` as indented JSON, or (``lines``, for a list) one compact object per line."""
     if lines and isinstance(value, list):
         for item in value:
-            click.echo(json.dumps(item, ensure_ascii=False))
+            click.echo(terminal_json(item))
         return
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    click.echo(terminal_json(value, indent=2))
 
 
 def reading_store(ctx: click.Context, db: str | None) -> tuple[Settings, SqlStore]:
@@ -103,11 +104,6 @@ def reading_store(ctx: click.Context, db: str | None) -> tuple[Settings, SqlStor
     error (exit 1), never created."""
     settings = settings_from(ctx, store={"url": db})
     return settings, services.open_existing_store(settings)
-
-
-def plain(value: object, style: str = "") -> Text:
-    """Untrusted text for the terminal: never console markup, no control characters."""
-    return Text(UNSAFE_CHARS.sub("", "" if value is None else str(value)), style=style)
 
 
 def progress_bar() -> Progress:

@@ -12,10 +12,10 @@ from .cli_common import (
     handle_errors,
     json_options,
     out,
-    plain,
     print_json,
     reading_store,
 )
+from .render.terminal import inert
 from .store import ArticleFilter
 
 MATCH_STYLE = "bold yellow"
@@ -25,7 +25,7 @@ def snippet_text(snippet: str) -> Text:
     """A hit's sentence with the matched words (between \\x02 and \\x03) highlighted."""
     text = Text()
     for index, piece in enumerate(snippet.replace("\x03", "\x02").split("\x02")):
-        text.append_text(plain(piece, MATCH_STYLE if index % 2 else ""))
+        text.append_text(inert(piece, MATCH_STYLE if index % 2 else ""))
     return text
 
 
@@ -34,8 +34,8 @@ def hits_table(hits) -> Table:
     for column in ("article", "date", "outlet", "story", "sentence"):
         table.add_column(column, overflow="fold")
     for hit in hits:
-        table.add_row(plain(hit.article_id), plain(hit.published or "-"),
-                      plain(hit.outlet or "-"), plain(hit.story_id or "-"),
+        table.add_row(inert(hit.article_id), inert(hit.published or "-"),
+                      inert(hit.outlet or "-"), inert(hit.story_id or "-"),
                       snippet_text(hit.snippet))
     return table
 

@@ -27,14 +27,22 @@ class IngestSettings:
     shingle_size: int = 5
     num_perm: int = 128
     min_chars: int = 40
+    max_decompressed_bytes: int = 20_000_000
+    max_lines: int = 50_000
+    max_line_chars: int = 1_000_000
+    max_entries: int = 10_000
+    max_json_depth: int = 64
+    max_article_chars: int = 200_000
+    max_seconds: float = 60.0
 
 
 @dataclass(frozen=True, slots=True)
 class AnnotateSettings:
     workers: int = 1
-    batch_size: int = 32
+    batch_size: int = 8  # texts per nlp.pipe batch: a worker's memory grows with it
     model: str = ""  # empty: the preferred installed English model
     store_parses: bool = True  # keep each parse, so rule stages re-run without parsing
+    piece_chars: int = 10_000  # a longer article is parsed in paragraph groups of this size
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +59,43 @@ class StorySettings:
     cluster_window_days: int = 90
     cluster_actor_weight: float = 0.7
     cluster_time_weight: float = 0.5
+    cluster_recent_days: int = 7  # a story reported this recently gets the boost below
+    cluster_recent_boost: float = 1.0  # similarity x (1 + boost) at 0 days, falling to x 1
+    cluster_merge_threshold: float = 0.5  # an article this similar to two stories merges them
+    cluster_batch: int = 500  # new articles clustered per step (with their neighbours)
     brief_min: int = 5
     brief_max: int = 10
+    brief_latest_slots: int = 1  # sentences of the most recent articles, first
+    brief_support_weight: float = 0.2  # relevance: other outlets say the same thing
+    brief_centrality_weight: float = 1.0  # ... close to everything the story says
+    brief_position_weight: float = 0.3  # ... early in its article
+    brief_recency_weight: float = 0.0  # ... from a recent article
+    brief_timeline_weight: float = 0.1  # ... cited by the timeline
+    brief_commentary_factor: float = 0.6  # opinion and hypotheticals count this much
+    brief_mmr_lambda: float = 0.9  # relevance against similarity to what is chosen
     timeline_dates: int = 0  # 0: the method chooses how many dates
     timeline_min_dates: int = 15  # a story keeps at least this many dated points if it has them
-    timeline_sentences: int = 0  # sentences per date; 0: the method's default
+    timeline_sentences: int = 0  # sentences per date; 0: timeline_auto_sentences
+    timeline_auto_sentences: int = 2  # sentences per date when nobody says
+    timeline_start: str = ""  # ISO date: leave out dates before it ("" = no limit)
+    timeline_end: str = ""  # ISO date: leave out dates after it
+    timeline_days_only: bool = False  # leave out month and year entries
+    timeline_expected: bool = True  # keep entries for plans and forecasts (marked expected)
+    timeline_expected_weight: float = 1.0  # a forecast's date counts this much
+    timeline_published_weight: float = 0.25  # per article dating an undated event to the day
+    timeline_coarse_weight: float = 0.35  # month and year dates compete at this discount
+    timeline_min_support: float = 2.0  # a date this well supported counts for the length
+    timeline_auto_factor: float = 5.0  # automatic length: this times the root of those
+    timeline_min_words: int = 6  # summary sentences have this many content words or more
+    timeline_max_words: int = 45  # ... and at most this many
+    timeline_redundancy: float = 0.5  # cosine above which a sentence repeats a chosen one
+    timeline_commentary: bool = False  # keep commentary sentences (opinion) as candidates
+    timeline_undated_weight: float = 1.0  # a sentence dated only by its article counts this
+    timeline_reference_dates: bool = True  # other dates a sentence names count too
+    timeline_lead_weight: float = 0.5  # a lead sentence's summary score counts 1 + this
+    timeline_news_day_window: int = 2  # undated news of an article happened on a day this
+    timeline_news_day_mentions: int = 2  # close before publication that it names this often
+    events_merge_days: int = 3  # same-actor, same-type events this close are one action
     claim_tolerance: float = 0.02  # figures within 2% of each other are one figure
     claim_approx_tolerance: float = 0.1  # "about 40,000" agrees with figures within 10%
     claim_period_days: int = 0  # figures whose as-of dates are this close describe one period
@@ -66,6 +106,7 @@ class StorySettings:
 @dataclass(frozen=True, slots=True)
 class StoreSettings:
     url: str = DEFAULT_DB
+    story_cache: int = 32  # decoded stories a reading process keeps (by build); 0: none
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +114,17 @@ class WebSettings:
     host: str = "127.0.0.1"
     port: int = 8000
     api_token: str = ""
-    max_upload_bytes: int = 10_000_000
+    max_upload_bytes: int = 10_000_000  # any request body, multipart or JSON
     max_page_size: int = 200
     default_page_size: int = 50
+    # Host names served besides loopback names and ``host`` (comma-separated; ".example.org"
+    # also matches its subdomains; "*" turns the check off). Refuses DNS rebinding.
+    allowed_hosts: str = ""
+    session_secret: str = ""  # signs session cookies; empty: a random one per server start
+    session_max_age: int = 7 * 24 * 3600  # seconds a session cookie stays valid
+    max_query_chars: int = 4096  # longer query strings are refused (414)
+    max_json_depth: int = 32  # deeper JSON bodies are refused (400)
+    workers: int = 1  # server processes of `storyline serve`
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,6 +73,14 @@ class Unauthorized(StorylineError):
     exit_code = 2
 
 
+class Forbidden(StorylineError):
+    """A request the server refuses whoever sends it: a foreign Host or Origin, no CSRF token."""
+
+    code = "forbidden"
+    http_status = 403
+    exit_code = 2
+
+
 class QualityBelowFloor(StorylineError):
     code = "below_floor"
     http_status = 500

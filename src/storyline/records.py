@@ -33,6 +33,18 @@ class RejectReason(str, Enum):
     UNREADABLE = "unreadable"
     UNSUPPORTED = "unsupported"
     NO_TEXT = "no_text"
+    SPECIAL_FILE = "special_file"
+    SYMLINK_LOOP = "symlink_loop"
+    OUTSIDE_INPUT = "outside_input"
+    BAD_NAME = "bad_name"
+    DECOMPRESSED_TOO_LARGE = "decompressed_too_large"
+    TOO_MANY_LINES = "too_many_lines"
+    LINE_TOO_LONG = "line_too_long"
+    TOO_MANY_ENTRIES = "too_many_entries"
+    TOO_DEEP = "too_deep"
+    XML_ENTITIES = "xml_entities"
+    ARTICLE_TOO_LONG = "article_too_long"
+    TIMEOUT = "timeout"
 
 
 class DateSource(str, Enum):
@@ -145,6 +157,25 @@ class TimeExpression:
     granularity: str
     ambiguous: bool = False
     alternatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceDate:
+    """When the event a sentence tells of happened, or is expected to happen.
+
+    ``kind`` is ``happened`` (a past or current event), ``expected`` (a plan, forecast or
+    expectation) or ``commentary`` (no event: opinion, analysis, a hypothetical).
+    ``date``/``granularity`` come from the sentence's own time expression that dates its
+    event (``2021-03``, "month"), None/"" when the sentence has none; ``predicate`` is the
+    lemma of the verb that carries the event (or the main verb)."""
+
+    article_id: str
+    start: int
+    end: int
+    kind: str = "happened"
+    date: str | None = None
+    granularity: str = ""
+    predicate: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +304,7 @@ class Annotation:
     events: tuple[Event, ...] = ()
     links: tuple[ActorLink, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    sentence_dates: tuple[SentenceDate, ...] = ()
 
     def actor_of(self, item_id: str, role: str = "speaker") -> str | None:
         """The actor id the linking stage gave ``item_id`` in ``role``, or None."""
@@ -322,10 +354,14 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
+    """One date of a story's timeline. ``expected`` entries tell of plans and forecasts
+    that point to the date, not of events that happened on it."""
+
     date: str
     granularity: str
     summary: str
     citations: tuple[Citation, ...] = ()
+    expected: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,6 +116,12 @@ def test_units_normalize_through_pint():
     assert normalize("no such unit at all") is None
 
 
+def test_malformed_unit_expressions_are_not_units():
+    # pint's parser raises AssertionError or TypeError on these, not a PintError
+    for text in ("mile/", "*", "inch-per", "/hour"):
+        assert normalize(text) is None, text
+
+
 def test_number_words_are_read():
     text = "There are twenty-eight thousand six hundred forty-two students and a dozen cats."
     values = [p.value for p in number_phrases(text)]

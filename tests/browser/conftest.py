@@ -40,7 +40,7 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(store) -> Iterator[str]:
+def serving(store, settings=None) -> Iterator[str]:
     """Serve ``store`` with uvicorn in a thread on a free loopback port; yields the base URL."""
     import uvicorn
 
@@ -48,8 +48,8 @@ def serving(store) -> Iterator[str]:
     from storyline.web.app import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(Settings(), store), host="127.0.0.1", port=port,
-                            log_level="warning")
+    config = uvicorn.Config(create_app(settings or Settings(), store), host="127.0.0.1",
+                            port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -69,6 +69,29 @@ def _store(tmp_path_factory, name: str):
     from storyline.store import open_store
 
     return open_store("sqlite:///" + str(tmp_path_factory.mktemp(name) / "t.db"))
+
+
+@pytest.fixture
+def serve():
+    """``serving(store, settings)`` for tests that need a server of their own."""
+    return serving
+
+
+@pytest.fixture
+def fresh_store(tmp_path):
+    """A filled store of this test's own."""
+    from storyline_sample import fill_store
+
+    store = _store_at(tmp_path)
+    fill_store(store)
+    yield store
+    store.close()
+
+
+def _store_at(folder: Path):
+    from storyline.store import open_store
+
+    return open_store("sqlite:///" + str(folder / "t.db"))
 
 
 @pytest.fixture(scope="module")

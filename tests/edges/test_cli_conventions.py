@@ -41,7 +41,7 @@ def sample(db: str) -> dict:
 @pytest.fixture()
 def api(db: str, sample):
     store = open_store(db)
-    yield TestClient(create_app(Settings(), store))
+    yield TestClient(create_app(Settings(), store), base_url="http://127.0.0.1")
     store.close()
 
 

@@ -240,10 +240,10 @@ def test_an_interrupt_while_linking_duplicates_is_repaired_by_the_next_run(
     write_text(tmp_path / "in" / "b.txt", FERRY)
     write_text(tmp_path / "in" / "c.txt", distinct_article(41))
 
-    def interrupted(self, links):
+    def interrupted(self, rows, links, repoint=None, group_bands=()):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(SqlStore, "set_duplicates", interrupted)
+    monkeypatch.setattr(SqlStore, "save_dedupe", interrupted)
     store = services.open_store(settings)
     with pytest.raises(KeyboardInterrupt):
         services.ingest_paths(store, [str(tmp_path / "in")], settings)

@@ -69,7 +69,8 @@ def _write_topic(root: Path, name: str, docs: dict, timelines: dict) -> None:
 
 
 @pytest.fixture()
-def data_dir(tmp_path: Path) -> Path:
+def data_dir(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.setenv("STORYLINE_EVAL_CACHE", str(tmp_path / "cache"))
     _write_topic(tmp_path, "flood", FLOOD_DOCS, FLOOD_TIMELINES)
     _write_topic(tmp_path, "bridge", BRIDGE_DOCS, BRIDGE_TIMELINES)
     return tmp_path
@@ -79,8 +80,13 @@ def _topic(data_dir: Path, name: str):
     return next(t for t in list_topics(data_dir) if t.name == name)
 
 
+def _story(data_dir: Path, name: str = "flood"):
+    articles, annotations = brief_eval.topic_story(read_docs(data_dir / name))
+    return articles, brief_eval.topic_sentences(annotations)
+
+
 def test_topic_story_keeps_offsets_and_dates(data_dir: Path) -> None:
-    articles, sentences = brief_eval.topic_story(read_docs(data_dir / "flood"))
+    articles, sentences = _story(data_dir)
     assert sorted(articles) == sorted(FLOOD_DOCS)
     assert articles["2031-03-02/b1.txt"].published == "2031-03-02"
     assert len(sentences) == sum(len(lines) for lines in FLOOD_DOCS.values())
@@ -100,7 +106,7 @@ def test_reference_joins_every_timeline_of_the_topic(data_dir: Path) -> None:
 
 
 def test_lead_takes_one_statement_per_article_newest_first(data_dir: Path) -> None:
-    articles, sentences = brief_eval.topic_story(read_docs(data_dir / "flood"))
+    articles, sentences = _story(data_dir)
     pool = brief_eval.statement_pool(sentences)
     assert "Is the dam safe ?" not in [s.text for s in pool]
     lead = brief_eval.lead_baseline(pool, articles, 2)
@@ -109,7 +115,7 @@ def test_lead_takes_one_statement_per_article_newest_first(data_dir: Path) -> No
 
 
 def test_random_baseline_is_seeded_and_without_repeats(data_dir: Path) -> None:
-    _, sentences = brief_eval.topic_story(read_docs(data_dir / "flood"))
+    _, sentences = _story(data_dir)
     pool = brief_eval.statement_pool(sentences)
     first = brief_eval.random_baseline(pool, 4, seed=3)
     assert first == brief_eval.random_baseline(pool, 4, seed=3)
@@ -175,7 +181,7 @@ def test_score_limit_topics_and_bad_folder(data_dir: Path, tmp_path: Path) -> No
 def test_brief_sentences_are_article_text(data_dir: Path) -> None:
     from storyline.story.brief import write_brief
 
-    articles, sentences = brief_eval.topic_story(read_docs(data_dir / "flood"))
+    articles, sentences = _story(data_dir)
     brief = write_brief(sentences, articles)
     assert 5 <= len(brief) <= 10
     for sentence in brief:

@@ -162,8 +162,8 @@ def test_too_large_is_checked_before_reading(tmp_path: Path) -> None:
         RejectReason.TOO_LARGE
     bomb = tmp_path / "bomb.txt.gz"
     bomb.write_bytes(gzip.compress(b"a " * 5000))
-    assert only(read(bomb, settings=IngestSettings(max_bytes=1000))).reason is \
-        RejectReason.TOO_LARGE
+    assert only(read(bomb, settings=IngestSettings(max_decompressed_bytes=1000))).reason is \
+        RejectReason.DECOMPRESSED_TOO_LARGE
 
 
 def test_unreadable_paths(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import random
 import sqlite3
 
 import pytest
@@ -325,7 +326,8 @@ def pg_store(postgres_url):
     yield store
     with store.engine.begin() as conn:
         for table in ("sentences", "annotations", "story_articles", "stories", "rejections",
-                      "articles", "story_items", "parses"):
+                      "articles", "story_items", "parses", "dedupe_signatures",
+                      "dedupe_bands", "dedupe_group_bands"):
             conn.execute(text(f"DELETE FROM {table}"))
     store.close()
 
@@ -385,3 +387,56 @@ def test_postgres_migration_4_keeps_old_stories(postgres_url, monkeypatch):
         with admin.connect() as conn:
             conn.execute(text("DROP DATABASE storyline_v1"))
         admin.dispose()
+
+
+def _dedupe_articles() -> list[Article]:
+    vocabulary = ("quay gale pier tide reef harbor crane ferry island union strike talks "
+                  "mayor council budget bridge river market night shift")
+    words = tuple(vocabulary.split())
+    rng = random.Random(3)
+    base = " ".join(f"{rng.choice(words)}{rng.randint(0, 9)}" for _ in range(160))
+    near = base.replace(base.split()[80], "boat", 1)
+    other = " ".join(f"{rng.choice(words)}{rng.randint(0, 9)}" for _ in range(160))
+    texts = [("b", base, "2031-03-05"), ("a", near, "2031-03-01"), ("c", base, None),
+             ("d", other, "2031-03-02")]
+    return [Article(id=key, source=f"{key}.txt", text=text, published=published,
+                    content_hash="h-" + ("same" if text == base else key))
+            for key, text, published in texts]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_near_duplicate_index_round_trip(backend, tmp_path, request):
+    from storyline.config import Settings
+    from storyline.ingest.dedupe import find_duplicates, signature_of
+
+    url = str(tmp_path / "d.db") if backend == "sqlite" else request.getfixturevalue("pg_store").url
+    store = open_store(url)
+    try:
+        settings = Settings()
+        articles = _dedupe_articles()
+        store.upsert_articles(articles[:2])
+        assert services.link_duplicates(store, settings, ["a", "b"]) == 1
+        store.upsert_articles(articles[2:])
+        assert services.link_duplicates(store, settings, ["c", "d"]) == 2
+        stored = {a.id: a.duplicate_of for a in store.iter_articles()}
+        assert stored == {"a": None, "b": "a", "c": "a", "d": None}
+        assert {k: v for k, v in stored.items() if v} == find_duplicates(articles,
+                                                                         settings.ingest)
+        assert store.unsigned_articles("v1/128/5/0.8") == []
+        assert store.band_groups(["no-such-key"]) == {}
+        keys = signature_of(articles[0].text, settings.ingest).band_keys  # b's text
+        by_key = store.band_groups(keys)
+        assert set(by_key) == set(keys)  # one row per key and group, not per member
+        assert all(groups == {"a": min(groups.values())} for groups in by_key.values())
+        assert store.group_members_with("a", keys) == ["a", "b", "c"]
+        assert store.group_members_with("d", keys) == []
+        assert store.duplicate_info(["b", "x"]) == {"b": store.duplicate_groups(["b"])[1]}
+        assert store.same_hash_articles(["h-same", "h-d"], "v1/128/5/0.8") == {
+            "h-same": ["b", "c"], "h-d": ["d"]}
+        assert [m.id for m in store.duplicate_groups(["c"])] == ["a", "b", "c"]
+        assert [i.id for i in store.index_inputs(["d", "a"])] == ["d", "a"]
+        assert store.count_duplicates() == 2
+        store.clear_duplicates(["b", "c"])
+        assert store.count_duplicates() == 0
+    finally:
+        store.close()

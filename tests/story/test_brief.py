@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from storyline.config import StorySettings
 from storyline.records import Article, Sentence
 from storyline.story.brief import is_statement, write_brief
+from storyline.story.brief_facts import Facts, numbers_in
 
 TEXTS = {
     "old": ("2030-01-02", "Harbor Post", (
@@ -73,7 +75,9 @@ def test_brief_sentences_are_exact_cited_statements():
 
 def test_latest_state_first_and_other_outlets_cited():
     articles, sentences = corpus()
-    brief = write_brief(sentences, articles)
+    facts = {(s.article_id, s.start): Facts(numbers=numbers_in(s.text), predicate="be")
+             for s in sentences}
+    brief = write_brief(sentences, articles, facts=facts)
     assert articles[brief[0].citations[0].article_id].published == "2030-02-14"
     reopening = [b for b in brief if "reopen in March" in b.text]
     assert len(reopening) == 1  # the two outlets' near-identical sentences appear once...
@@ -91,7 +95,8 @@ def test_no_near_duplicates():
 
 def test_bounds_are_respected():
     articles, sentences = corpus()
-    assert len(write_brief(sentences, articles, min_sentences=2, max_sentences=3)) == 3
+    bounds = StorySettings(brief_min=2, brief_max=3)
+    assert len(write_brief(sentences, articles, settings=bounds)) == 3
     few = [s for s in sentences if s.article_id == "new2"]
     assert len(write_brief(few, articles)) == 2  # fewer candidates than the minimum
 

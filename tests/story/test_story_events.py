@@ -59,3 +59,13 @@ def test_inputs_are_not_mutated_and_empty_is_empty():
     merge_events([one], ACTOR_MAP)
     assert one.source_actor_id == "a1:russia"
     assert merge_events([], ACTOR_MAP) == ()
+
+
+def test_the_same_action_merges_within_the_date_window_keeping_its_first_date():
+    monday = event("e1", "REQUEST", "a1:russia", "a1:nato", "2030-01-05", "a1", 0)
+    tuesday = event("e2", "REQUEST", "a2:moscow", "a2:nato", "2030-01-06", "a2", 0)
+    month_later = event("e3", "REQUEST", "a2:moscow", "a2:nato", "2030-02-06", "a2", 30)
+    merged = merge_events([tuesday, monday, month_later], ACTOR_MAP, window_days=3)
+    assert [(e.date, len(e.citations)) for e in merged] == [("2030-01-05", 2),
+                                                            ("2030-02-06", 1)]
+    assert len(merge_events([tuesday, monday], ACTOR_MAP, window_days=0)) == 2

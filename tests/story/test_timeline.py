@@ -1,15 +1,17 @@
-"""Timeline summarization on invented sentences: dates, summaries, citations."""
+"""Timeline summarization on invented sentences: event dates, forecasts, summaries, citations."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from storyline.records import TimeExpression
+from storyline.config import StorySettings
+from storyline.records import Annotation, Article, Sentence, SentenceDate
 from storyline.story.timeline import (
     DatedSentence,
     auto_length,
     build_timeline,
-    date_sentences,
+    dated_sentences,
     in_range,
     normalize_date,
     score_dates,
@@ -21,58 +23,78 @@ ARTICLES = {
                          "Rescue teams searched flooded villages near the Vell river.\n"
                          "Officials said the reservoir had been overfull for weeks.\n")),
     "a2": ("2031-03-06", ("Villagers described how the Vell dam burst on 2031-03-04 at night.\n"
-                         "An inquiry into the dam collapse will open on 2031-03-20.\n")),
+                         "An inquiry led by judge Mira Olt will hear witnesses on 2031-03-25.\n")),
     "a3": ("2031-03-21", ("The inquiry into the Vell dam collapse opened on 2031-03-20.\n"
                          "Engineers told the inquiry on 2031-03-20 that cracks were ignored.\n"
                          "The dam burst on 2031-03-04 had displaced thousands.\n")),
-    "a4": ("2031-03-22", "A farmer said the harvest of 2031-03-01 was lost to pests.\n"),
-    "a5": ("2031-03-07", "In 2031-03 the region saw its worst flooding in decades.\n"),
+    "a4": ("2031-03-22", ("A farmer said the harvest of 2031-03-01 was lost to pests.\n"
+                         "Farmers told the inquiry on 2031-03-20 that their fields were lost.\n")),
+    "a5": ("2031-03-07", ("In 2031-03 the region saw its worst flooding in decades.\n"
+                         "Surely nobody can afford another flood like this one.\n")),
 }
 _ISO = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+SETTINGS = StorySettings()
 
 
-def fake_times(text: str, reference: str | None) -> tuple[TimeExpression, ...]:
-    """A stand-in tagger: ISO dates written in the text, resolved as they are."""
-    out = []
-    for match in _ISO.finditer(text):
-        granularity = "day" if len(match.group()) == 10 else "month"
-        out.append(TimeExpression("", match.start(), match.end(), match.group(),
-                                  match.group(), granularity))
-    return tuple(out)
+def _kind(line: str, date: str | None, published: str) -> str:
+    """What the dating stage would say: forecasts expected, opinions commentary."""
+    if " will " in line:
+        return "expected"
+    if "can afford" in line:
+        return "commentary"
+    return "happened"
 
 
-def line_spans(text: str) -> list[tuple[int, int, str]]:
-    spans, start = [], 0
+def annotation(article_id: str) -> tuple[Article, Annotation]:
+    published, text = ARTICLES[article_id]
+    sentences, dates, start = [], [], 0
     for line in text.split("\n"):
         if line:
-            spans.append((start, start + len(line), line))
+            end = start + len(line)
+            sentences.append(Sentence(article_id, len(sentences), start, end, line))
+            found = _ISO.search(line)
+            value = found.group() if found else None
+            granularity = "" if value is None else ("day" if len(value) == 10 else "month")
+            dates.append(SentenceDate(article_id, start, end, _kind(line, value, published),
+                                      value, granularity, "verb"))
         start += len(line) + 1
-    return spans
+    article = Article(id=article_id, source=article_id, text=text, published=published,
+                      outlet="Invented Post")
+    return article, Annotation(article_id, (), sentences=tuple(sentences),
+                               sentence_dates=tuple(dates))
 
 
-def all_dated() -> list[DatedSentence]:
-    out = []
-    for article_id, (published, text) in ARTICLES.items():
-        out.extend(date_sentences(article_id, line_spans(text), published, "Invented Post",
-                                  fake_times))
-    return out
+def all_dated() -> tuple[DatedSentence, ...]:
+    pairs = [annotation(a) for a in ARTICLES]
+    return dated_sentences([a for a, _ in pairs], {a.id: ann for a, ann in pairs})
 
 
-def test_date_sentences_mentions_fallback_and_offsets() -> None:
-    published, text = ARTICLES["a1"]
-    dated = date_sentences("a1", line_spans(text), published, "Invented Post", fake_times)
-    assert [(s.date, s.mentioned) for s in dated] == [
-        ("2031-03-04", True), ("2031-03-05", False), ("2031-03-05", False)]
+def test_dated_sentences_use_the_event_date_else_the_publication_day() -> None:
+    dated = [s for s in all_dated() if s.article_id == "a1"]
+    assert [(s.date, s.mentioned, s.expected) for s in dated] == [
+        ("2031-03-04", True, False), ("2031-03-05", False, False), ("2031-03-05", False, False)]
+    text = ARTICLES["a1"][1]
     assert all(text[s.start:s.end] == s.text for s in dated)
     assert {s.outlet for s in dated} == {"Invented Post"}
-    month = date_sentences("a5", line_spans(ARTICLES["a5"][1]), "2031-03-07", None, fake_times)
-    assert [(s.date, s.granularity, s.mentioned) for s in month] == [("2031-03", "month", True)]
 
 
-def test_date_sentences_without_publication_date_keeps_only_mentions() -> None:
-    dated = date_sentences("x", [(0, 12, "No date here"), (13, 30, "Due on 2031-01-02")],
-                           None, None, fake_times)
-    assert [(s.date, s.text) for s in dated] == [("2031-01-02", "Due on 2031-01-02")]
+def test_forecasts_are_expected_and_commentary_is_left_out() -> None:
+    a2 = [s for s in all_dated() if s.article_id == "a2"]
+    assert [(s.date, s.expected) for s in a2] == [("2031-03-04", False), ("2031-03-25", True)]
+    a5 = [s.text for s in all_dated() if s.article_id == "a5"]
+    assert a5 == ["In 2031-03 the region saw its worst flooding in decades."]
+
+
+def test_undated_forecasts_and_undated_articles_give_no_date() -> None:
+    article, ann = annotation("a1")
+    article = replace(article, published=None)
+    undated = dated_sentences([article], {article.id: ann})
+    assert [s.date for s in undated] == ["2031-03-04"]
+    text = "Officials will meet again soon."
+    forecast = Annotation("f", (), sentences=(Sentence("f", 0, 0, len(text), text),),
+                          sentence_dates=(SentenceDate("f", 0, len(text), "expected"),))
+    art = Article(id="f", source="f", text=text, published="2031-03-05")
+    assert dated_sentences([art], {"f": forecast}) == ()
 
 
 def test_normalize_date_and_range() -> None:
@@ -86,14 +108,19 @@ def test_normalize_date_and_range() -> None:
 
 
 def test_score_dates_prefers_dates_many_articles_mention() -> None:
-    scores = score_dates(all_dated())
-    assert scores["2031-03-04"] > scores["2031-03-20"] > scores["2031-03-01"]
-    assert scores["2031-03"] < scores["2031-03-04"]
+    scores = score_dates(all_dated(), SETTINGS)
+    assert scores[("2031-03-04", False)] > scores[("2031-03-20", False)]
+    assert scores[("2031-03-04", False)] > scores[("2031-03-01", False)]
+    assert scores[("2031-03", False)] < scores[("2031-03-04", False)]
+    assert ("2031-03-25", True) in scores
+
+
+def _settings(**changes) -> StorySettings:
+    return replace(SETTINGS, timeline_min_dates=0, **changes)
 
 
 def test_build_timeline_picks_supported_dates_sorted_with_citations() -> None:
-    dated = all_dated()
-    timeline = build_timeline(dated, max_dates=2, sentences_per_date=1)
+    timeline = build_timeline(all_dated(), _settings(timeline_dates=2, timeline_sentences=1))
     assert [e.date for e in timeline] == ["2031-03-04", "2031-03-20"]
     texts = {aid: text for aid, (_, text) in ARTICLES.items()}
     for entry in timeline:
@@ -104,43 +131,61 @@ def test_build_timeline_picks_supported_dates_sorted_with_citations() -> None:
         assert entry.date in entry.summary  # a sentence about that date was chosen
 
 
-def test_build_timeline_respects_range_and_sentence_budget() -> None:
-    timeline = build_timeline(all_dated(), max_dates=5, sentences_per_date=2,
-                              start="2031-03-10", end="2031-03-31")
+def test_expected_entries_are_marked_and_can_be_left_out() -> None:
+    timeline = build_timeline(all_dated(), _settings(timeline_dates=10, timeline_sentences=3))
+    expected = [e for e in timeline if e.expected]
+    assert [(e.date, e.summary) for e in expected] == [
+        ("2031-03-25", "An inquiry led by judge Mira Olt will hear witnesses on 2031-03-25.")]
+    without = build_timeline(all_dated(), _settings(timeline_dates=10, timeline_expected=False))
+    assert not any(e.expected for e in without)
+
+
+def test_build_timeline_respects_range_granularity_and_sentence_budget() -> None:
+    settings = _settings(timeline_dates=5, timeline_sentences=2, timeline_start="2031-03-10",
+                         timeline_end="2031-03-31")
+    timeline = build_timeline(all_dated(), settings)
     days = [e.date for e in timeline if e.granularity == "day"]
     assert days and all("2031-03-10" <= day <= "2031-03-31" for day in days)
     assert all(e.date == "2031-03" for e in timeline if e.granularity != "day")
     assert all(1 <= len(e.citations) <= 2 for e in timeline)
     dates = [e.date for e in timeline]
     assert dates == sorted(dates)
+    only_days = build_timeline(all_dated(), replace(settings, timeline_days_only=True))
+    assert {e.granularity for e in only_days} == {"day"}
 
 
-def test_build_timeline_never_reuses_a_sentence() -> None:
-    timeline = build_timeline(all_dated(), max_dates=10, sentences_per_date=3)
+def test_no_sentence_is_used_twice_and_no_two_entries_say_the_same() -> None:
+    same = "Army engineers flew drones over the broken spillway of the Vell dam at dawn."
+    twins = [DatedSentence(aid, 0, len(same), same, "2031-03-30", "day", None, None,
+                           True, expected) for aid, expected in (("x", False), ("y", True))]
+    timeline = build_timeline([*all_dated(), *twins],
+                              _settings(timeline_dates=10, timeline_sentences=3))
     cited = [c for e in timeline for c in e.citations]
     assert len(cited) == len(set(cited))
+    summaries = [e.summary for e in timeline]
+    assert sum(same in s for s in summaries) == 1
 
 
 def test_automatic_length_uses_support_not_an_oracle() -> None:
-    scores = {f"2031-01-{day:02d}": 5.0 for day in range(1, 29)}
-    scores.update({f"2031-02-{day:02d}": 1.0 for day in range(1, 29)})
-    assert 3 <= auto_length(scores) < 28
-    assert auto_length({"2031-01-01": 1.0}) == 1
-    timeline = build_timeline(all_dated())
+    scores = {(f"2031-01-{day:02d}", False): 5.0 for day in range(1, 29)}
+    scores.update({(f"2031-02-{day:02d}", False): 1.0 for day in range(1, 29)})
+    assert 3 <= auto_length(scores, SETTINGS) < 28
+    assert auto_length({("2031-01-01", False): 1.0}, SETTINGS) == 1
+    timeline = build_timeline(all_dated(), _settings())
     assert 1 <= len(timeline) <= len({s.date for s in all_dated()})
     assert "2031-03-04" in [e.date for e in timeline]
 
 
 def test_build_timeline_on_nothing() -> None:
-    assert build_timeline([]) == ()
-    assert build_timeline(all_dated(), start="2040-01-01") == ()
+    assert build_timeline([], SETTINGS) == ()
+    assert build_timeline(all_dated(), _settings(timeline_start="2040-01-01")) == ()
 
 
 def test_build_timeline_normalizes_datetimes_and_skips_non_calendar_values() -> None:
-    text = "Talks ended in a deal on the border."
+    text = "Talks ended in a deal on the border after a long night of haggling."
     base = DatedSentence("b1", 0, len(text), text, "2031-05-02T18:30:00", "day",
                          "2031-05-02T18:30:00", None, False)
     week = DatedSentence("b1", 0, len(text), text, "2031-W18", "week", None, None, True)
-    timeline = build_timeline([base, week])
+    timeline = build_timeline([base, week], SETTINGS)
     assert [(e.date, e.granularity) for e in timeline] == [("2031-05-02", "day")]
     assert timeline[0].citations[0].end == len(text)

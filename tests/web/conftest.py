@@ -20,6 +20,9 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 
+BASE_URL = "http://127.0.0.1"  # the app serves loopback names and web.host only
+
+
 @pytest.fixture
 def store(tmp_path):
     store = open_store("sqlite:///" + str(tmp_path / "t.db"))
@@ -36,7 +39,7 @@ def story(store) -> dict:
 def _client(store, **web) -> TestClient:
     settings = Settings()
     settings = replace(settings, web=replace(settings.web, **web))
-    return TestClient(create_app(settings, store))
+    return TestClient(create_app(settings, store), base_url=BASE_URL)
 
 
 @pytest.fixture

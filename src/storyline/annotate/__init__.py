@@ -22,6 +22,7 @@ STAGES = check_table(Table("annotate", INPUTS, (
     mentions.STAGE,
     actors.STAGE,
     times.STAGE,
+    times.DATING,
     quotes.STAGE,
     quantities.STAGE,
     claims.STAGE,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from pathlib import Path
 
 from ..errors import ModelError
 
@@ -39,5 +40,30 @@ def load_nlp(name: str = "", *, disable: tuple[str, ...] = ()):
 
 
 def model_version(nlp) -> str:
-    meta = getattr(nlp, "meta", {}) or {}
+    return _meta_version(getattr(nlp, "meta", {}) or {})
+
+
+def _meta_version(meta: dict) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
+
+
+@functools.lru_cache(maxsize=4)
+def version_of(name: str = "") -> str:
+    """What :func:`model_version` gives for the model ``name`` would load, read from the
+    model package's meta data without loading the pipeline (a process that only hands
+    work to parsing workers needs no model of its own)."""
+    import spacy.util
+
+    candidates = (name,) if name else PREFERRED_MODELS
+    for candidate in candidates:
+        try:
+            if spacy.util.is_package(candidate):
+                path = spacy.util.get_package_path(candidate)
+            elif candidate and (Path(candidate) / "meta.json").is_file():
+                path = Path(candidate)
+            else:
+                continue
+            return _meta_version(spacy.util.get_model_meta(path))
+        except (OSError, ValueError, ImportError):
+            continue
+    return model_version(load_nlp(name))

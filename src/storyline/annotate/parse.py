@@ -1,4 +1,11 @@
-"""The stored parse: a spaCy ``Doc`` to compact bytes and back, and cheap reads of a Doc.
+"""Parsing an article (in pieces when it is long), the stored parse, and cheap Doc reads.
+
+A long article is parsed in pieces: paragraph groups of at most ``max_chars`` characters
+(a paragraph longer than that is cut at a line break, else after a sentence end, else at a
+space). The pieces cover the text exactly, so the piece Docs merged back into one Doc give
+the article's text character for character and every offset stays exact; the parser never
+sees more than one piece at a time, which bounds its memory. A fresh parse is given to the
+stages as a stored one would be: without the parser's hidden-state tensor.
 
 A parse is kept as a one-document ``DocBin`` (tokens, tags, lemmas, morphology,
 dependencies, sentence starts and entities; no user data, no vectors), so that the rule
@@ -9,10 +16,79 @@ made it; ``annotate.models`` loads that model.
 from __future__ import annotations
 
 import functools
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+
+from ..text.paragraphs import PARAGRAPH_BREAK
 
 #: What a stored parse keeps: everything the rule stages read.
 ATTRS = ("ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS",
          "SPACY", "SENT_START")
+
+#: Where a piece may end, best first: after a blank line, after a line break, after a
+#: sentence end and the space that follows it, after any space.
+_CUTS = (PARAGRAPH_BREAK, re.compile(r"\n"), re.compile(r"[.!?][\"'\u201d)\]]*\s+"),
+         re.compile(r"\s+"))
+
+
+def _cut_before(text: str, start: int, limit: int) -> int:
+    """The best place to end a piece that starts at ``start`` and may not pass ``limit``:
+    the last cut of the best kind in the second half of the window, else ``limit``."""
+    low = start + max(1, (limit - start) // 2)
+    for pattern in _CUTS:
+        last = None
+        for last in pattern.finditer(text, low, limit):
+            pass
+        if last is not None and last.end() > start:
+            return last.end()
+    return limit
+
+
+def piece_bounds(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the pieces ``text`` is parsed in: contiguous, covering all of
+    it, each at most ``max_chars`` long (one piece when the text is short enough)."""
+    if max_chars <= 0 or len(text) <= max_chars:
+        return [(0, len(text))]
+    bounds, start = [], 0
+    while len(text) - start > max_chars:
+        end = _cut_before(text, start, start + max_chars)
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def merge_docs(docs: list):
+    """One Doc from the Docs of consecutive pieces (text joined exactly as it was)."""
+    if len(docs) == 1:
+        return docs[0]
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def parse_texts(nlp, texts: Iterable[str], max_chars: int, batch_size: int) -> Iterator:
+    """One Doc per text, in order, streaming: long texts go through ``nlp.pipe`` in
+    pieces (see :func:`piece_bounds`) and come back as one merged Doc."""
+
+    def pieces():
+        for index, text in enumerate(texts):
+            for start, end in piece_bounds(text, max_chars):
+                yield text[start:end], index
+
+    parsed = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size)
+    for _, group in itertools.groupby(parsed, key=lambda pair: pair[1]):
+        yield merge_docs([_without_tensor(doc) for doc, _ in group])
+
+
+def _without_tensor(doc):
+    """``doc`` without the parser's hidden-state tensor: no stage reads it, a stored parse
+    does not keep it, and on a long article it is tens of megabytes."""
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
 
 
 def to_bytes(doc) -> bytes:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import DataError
+from ..records import Article, DateSource
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,14 @@ def read_docs(topic_dir: Path) -> list[InputDoc]:
                 docs.append(InputDoc(f"{day_dir.name}/{path.name}", published, text,
                                      line_sentences(text)))
     return docs
+
+
+def topic_articles(docs: list[InputDoc], outlet: str | None = None) -> list[Article]:
+    """The topic's documents as articles: the file text as it is, the folder date as the
+    publication date (as a metadata sidecar would give it), the topic name as the outlet."""
+    return [Article(id=doc.id, source=doc.id, text=doc.text, outlet=outlet,
+                    published=doc.published.isoformat(), published_from=DateSource.METADATA)
+            for doc in docs]
 
 
 def line_sentences(text: str) -> tuple[tuple[int, int, str], ...]:

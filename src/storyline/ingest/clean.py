@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..config import IngestSettings
 from ..records import Article, DateSource, RawDocument, Rejected, RejectReason, RemovedLine
 from . import ids
+from .decode import scrub_text
 from .html import extract_html
 from .metadata import (
     FIELD_ALIASES,
@@ -72,23 +73,32 @@ def _drop_title(paragraphs: list[str], title: str | None) -> list[RemovedLine]:
     return []
 
 
-def clean_html_body(text: str, title: str | None = None) -> Body:
-    """The HTML path after extraction: noise rules, the repeated headline, paragraph joins."""
+def clean_html_body(text: str, title: str | None = None,
+                    dropped: tuple[str, ...] = ()) -> Body:
+    """The HTML path after extraction: noise rules, the repeated headline, paragraph joins.
+
+    ``dropped`` are the lines of visible text that extraction left out (navigation, comments,
+    swallowed markup); each is recorded as a ``not_main_text`` removal."""
     noise = remove_noise(normalize_lines(text))
     paragraphs = list(noise.paragraphs)
     removed = _drop_title(paragraphs, title)
-    return Body("\n\n".join(paragraphs), noise.removed + tuple(removed),
+    left_out = tuple(RemovedLine(line, "not_main_text") for line in dropped)
+    return Body("\n\n".join(paragraphs), noise.removed + tuple(removed) + left_out,
                 Header(outlet=noise.outlet))
 
 
 def html_main_text(html: str, url: str | None = None) -> str:
     """The cleaned main text of an HTML page, exactly as clean_document produces it."""
-    page = extract_html(html, url)
+    page = extract_html(html, url, list_dropped=False)
     return clean_html_body(page.text, page.title).text
 
 
 def _pick(*values: str | None) -> str | None:
     return next((v for v in values if v), None)
+
+
+def _scrubbed(value: str | None) -> str | None:
+    return scrub_text(value).strip() or None if value else None
 
 
 def _published(candidates: tuple[tuple[str | None, DateSource], ...]
@@ -123,7 +133,7 @@ def _document_fields(doc: RawDocument) -> tuple[Body, dict[str, str | None],
     page = extract_html(doc.text, fields["url"])
     page_fields = {"title": page.title, "url": page.url, "published": page.published,
                    "outlet": page.outlet, "authors": page.authors}
-    return clean_html_body(page.text, page.title), fields, page_fields
+    return clean_html_body(page.text, page.title, page.dropped), fields, page_fields
 
 
 def clean_document(doc: RawDocument, sidecar: Mapping[str, Mapping[str, str]] | None,
@@ -134,13 +144,17 @@ def clean_document(doc: RawDocument, sidecar: Mapping[str, Mapping[str, str]] | 
         return Rejected(doc.source, RejectReason.NO_TEXT,
                         f"{len(body.text)} characters of text left after cleaning "
                         f"(minimum {settings.min_chars})")
+    if len(body.text) > settings.max_article_chars:
+        return Rejected(doc.source, RejectReason.ARTICLE_TOO_LONG,
+                        f"{len(body.text)} characters of text after cleaning > limit "
+                        f"{settings.max_article_chars} (ingest.max_article_chars)")
     row = _sidecar_row(doc, sidecar)
     published, date_source = _published((
         (row.get("published"), DateSource.METADATA),
         (fields["published"], DateSource.METADATA),
         (page.get("published"), DateSource.HTML),
         (body.header.published, DateSource.TEXT)))
-    meta = {k: _pick(row.get(k), fields[k], page.get(k)) for k in FIELDS}
+    meta = {k: _scrubbed(_pick(row.get(k), fields[k], page.get(k))) for k in FIELDS}
     authors = meta["authors"]
     return Article(
         id=ids.article_id(doc.source, body.text),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from charset_normalizer import from_bytes
 
 from ..records import RejectReason
+from .guard import Reject
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -17,7 +17,6 @@ _BOMS = (
 )
 MAX_CONTROL_RATIO = 0.01
 PREFERRED_SINGLE_BYTE = "cp1252"
-_ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
 
 
 _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w.:-]{2,40})"""
@@ -25,13 +24,21 @@ _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w.:-]{2,40})"
                        re.IGNORECASE)
 
 
-class DecodeError(Exception):
+class DecodeError(Reject):
     """Bytes that are not text: ``reason`` is BINARY or UNDECODABLE."""
 
-    def __init__(self, reason: RejectReason, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
+
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_BAD_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def scrub_text(text: str) -> str:
+    """Text safe to store and encode: a lone surrogate (from a JSON ``\\ud800`` escape)
+    becomes U+FFFD, and NUL and other control characters (not tab, line or page breaks)
+    are dropped."""
+    if _LONE_SURROGATE.search(text):
+        text = _LONE_SURROGATE.sub("\ufffd", text)
+    return _BAD_CONTROLS.sub("", text)
 
 
 def _bom_encoding(data: bytes) -> str | None:
@@ -41,12 +48,15 @@ def _bom_encoding(data: bytes) -> str | None:
     return None
 
 
+# control (Cc, not tab or line/page breaks), surrogate (Cs), private use (Co), U+FFFD
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff"
+                       "\U000f0000-\U000ffffd\U00100000-\U0010fffd\ufffd]")
+
+
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if ch not in _ALLOWED_CONTROLS
-              and (unicodedata.category(ch) in ("Cc", "Cs", "Co") or ch == "\ufffd"))
-    return bad / len(text)
+    return sum(1 for _ in _NOT_TEXT.finditer(text)) / len(text)
 
 
 def _declared(data: bytes) -> str | None:
@@ -80,8 +90,11 @@ def _detect(data: bytes) -> str:
     return str(best)
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode ``data``: a BOM wins, then strict UTF-8, then charset-normalizer's guess."""
+def decode_bytes(data: bytes, *, check_controls: bool = True) -> str:
+    """Decode ``data``: a BOM wins, then strict UTF-8, then charset-normalizer's guess.
+
+    ``check_controls=False`` skips the binary-data check on the decoded text (JSON Lines
+    check each line on its own)."""
     encoding = _bom_encoding(data)
     if encoding:
         try:
@@ -95,6 +108,6 @@ def decode_bytes(data: bytes) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = _declared(data) or _detect(data)
-    if _control_ratio(text) > MAX_CONTROL_RATIO:
+    if check_controls and _control_ratio(text) > MAX_CONTROL_RATIO:
         raise DecodeError(RejectReason.BINARY, "too many control characters for text")
     return text

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import lxml.html
 import trafilatura
-from lxml.etree import ParserError, _Element
+from lxml.etree import LxmlError, ParserError, _Element
 
 from .htmlbody import BLOCK_RULES, REPAIRS, Block, body_blocks, kept_text, repair_page
 
@@ -67,6 +67,15 @@ DATE_PARAMS = {"original_date": True, "extensive_search": False}
 BLOCK_TAGS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
                         "blockquote", "tr", "section", "article", "figcaption"})
 _PAGE = re.compile(r"<\s*(?:html|body|head)\b", re.IGNORECASE)
+# Elements that end a line of visible text when the drops of extraction are listed.
+LINE_TAGS = BLOCK_TAGS | {"td", "th", "dt", "dd", "caption", "figure", "header", "footer",
+                          "nav", "aside", "main", "pre", "hr", "form", "label", "option",
+                          "button", "ol", "ul", "table", "thead", "tbody", "details",
+                          "summary", "address", "dl", "fieldset", "legend", "title"}
+INVISIBLE_TAGS = ("head", "script", "style", "noscript", "template")
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"\w+")
+_FAILURES = (ValueError, TypeError, AttributeError, RecursionError, LxmlError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +88,7 @@ class HtmlExtract:
     published: str | None = None
     outlet: str | None = None
     url: str | None = None
+    dropped: tuple[str, ...] = ()
 
 
 def _clean_field(value: object) -> str | None:
@@ -88,26 +98,75 @@ def _clean_field(value: object) -> str | None:
     return text or None
 
 
+def _text_of(root, line_tags: frozenset[str] | set[str], hidden: tuple[str, ...],
+             open_line: bool) -> str:
+    """The text of ``root`` as ``text_content()`` gives it, with a line break after each
+    element of ``line_tags`` (and before it when ``open_line``), without ``hidden``
+    elements, comments and processing instructions. The tree is only read: lxml refuses to
+    set text holding control characters that its parser accepted."""
+    parts: list[str] = []
+    stack = [(root, False)]
+    while stack:
+        element, closing = stack.pop()
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if closing:
+            if element is not root:
+                parts.append("\n" if tag in line_tags else "")
+                parts.append(element.tail or "")
+            continue
+        if not tag or tag in hidden:
+            if element is not root:
+                parts.append(element.tail or "")
+            continue
+        if open_line and tag in line_tags:
+            parts.append("\n")
+        parts.append(element.text or "")
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
+    return "".join(parts)
+
+
 def fragment_text(html: str) -> str:
     """Visible text of an HTML fragment (a feed summary, a JSON body), one block a line."""
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (ParserError, ValueError):
+    except (*_FAILURES, ParserError):
         return ""
-    for bad in root.xpath("//script|//style|//noscript"):
-        bad.drop_tree()
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag.lower() in BLOCK_TAGS:
-            element.tail = "\n" + (element.tail or "")
-    return root.text_content()
+    return _text_of(root, BLOCK_TAGS, ("script", "style", "noscript"), open_line=False)
 
 
 def _parse(html: str) -> _Element | None:
     try:
         return trafilatura.load_html(html)
-    except (ValueError, TypeError, ParserError) as exc:
+    except (*_FAILURES, ParserError) as exc:
         logger.debug("cannot parse a page: %s", exc)
         return None
+
+
+def visible_lines(html: str) -> list[str]:
+    """The page's visible text (no head, script or style), one line per block element."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (*_FAILURES, ParserError):
+        return [line.strip() for line in _TAG.sub("\n", html).split("\n") if line.strip()]
+    text = _text_of(root, LINE_TAGS, INVISIBLE_TAGS, open_line=True)
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def dropped_lines(html: str, kept: str) -> tuple[str, ...]:
+    """Lines of visible text that extraction left out of ``kept`` (compared word by word,
+    so that spacing and punctuation changes do not count)."""
+    kept_words = f" {_words(kept)} "
+    dropped = []
+    for line in visible_lines(html):
+        words = _words(line)
+        if words and f" {words} " not in kept_words:
+            dropped.append(line)
+    return tuple(dropped)
 
 
 def extract_blocks(html: str, url: str | None = None,
@@ -122,7 +181,7 @@ def extract_blocks(html: str, url: str | None = None,
             tree, url=url, with_metadata=True, date_extraction_params=DATE_PARAMS,
             **EXTRACT_OPTIONS, **FAVOR[options.favor],
         )
-    except (ValueError, TypeError, AttributeError) as exc:  # lxml on hostile markup
+    except _FAILURES as exc:  # lxml on hostile markup
         logger.debug("trafilatura failed on a page: %s", exc)
         return None, []
     if doc is None:
@@ -135,20 +194,26 @@ def extract_blocks(html: str, url: str | None = None,
 
 
 def extract_html(html: str, url: str | None = None,
-                 options: ExtractOptions = DEFAULT_OPTIONS) -> HtmlExtract:
-    """Extract the main text and metadata of ``html``; empty text when nothing is found."""
+                 options: ExtractOptions = DEFAULT_OPTIONS, *,
+                 list_dropped: bool = True) -> HtmlExtract:
+    """Extract the main text and metadata of ``html``; empty text when nothing is found.
+    ``list_dropped``: also list the visible lines left out (``HtmlExtract.dropped``)."""
     doc, blocks = extract_blocks(html, url, options)
-    return page_extract(html, doc, kept_text(blocks, options.block_rules))
+    return page_extract(html, doc, kept_text(blocks, options.block_rules),
+                        list_dropped=list_dropped)
 
 
-def page_extract(html: str, doc: object | None, text: str) -> HtmlExtract:
+def page_extract(html: str, doc: object | None, text: str, *,
+                 list_dropped: bool = False) -> HtmlExtract:
     """The HtmlExtract of a page from trafilatura's document and the kept body text."""
     if not text.strip() and not _PAGE.search(html[:5000]):
         text = fragment_text(html)  # trafilatura wants a page; a fragment is all body
+    dropped = dropped_lines(html, text) if list_dropped else ()
     if doc is None:
-        return HtmlExtract(text=text)
+        return HtmlExtract(text=text, dropped=dropped)
     return HtmlExtract(
         text=text,
+        dropped=dropped,
         title=_clean_field(getattr(doc, "title", None)),
         authors=_clean_field(getattr(doc, "author", None)),
         published=_clean_field(getattr(doc, "date", None)),

@@ -9,14 +9,19 @@ import csv
 import io
 import json
 import re
+import stat
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path, PurePath
 
 from ..errors import UsageError
 from ..records import RemovedLine
+from .guard import value_depth
 
 KEY_FIELDS = ("file", "path", "id")
+# A sidecar is named by the user, but read with the same care as any input file.
+MAX_SIDECAR_BYTES = 50_000_000
+MAX_SIDECAR_DEPTH = 16
 FIELD_ALIASES = {
     "published": ("published", "date", "published_at", "pubdate"),
     "outlet": ("outlet", "source", "site", "publisher"),
@@ -129,19 +134,34 @@ def _rows(path: Path, text: str) -> list[dict[str, object]]:
     if path.suffix.lower() == ".csv":
         return list(csv.DictReader(io.StringIO(text)))
     rows = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UsageError(f"{path}: line {number} is not valid JSON: {exc.msg}",
+        except (ValueError, RecursionError) as exc:  # bad JSON, huge numbers, deep nesting
+            raise UsageError(f"{path}: line {number} is not valid JSON: "
+                             f"{getattr(exc, 'msg', None) or type(exc).__name__}",
                              hint="a metadata sidecar is JSON Lines (one object a line) or CSV")
+        if value_depth(item) > MAX_SIDECAR_DEPTH:
+            raise UsageError(f"{path}: line {number} nests deeper than {MAX_SIDECAR_DEPTH}",
+                             hint="each line must be a flat object with a 'file' key")
         if not isinstance(item, dict):
             raise UsageError(f"{path}: line {number} is not a JSON object",
                              hint="each line must be an object with a 'file' key")
         rows.append(item)
     return rows
+
+
+def _read_sidecar(path: Path) -> bytes:
+    """The sidecar's bytes: a regular file (never a FIFO or device) of bounded size."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(f"{path} is not a regular file")
+    if info.st_size > MAX_SIDECAR_BYTES:
+        raise OSError(f"{info.st_size} bytes > limit {MAX_SIDECAR_BYTES}")
+    with path.open("rb") as handle:
+        return handle.read(MAX_SIDECAR_BYTES + 1)
 
 
 def load_sidecar(path: str | Path) -> dict[str, dict[str, str]]:
@@ -152,7 +172,7 @@ def load_sidecar(path: str | Path) -> dict[str, dict[str, str]]:
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = _read_sidecar(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot read metadata file {path}: {exc}",
                          hint="pass a readable metadata.jsonl or metadata.csv") from exc

@@ -194,13 +194,13 @@ def _caption_titles(lines: list[str], reasons: list[str | None]) -> list[str | N
 
 def join_broken_paragraphs(paragraphs: list[str]) -> list[str]:
     """Join a paragraph without terminal punctuation to a next one starting lowercase."""
-    joined: list[str] = []
+    groups: list[list[str]] = []
     for para in paragraphs:
-        if joined and para[:1].islower() and joined[-1][-1:] not in TERMINAL:
-            joined[-1] = f"{joined[-1]} {para}"
+        if groups and para[:1].islower() and groups[-1][-1][-1:] not in TERMINAL:
+            groups[-1].append(para)
         else:
-            joined.append(para)
-    return joined
+            groups.append([para])
+    return [" ".join(group) for group in groups]
 
 
 def remove_noise(lines: list[str], datelines: bool = True) -> Lines:

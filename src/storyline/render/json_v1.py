@@ -123,7 +123,7 @@ def story_json(story: Story, articles: Sequence[Article]) -> dict:
         "events": [event_json(e) for e in story.events],
         "timeline": [
             {"date": t.date, "granularity": t.granularity, "summary": t.summary,
-             "citations": [citation_json(c) for c in t.citations]}
+             "citations": [citation_json(c) for c in t.citations], "expected": t.expected}
             for t in story.timeline
         ],
         "brief": [

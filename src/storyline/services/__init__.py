@@ -29,6 +29,7 @@ from .reading import (
     open_existing_store,
     search,
     story_document,
+    story_key,
     story_view,
 )
 from .stories import (
@@ -75,5 +76,6 @@ __all__ = [
     "stage_tables",
     "story_build",
     "story_document",
+    "story_key",
     "story_view",
 ]

@@ -20,4 +20,8 @@ def tick(progress: Progress | None, done: int, total: int) -> None:
 
 
 def open_store(settings: Settings) -> SqlStore:
-    return _open(settings.store.url)
+    from .story_cache import cache_of
+
+    store = _open(settings.store.url)
+    cache_of(store, settings.store.story_cache)
+    return store

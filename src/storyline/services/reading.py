@@ -13,6 +13,7 @@ from ..records import Annotation, Article, Story, StoryView
 from ..store import ArticleFilter, Page, SqlStore, StoryFilter, normalize_url, open_store
 from ..store.base import STORY_ITEM_KINDS, ItemFilter
 from .stories import is_stale, story_build
+from .story_cache import cache_of
 
 ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -87,9 +88,26 @@ def story_view(store: SqlStore, story: Story, current=None) -> StoryView:
 
 
 def get_story(store: SqlStore, story_id: str, settings: Settings | None = None) -> StoryView:
-    """One story (an id or a unique prefix) and its articles."""
-    story = store.get_story(store.resolve_story_id(story_id))
-    return story_view(store, story, story_build(settings) if settings else None)
+    """One story (an id or a unique prefix) and its articles.
+
+    Decoded once per story build and kept (``story_cache``): a rebuilt story has a new
+    build id; the articles are those of the story's build."""
+    key = story_key(store, story_id)
+    view = cache_of(store).get(key, lambda: story_view(store, store.get_story(key[0])))
+    if settings is None:
+        return view
+    return story_view_stale(store, view, story_build(settings))
+
+
+def story_key(store: SqlStore, story_id: str) -> tuple[str, str]:
+    """(story id, build id) of a story id or unique prefix: what a view of it depends on."""
+    resolved = store.resolve_story_id(story_id)
+    return resolved, store.story_build_id(resolved)
+
+
+def story_view_stale(store: SqlStore, view: StoryView, current) -> StoryView:
+    stale = is_stale(store.story_builds_of([view.story.id]).get(view.story.id, current), current)
+    return replace(view, stale=stale)
 
 
 def story_document(view: StoryView) -> dict:

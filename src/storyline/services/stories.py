@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..config import Settings, as_dict
@@ -44,77 +44,184 @@ def is_stale(build, current) -> bool:
     return build.versions != current.versions or build.settings_digest != current.settings_digest
 
 
-def _collection(store: SqlStore, settings: Settings, name: str, **slots):
+def _collection(settings: Settings, name: str, **slots):
     from ..pipeline import run_table
     from ..story import COLLECTION
 
     stage = COLLECTION.stage(name)
-    return run_table(COLLECTION, slots, settings, only=[name])[stage.produces[0]]
+    out = run_table(COLLECTION, slots, settings, only=[name])
+    return tuple(out[p] for p in stage.produces) if len(stage.produces) > 1 \
+        else out[stage.produces[0]]
+
+
+def _profile_new(store: SqlStore, settings: Settings) -> int:
+    """Profile every original article that has no profile yet, a page at a time."""
+    from ..story.profiles import profile_day, profile_to_plain
+
+    done = 0
+    while True:
+        ids = store.unprofiled_ids(settings.story.cluster_batch)
+        if not ids:
+            return done
+        articles = store.get_articles(ids)
+        profiles = _collection(settings, "profile", articles=list(articles.values()),
+                               annotations=store.get_annotations(ids))
+        store.save_profiles([(p.article_id, profile_day(p.published), p.published,
+                              profile_to_plain(p)) for p in profiles.values()])
+        if not profiles:
+            return done
+        done += len(profiles)
+
+
+def _neighbours(store: SqlStore, rows, window: int) -> dict[str, list]:
+    """Story id -> the clustered member profiles near ``rows`` in time (and undated ones)."""
+    from ..story.profiles import profile_day, profile_from_plain
+
+    days = [d for d in (profile_day(r.published) for r in rows) if d is not None]
+    first, last = (min(days) - window, max(days) + window) if days else (None, None)
+    if len(days) < len(rows):  # undated articles are taken as recent ones
+        latest = store.last_profile_day()
+        if latest is not None:
+            first = latest - window if first is None else min(first, latest - window)
+            last = latest if last is None else max(last, latest)
+    near: dict[str, list] = {}
+    for row in store.profiles_near(first, last):
+        near.setdefault(row.story_id, []).append(
+            profile_from_plain(row.article_id, row.published, row.data))
+    return near
+
+
+@dataclass(frozen=True, slots=True)
+class Clustered:
+    assignments: dict[str, str]  # article id -> story id
+    merges: dict[str, str]  # merged story id -> the story it lives on
+
+
+def _final(story_id: str, merges: dict[str, str]) -> str:
+    while story_id in merges:
+        story_id = merges[story_id]
+    return story_id
+
+
+def cluster_pending(store: SqlStore, settings: Settings) -> Clustered:
+    """Profile new articles and put every one not yet in a story into one, a batch at a
+    time among its neighbours in time (old memberships stay; bridged stories merge)."""
+    from ..story.profiles import profile_from_plain
+
+    _profile_new(store, settings)
+    assigned: dict[str, str] = {}
+    merged: dict[str, str] = {}
+    while True:
+        rows = store.unclustered_profiles(settings.story.cluster_batch)
+        if not rows:
+            break
+        profiles = {r.article_id: profile_from_plain(r.article_id, r.published, r.data)
+                    for r in rows}
+        neighbours = _neighbours(store, rows, settings.story.cluster_window_days)
+        assignments, merges = _collection(settings, "cluster", profiles=profiles,
+                                          neighbours=neighbours)
+        store.apply_clustering(assignments, merges)
+        assigned.update(assignments)
+        merged.update(merges)
+    merged = {old: _final(old, merged) for old in merged}
+    return Clustered({a: _final(s, merged) for a, s in assigned.items()}, merged)
 
 
 def cluster_new_articles(store: SqlStore, settings: Settings) -> dict[str, str]:
-    """Put every article not yet in a story into one (online: old memberships stay)."""
-    articles = [a for a in store.iter_articles() if not a.duplicate_of]
-    members = store.story_memberships()
-    if all(a.id in members for a in articles):
-        return {}
-    annotations = store.get_annotations(a.id for a in articles)
-    return _collection(store, settings, "cluster", articles=articles, annotations=annotations,
-                       memberships=members)
+    """Put every article not yet in a story into one; returns the new assignments."""
+    return cluster_pending(store, settings).assignments
 
 
-def _story_groups(store: SqlStore, assigned: Mapping[str, str]) -> dict[str, list[Article]]:
-    members = {**store.story_memberships(), **assigned}
-    groups: dict[str, list[Article]] = {}
-    for article in store.iter_articles():
-        story_id = members.get(article.id) or members.get(article.duplicate_of or "")
-        if story_id:
-            groups.setdefault(story_id, []).append(article)
-    return groups
+def _members(store: SqlStore, story_id: str) -> list[Article]:
+    found = store.get_articles(store.story_member_ids(story_id))
+    return sorted(found.values(), key=lambda a: (a.published is None, a.published or "", a.id))
 
 
 def _infer_dates(store: SqlStore, settings: Settings, articles: list[Article]) -> list[str]:
     if all(a.published for a in articles):
         return []
     annotations = store.get_annotations(a.id for a in articles)
-    inferred = _collection(store, settings, "dates", articles=articles, annotations=annotations)
+    inferred = _collection(settings, "dates", articles=articles, annotations=annotations)
     for article_id, (date, confidence) in inferred.items():
         store.set_published(article_id, date, DateSource.INFERRED.value, confidence)
     return list(inferred)
 
 
-def _stories_to_build(store, groups, before, changed, rebuild, current) -> list[str]:
+def _stories_to_build(store: SqlStore, clustered: Clustered, touched: Iterable[str],
+                      rebuild: bool, current) -> tuple[list[str], set[str]]:
+    """The stories that are new, changed, merged into or stale (all with ``rebuild``),
+    and the ids of those built before."""
     builds = store.story_builds()
-    return [s for s, arts in groups.items()
-            if rebuild or s not in before or any(a.id in changed for a in arts)
-            or is_stale(builds.get(s, current), current)]
+    todo = set(clustered.assignments.values()) | set(clustered.merges.values())
+    todo |= store.stories_of(set(touched) - set(clustered.assignments))
+    todo |= {s for s, build in builds.items() if is_stale(build, current)}
+    if rebuild:
+        todo |= store.member_story_ids()
+    todo -= set(clustered.merges)
+    return sorted(todo), set(builds)
 
 
 def build_stories(store: SqlStore, settings: Settings, *, touched: Iterable[str] = (),
                   rebuild: bool = False, progress: Progress | None = None) -> StoriesReport:
     """Cluster new articles, infer missing dates, and (re)build the stories that changed
-    or were built by other story stage versions or settings."""
-    from ..story.build import build_story
-
-    before = set(store.story_memberships().values())
-    assigned = cluster_new_articles(store, settings)
-    groups = _story_groups(store, assigned)
+    or were built by other story stage versions or settings; one story in memory at a
+    time (a few at a time with ``annotate.workers`` processes)."""
+    clustered = cluster_pending(store, settings)
     current = story_build(settings)
-    todo = _stories_to_build(store, groups, before, set(touched) | set(assigned), rebuild,
-                             current)
+    todo, before = _stories_to_build(store, clustered, touched, rebuild, current)
     inferred: list[str] = []
     for story_id in todo:
-        inferred += _infer_dates(store, settings, groups[story_id])
+        inferred += _infer_dates(store, settings, _members(store, story_id))
     if inferred:
         annotate_pending(store, settings)  # re-runs only the stages that read the date
-        groups = _story_groups(store, assigned)
-    for done, story_id in enumerate(todo, 1):
-        articles = groups[story_id]
-        annotations = store.get_annotations(a.id for a in articles)
-        story = build_story(story_id, articles, annotations, settings)
-        store.save_story(story, current)
-        tick(progress, done, len(todo))
-    return StoriesReport(len(todo), len(set(groups) - before), len(inferred), tuple(todo))
+    built = _build_all(store, settings, todo, current, progress)
+    return StoriesReport(len(built), len(set(built) - before), len(inferred), tuple(built))
+
+
+def _build_one(story_id: str, articles: list[Article], annotations: dict, settings: Settings):
+    from ..story.build import build_story
+
+    return build_story(story_id, articles, annotations, settings)
+
+
+def _build_all(store: SqlStore, settings: Settings, todo: Sequence[str], current,
+               progress: Progress | None) -> list[str]:
+    """Build and save the stories of ``todo``: in this process, or with
+    ``annotate.workers`` processes (at most two stories in flight per worker)."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = settings.annotate.workers
+    pool = ProcessPoolExecutor(workers) if workers > 1 and len(todo) > 1 else None
+    pending: deque = deque()
+    built: list[str] = []
+
+    def collect() -> None:
+        story_id, result = pending.popleft()
+        store.save_story(result.result() if pool else result, current)
+        built.append(story_id)
+        tick(progress, len(built), len(todo))
+
+    try:
+        for story_id in todo:
+            articles = _members(store, story_id)
+            if not articles:
+                continue
+            annotations = store.get_annotations(a.id for a in articles)
+            if pool is None:
+                pending.append((story_id, _build_one(story_id, articles, annotations,
+                                                     settings)))
+            else:
+                pending.append((story_id, pool.submit(_build_one, story_id, articles,
+                                                      annotations, settings)))
+            while len(pending) > (2 * workers if pool else 0):
+                collect()
+        while pending:
+            collect()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return built
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,6 +93,19 @@ class StoredParse:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanRow:
+    """What planning annotation needs of one article, without its text: the inputs of
+    its stage keys, its length, its stored stage keys and the key of its stored parse."""
+
+    article_id: str
+    content_hash: str
+    published: str | None
+    chars: int
+    versions: dict[str, str] | None  # None: never annotated
+    parse_key: str | None  # None: no stored parse
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     article_id: str
     sentence_index: int
@@ -114,6 +127,35 @@ class Page:
     next: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class SignatureRow:
+    """One article's entry in the near-duplicate index."""
+
+    article_id: str
+    params: str  # the settings the signature was made with (ingest.dedupe.params_key)
+    signature: bytes  # MinHash values, uint32 little endian
+    band_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IndexInput:
+    """What near-duplicate linking reads of one article."""
+
+    id: str
+    text: str
+    content_hash: str
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateMember:
+    """A member of a duplicate group, as the group's original is chosen."""
+
+    id: str
+    published: str | None
+    duplicate_of: str | None
+
+
 class Store(Protocol):
     url: str
 
@@ -133,6 +175,24 @@ class Store(Protocol):
     def count_articles(self) -> int: ...
     def delete_articles(self, article_ids: Iterable[str]) -> Deletion: ...
 
+    # near-duplicate index
+    def unsigned_articles(self, params: str) -> list[str]: ...
+    def unsigned_among(self, ids: Iterable[str], params: str) -> list[str]: ...
+    def count_signatures(self, params: str) -> int: ...
+    def index_inputs(self, ids: Sequence[str]) -> list[IndexInput]: ...
+    def band_groups(self, band_keys: Sequence[str]) -> dict[str, dict[str, str]]: ...
+    def group_members_with(self, group: str, band_keys: Sequence[str]) -> list[str]: ...
+    def duplicate_info(self, ids: Iterable[str]) -> dict[str, DuplicateMember]: ...
+    def get_signatures(self, ids: Sequence[str], params: str) -> dict[str, bytes]: ...
+    def same_hash_articles(self, content_hashes: Sequence[str], params: str
+                           ) -> dict[str, list[str]]: ...
+    def duplicate_groups(self, ids: Iterable[str]) -> list[DuplicateMember]: ...
+    def clear_duplicates(self, ids: Sequence[str]) -> None: ...
+    def save_dedupe(self, rows: Sequence[SignatureRow], links: Mapping[str, str | None],
+                    repoint: Mapping[str, str] | None = None,
+                    group_bands: Iterable[tuple[str, str, str]] = ()) -> None: ...
+    def count_duplicates(self) -> int: ...
+
     # rejections
     def record_rejections(self, rejected: Iterable[Rejected]) -> None: ...
     def list_rejections(self) -> list[Rejected]: ...
@@ -149,6 +209,7 @@ class Store(Protocol):
     # stories
     def save_story(self, story: Story, build: StoryBuild) -> None: ...
     def get_story(self, story_id: str) -> Story: ...
+    def story_build_id(self, story_id: str) -> str: ...
     def story_builds(self) -> dict[str, StoryBuild]: ...
     def resolve_story_id(self, prefix: str) -> str: ...
     def list_stories(self, flt: StoryFilter | None, limit: int,

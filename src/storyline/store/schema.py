@@ -7,11 +7,22 @@ steps must only add (new tables, new nullable columns), never rename. Step 2 add
 listings across stories need not read each story's JSON. Step 3 adds ``parses``: the stored
 spaCy parse of each article, so rule stages re-run without parsing again. Step 4 keeps each
 story as its record (the record codec, not the public JSON), with the stage keys and the
-settings digest that built it; ``story_items`` rows then hold item records too.
+settings digest that built it; ``story_items`` rows then hold item records too. Step 5
+adds the near-duplicate index: each article's MinHash signature and LSH band keys
+(``dedupe_signatures``, ``dedupe_bands``), the band keys of each duplicate group
+(``dedupe_group_bands``) and an index on ``articles.duplicate_of``, so that linking a new
+article never reads the whole store. Step 6
+adds ``story_profiles`` (each clustered article's profile, its story and its day, so that
+clustering reads only the neighbours in time of new articles), ``story_redirects`` (the id
+of a story merged into another leads to the one it lives on), the indexes that let listings
+page in index order, and on PostgreSQL the full-text index of the sentences. Step 8 adds
+``stories.build_id``: a digest of the stored record and what built it, new on every change,
+so readers can keep a decoded story and know when it went out of date.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping
@@ -36,6 +47,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.schema import CreateIndex
 
 from ..errors import UsageError
 from ..records import Annotation, Story
@@ -107,6 +119,7 @@ stories = Table(
     Column("data", Text, nullable=False),  # the Story record (codec JSON); step 4
     Column("versions", Text, nullable=False, default=""),  # stage -> key (step 4)
     Column("settings_digest", String(64), nullable=False, default=""),  # step 4
+    Column("build_id", String(64), nullable=False, default=""),  # step 5
 )
 
 story_articles = Table(
@@ -138,6 +151,65 @@ parses = Table(
     Column("model", String(200), nullable=False),  # model version + content hash
     Column("data", LargeBinary, nullable=False),
 )
+
+dedupe_signatures = Table(
+    "dedupe_signatures", metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("params", String(64), nullable=False),  # the settings the signature was made with
+    Column("signature", LargeBinary, nullable=False),  # MinHash values, uint32 little endian
+    Index("ix_dedupe_signatures_params", "params"),
+)
+
+dedupe_bands = Table(
+    "dedupe_bands", metadata,
+    Column("band_key", String(40), primary_key=True),
+    Column("article_id", String(64), primary_key=True),
+    Index("ix_dedupe_bands_article", "article_id"),
+)
+
+# One row per band key and duplicate group (named by an original id, which may since have
+# become a duplicate itself: follow its duplicate_of one step), with one member holding the
+# key: a large group of near copies costs one row per key here, not one per member.
+dedupe_group_bands = Table(
+    "dedupe_group_bands", metadata,
+    Column("band_key", String(40), primary_key=True),
+    Column("group_id", String(64), primary_key=True),
+    Column("member", String(64), nullable=False, index=True),
+)
+
+ix_articles_duplicate_of = Index("ix_articles_duplicate_of", articles.c.duplicate_of)
+
+story_profiles = Table(
+    "story_profiles", metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("story_id", String(64), index=True),  # None: not clustered yet
+    Column("day", Integer, index=True),  # the publication day ordinal; None: undated
+    Column("published", String(32)),
+    Column("data", Text, nullable=False),  # the profile (terms, actors, title) as JSON
+)
+
+story_redirects = Table(
+    "story_redirects", metadata,
+    Column("old_id", String(64), primary_key=True),
+    Column("story_id", String(64), nullable=False, index=True),
+)
+
+#: Listings page in the order of these indexes, never sorting a whole table per page;
+#: a story's duplicates are found through the last.
+_LISTING_INDEXES = (
+    Index("ix_stories_listing", stories.c.last_published.desc(), stories.c.id),
+    Index("ix_articles_listing", articles.c.published.is_(None), articles.c.published,
+          articles.c.id),
+    Index("ix_story_items_listing", story_items.c.kind, story_items.c.date.is_(None),
+          story_items.c.date, story_items.c.story_id, story_items.c.position),
+)
+
+#: PostgreSQL: the sentences' full-text index (an expression GIN index over a tsvector).
+PG_FTS_CONFIG = "english"
+_FTS_POSTGRES = [
+    ("CREATE INDEX IF NOT EXISTS ix_sentences_fts ON sentences "
+    f"USING GIN (to_tsvector('{PG_FTS_CONFIG}', text))"),
+]
 
 _V1_TABLES = [schema_migrations, articles, rejections, annotations, sentences, stories,
               story_articles]
@@ -212,7 +284,7 @@ def story_row(story: Story, members: Mapping[str, Member], versions: Mapping[str
               settings_digest: str) -> dict:
     """The ``stories`` row of one story record."""
     names = [n for a in story.actors for n in (a.name, *a.aliases)]
-    return {
+    row = {
         "id": story.id, "title": story.title or "",
         "first_published": story.first_published, "last_published": story.last_published,
         "article_count": len(story.article_ids),
@@ -222,6 +294,16 @@ def story_row(story: Story, members: Mapping[str, Member], versions: Mapping[str
         "versions": json.dumps(dict(versions), sort_keys=True),
         "settings_digest": settings_digest,
     }
+    row["build_id"] = build_digest(row["data"], row["versions"], settings_digest)
+    return row
+
+
+def build_digest(data: str, versions: str, settings_digest: str) -> str:
+    """The ``build_id`` of a stored story: changes whenever its record or its build does."""
+    digest = hashlib.sha256()
+    for part in (data, versions, settings_digest):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()[:32]
 
 
 def story_item_rows(story: Story, members: Mapping[str, Member]) -> list[dict]:
@@ -342,17 +424,61 @@ def _stories_as_records(conn: Connection) -> None:
     log.info("%d stored stories kept as records", len(rows))
 
 
+def _add_dedupe_index(conn: Connection) -> None:
+    """Create the signature and band tables (filled by the next ingest) and index
+    ``duplicate_of``."""
+    dedupe_signatures.create(conn, checkfirst=True)
+    dedupe_bands.create(conn, checkfirst=True)
+    dedupe_group_bands.create(conn, checkfirst=True)
+    ix_articles_duplicate_of.create(conn, checkfirst=True)
+
+
+def _add_build_ids(conn: Connection) -> None:
+    """Give every stored story its ``build_id``."""
+    _add_column(conn, stories, "build_id")
+    c = stories.c
+    for row in conn.execute(select(c.id, c.data, c.versions, c.settings_digest)).fetchall():
+        build_id = build_digest(row.data, row.versions or "", row.settings_digest or "")
+        conn.execute(stories.update().where(c.id == row.id).values(build_id=build_id))
+
+
+def _add_profiles_and_redirects(conn: Connection) -> None:
+    """Step 6: story profiles and redirects, listing indexes, PostgreSQL full-text index."""
+    story_profiles.create(conn, checkfirst=True)
+    story_redirects.create(conn, checkfirst=True)
+    for index in _LISTING_INDEXES:
+        conn.execute(CreateIndex(index, if_not_exists=True))
+    if conn.dialect.name == "postgresql":
+        for statement in _FTS_POSTGRES:
+            conn.execute(text(statement))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create tables", _create_tables),
     (2, "story items", _add_story_items),
     (3, "stored parses", _add_parses),
     (4, "stories as records with stage keys", _stories_as_records),
+    (5, "near-duplicate index", _add_dedupe_index),
+    (6, "story profiles, redirects, listing and full-text indexes",
+     _add_profiles_and_redirects),
+    (8, "story build ids", _add_build_ids),
 ]
 
 
+#: The PostgreSQL advisory lock that lets one process at a time migrate a database.
+_MIGRATION_LOCK = 0x5709_1173
+
+
+def _lock(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+
+
 def migrate(engine: Engine) -> list[int]:
-    """Apply every migration the database lacks; returns the versions applied."""
+    """Apply every migration the database lacks; returns the versions applied. Processes
+    starting at once on one PostgreSQL database take turns (an advisory lock)."""
     with engine.begin() as conn:
+        _lock(conn)
         schema_migrations.create(conn, checkfirst=True)
         done = set(conn.execute(select(schema_migrations.c.version)).scalars())
     applied = []
@@ -360,6 +486,10 @@ def migrate(engine: Engine) -> list[int]:
         if version in done:
             continue
         with engine.begin() as conn:
+            _lock(conn)
+            if conn.execute(select(schema_migrations.c.version)
+                            .where(schema_migrations.c.version == version)).first():
+                continue
             step(conn)
             conn.execute(insert(schema_migrations).values(version=version, name=name))
         log.info("applied migration %s (%s)", version, name)

@@ -14,12 +14,15 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, SQLAlchemyError
 from ..errors import NotFound, StoreError, UsageError
 from ..records import Article, DateSource, Rejected, RejectReason, RemovedLine
 from .base import ArticleFilter, Page, UpsertCounts
+from .dedupe_index import DedupeIndexMixin
 from .paging import offset_of, page_of
 from .schema import articles, migrate, rejections, story_articles
 from .sql_annotations import AnnotationRows
+from .sql_clusters import ClusterRows
 from .sql_delete import DeleteRows
 from .sql_search import search_sentences
 from .sql_stories import StoryRows
+from .upsert import insert_new, upsert
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +109,7 @@ def _row_article(row) -> Article:
     )
 
 
-class SqlStore(AnnotationRows, StoryRows, DeleteRows):
+class SqlStore(AnnotationRows, StoryRows, DeleteRows, ClusterRows, DedupeIndexMixin):
     """A Store over any SQLAlchemy URL. SQL lives in this package and nowhere else."""
 
     def __init__(self, url: str) -> None:
@@ -136,11 +139,10 @@ class SqlStore(AnnotationRows, StoryRows, DeleteRows):
         with self._begin() as conn:
             for article in items:
                 row = _article_row(article)
-                old = conn.execute(select(articles).where(articles.c.id == article.id)).first()
-                if old is None:
-                    conn.execute(articles.insert().values(**row))
+                if insert_new(conn, articles, row):
                     added += 1
                     continue
+                old = conn.execute(select(articles).where(articles.c.id == article.id)).first()
                 row = _keep_known(old._mapping, row)
                 if any(old._mapping[k] != row[k] for k in _ARTICLE_FIELDS):
                     conn.execute(update(articles).where(articles.c.id == article.id)
@@ -240,10 +242,9 @@ class SqlStore(AnnotationRows, StoryRows, DeleteRows):
 
     def record_rejections(self, rejected: Iterable[Rejected]) -> None:
         with self._begin() as conn:
-            for item in rejected:
-                conn.execute(delete(rejections).where(rejections.c.source == item.source))
-                conn.execute(rejections.insert().values(
-                    source=item.source, reason=item.reason.value, detail=item.detail))
+            rows = {item.source: {"source": item.source, "reason": item.reason.value,
+                                  "detail": item.detail} for item in rejected}
+            upsert(conn, rejections, list(rows.values()))
 
     def clear_rejection(self, sources: Iterable[str]) -> None:
         with self._begin() as conn:

@@ -3,33 +3,45 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from sqlalchemy import delete, func, select
 
 from ..records import Annotation
 from . import codec
-from .base import StoredParse
-from .schema import annotations, parses, sentence_rows, sentences
+from .base import PlanRow, StoredParse
+from .schema import annotations, articles, parses, sentence_rows, sentences
+from .upsert import upsert
+
+
+def _write_annotation(conn, annotation: Annotation) -> None:
+    article_id = annotation.article_id
+    upsert(conn, annotations, [{"article_id": article_id, "data": codec.dumps(annotation),
+                                "versions": json.dumps(dict(annotation.versions),
+                                                       sort_keys=True)}])
+    rows = sentence_rows(annotation)
+    if _sentence_rows_of(conn, article_id) == _comparable(rows):
+        return  # a re-run that changed no sentence: the search index stays
+    conn.execute(delete(sentences).where(sentences.c.article_id == article_id))
+    if rows:
+        conn.execute(sentences.insert(), rows)
 
 
 class AnnotationRows:
     """The annotation and parse part of ``SqlStore`` (``self.engine``, ``self._begin``)."""
 
     def save_annotation(self, annotation: Annotation) -> None:
-        versions = json.dumps(dict(annotation.versions), sort_keys=True)
-        data = codec.dumps(annotation)
-        rows = sentence_rows(annotation)
+        self.save_annotated([(annotation, None)])
+
+    def save_annotated(self, items: Sequence[tuple[Annotation, StoredParse | None]]) -> None:
+        """Store annotations (and the parse each was made from, when given) in one
+        transaction."""
         with self._begin() as conn:
-            conn.execute(delete(annotations).where(
-                annotations.c.article_id == annotation.article_id))
-            conn.execute(annotations.insert().values(
-                article_id=annotation.article_id, versions=versions, data=data))
-            if _sentence_rows_of(conn, annotation.article_id) == _comparable(rows):
-                return  # a re-run that changed no sentence: the search index stays
-            conn.execute(delete(sentences).where(sentences.c.article_id == annotation.article_id))
-            if rows:
-                conn.execute(sentences.insert(), rows)
+            for annotation, parse in items:
+                _write_annotation(conn, annotation)
+                if parse is not None:
+                    upsert(conn, parses, [{"article_id": parse.article_id,
+                                           "model": parse.model, "data": parse.data}])
 
     def get_annotation(self, article_id: str) -> Annotation | None:
         with self.engine.connect() as conn:
@@ -54,6 +66,21 @@ class AnnotationRows:
         with self.engine.connect() as conn:
             rows = conn.execute(select(annotations.c.article_id, annotations.c.versions))
             return {r.article_id: json.loads(r.versions) for r in rows}
+
+    def plan_rows(self, after: str = "", limit: int = 500) -> list[PlanRow]:
+        """One page (by article id, after ``after``) of what annotation planning needs:
+        no article text is read, so planning a large store stays small."""
+        query = (select(articles.c.id, articles.c.content_hash, articles.c.published,
+                        articles.c.chars, annotations.c.versions, parses.c.model)
+                 .select_from(articles.outerjoin(
+                     annotations, annotations.c.article_id == articles.c.id)
+                     .outerjoin(parses, parses.c.article_id == articles.c.id))
+                 .where(articles.c.id > after).order_by(articles.c.id).limit(limit))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).fetchall()
+        return [PlanRow(r.id, r.content_hash, r.published, r.chars or 0,
+                        json.loads(r.versions) if r.versions else None, r.model)
+                for r in rows]
 
     # ------------------------------------------------------------ parses
 

@@ -1,4 +1,5 @@
-"""Full-text search over sentences in SQL: FTS5 on SQLite, word matching elsewhere."""
+"""Full-text search over sentences in SQL: FTS5 on SQLite, the GIN-indexed tsvector on
+PostgreSQL (English stemming, ranked by ts_rank), word matching on other databases."""
 
 from __future__ import annotations
 
@@ -55,6 +56,34 @@ def _search_sqlite(conn: Connection, q: str, where, actor, limit: int, offset: i
                          hint="use plain words") from exc
 
 
+def _words(q: str) -> list[str]:
+    return [w for w in "".join(c if c.isalnum() else " " for c in q).split() if w]
+
+
+def ts_query(q: str) -> str:
+    """User words as a PostgreSQL tsquery: every word must match (prefix on the last)."""
+    fts_query(q)  # validates that the query has words
+    words = _words(q)
+    return " & ".join(words[:-1] + [words[-1] + ":*"])
+
+
+def _search_postgres(conn: Connection, q: str, where, actor, limit: int, offset: int):
+    from .schema import PG_FTS_CONFIG
+
+    vector = func.to_tsvector(PG_FTS_CONFIG, sentences.c.text)
+    query_ts = func.to_tsquery(PG_FTS_CONFIG, ts_query(q))
+    snippet = func.ts_headline(PG_FTS_CONFIG, sentences.c.text, query_ts, _HEADLINE)
+    query = (_hit_base(where, actor).add_columns(snippet).where(vector.op("@@")(query_ts))
+             .order_by(func.ts_rank(vector, query_ts).desc(), sentences.c.article_id,
+                       sentences.c.idx)
+             .limit(limit).offset(offset))
+    return conn.execute(query).fetchall()
+
+
+#: ts_headline options: the whole sentence, matches between \x02 and \x03 markers.
+_HEADLINE = 'StartSel="\x02", StopSel="\x03", HighlightAll=true'
+
+
 def _search_generic(conn: Connection, q: str, where, actor, limit: int, offset: int):
     fts_query(q)  # validates that the query has words
     query = _hit_base(where, actor)
@@ -84,6 +113,12 @@ def _hit(row) -> SearchHit:
 
 def search_sentences(conn: Connection, is_sqlite: bool, q: str, where, actor: str | None,
                      limit: int, offset: int) -> list[SearchHit]:
-    """Sentences matching ``q`` (every word), best first on SQLite, by date elsewhere."""
-    search = _search_sqlite if is_sqlite else _search_generic
+    """Sentences matching ``q`` (every word), best first (by date on databases without a
+    full-text index)."""
+    if is_sqlite:
+        search = _search_sqlite
+    elif conn.dialect.name == "postgresql":
+        search = _search_postgres
+    else:
+        search = _search_generic
     return [_hit(r) for r in search(conn, q, where, actor, limit, offset)]

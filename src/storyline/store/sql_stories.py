@@ -19,6 +19,7 @@ from .schema import (
     story_item_rows,
     story_items,
     story_items_query,
+    story_redirects,
     story_row,
 )
 
@@ -53,11 +54,27 @@ class StoryRows:
             conn.execute(delete(story_items).where(story_items.c.story_id == story_id))
 
     def get_story(self, story_id: str) -> Story:
+        """The story ``story_id``, or the one a merged story's id redirects to."""
         with self.engine.connect() as conn:
             data = conn.execute(select(stories.c.data).where(stories.c.id == story_id)).scalar()
+            if data is None:
+                target = conn.execute(select(story_redirects.c.story_id).where(
+                    story_redirects.c.old_id == story_id)).scalar()
+                if target is not None:
+                    data = conn.execute(select(stories.c.data)
+                                        .where(stories.c.id == target)).scalar()
         if data is None:
             raise NotFound(f"no story {story_id!r}", hint="list them with `storyline stories`")
         return codec.loads(Story, data)
+
+    def story_build_id(self, story_id: str) -> str:
+        """The ``build_id`` of a stored story (changes whenever the story does)."""
+        with self.engine.connect() as conn:
+            value = conn.execute(select(stories.c.build_id)
+                                 .where(stories.c.id == story_id)).scalar()
+        if value is None:
+            raise NotFound(f"no story {story_id!r}", hint="list them with `storyline stories`")
+        return value
 
     def story_builds(self) -> dict[str, StoryBuild]:
         """What built each stored story: its stage keys and settings digest."""
@@ -73,7 +90,15 @@ class StoryRows:
         return {r.id: _build(r.versions, r.settings_digest) for r in rows}
 
     def resolve_story_id(self, prefix: str) -> str:
-        return self._resolve(stories.c.id, prefix, "story", "storyline stories")
+        """A story id from an id or unique prefix; a merged story's id gives the story it
+        was merged into."""
+        try:
+            return self._resolve(stories.c.id, prefix, "story", "storyline stories")
+        except NotFound:
+            old = self._resolve(story_redirects.c.old_id, prefix, "story", "storyline stories")
+        with self.engine.connect() as conn:
+            return conn.execute(select(story_redirects.c.story_id)
+                                .where(story_redirects.c.old_id == old)).scalar_one()
 
     def list_stories(self, flt: StoryFilter | None, limit: int,
                      cursor: str | None = None) -> Page:

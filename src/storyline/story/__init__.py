@@ -9,7 +9,7 @@ story is built: online clustering and publication-date inference.
 from __future__ import annotations
 
 from ..pipeline import Table, check_table
-from . import actors, brief, claims, cluster, dates, events, linking, members, timeline
+from . import actors, brief, claims, cluster, dates, events, linking, members, profiles, timeline
 
 INPUTS = ("story_id", "articles", "annotations")
 
@@ -25,7 +25,8 @@ STAGES = check_table(Table("story", INPUTS, (
     brief.STAGE,
 )))
 
-COLLECTION = check_table(Table("collection", ("articles", "annotations", "memberships"), (
+COLLECTION = check_table(Table("collection", ("articles", "annotations", "neighbours"), (
+    profiles.STAGE,
     cluster.STAGE,
     dates.STAGE,
 )))

@@ -5,55 +5,87 @@ question, not a headline without end punctuation, not a quote with no narration 
 it) and whose text is exactly the article text at their offsets. Each candidate is scored
 by how strongly other outlets say the same thing (TF-IDF cosine), how central it is, how
 early it sits in its article, how recent its article is, and whether the timeline cites
-it. Maximal marginal relevance then picks sentences without redundancy: first the latest
-state (from the most recent articles), then the key background. Sentences of other
-articles that say nearly the same thing are cited too.
+it; commentary (the dating stage's reading) counts less. Selection then fills, in order:
+the latest state (from the most recent articles), what a reader needs and the best
+sentences have not yet given (a figure, a demand, a threat, an offer: ``brief_facts``),
+and the key developments by maximal marginal relevance. No two chosen sentences carry the
+same information (:func:`redundant`: most of the words of one are in the other, or the
+events of one are all events of the other). A sentence of another article is cited too
+only when it supports the brief sentence (``brief_facts.supports``).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from ..config import StorySettings
 from ..pipeline import Stage
 from ..records import (
     Annotation,
     Article,
     BriefSentence,
     Citation,
+    Event,
     Sentence,
     TimelineEntry,
 )
+from ..text.vectors import similarities, tfidf
+from ..text.words import terms
+from .brief_facts import Facts, same_information, sentence_facts, supports
 
 MIN_WORDS = 8
 MAX_CANDIDATES = 1500  # bounds the similarity matrix on very large stories
-NEAR_DUPLICATE = 0.5  # cosine above which two sentences count as saying the same thing
-CITE_ALSO = 0.5  # cosine above which another outlet's sentence is cited as support
+CITE_ALSO = 0.3  # cosine above which another outlet's sentence is checked as support
 MAX_EXTRA_CITATIONS = 3
-MMR_LAMBDA = 0.8
-LATEST_SLOTS = 2
 SAME_ARTICLE_PENALTY = 0.08  # per sentence already chosen from the same article
 ANAPHORIC_FACTOR = 0.6  # "That meeting ...", "He added ...": weaker on their own
-WEIGHTS = {"support": 0.6, "centrality": 0.4, "position": 0.2, "recency": 0.1,
-           "timeline": 0.1}
+COVERAGE = ("figure", "demand", "threat", "offer")
+COVERAGE_FLOOR = 0.5  # a coverage pick needs this share of the best relevance
+REDUNDANT_SHARE = 0.6  # share of the shorter sentence's words in the other: the same
 _ANAPHORA = "that this these those it its he she his her they their them but and so yet also then"
 ANAPHORA = frozenset(_ANAPHORA.split() + ["there", "such"])
 
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]?")
 END_PUNCT = (".", "!", "\"", "”", "’", "'", ")")
-_STOPWORDS = """a about after again against all also an and any are as at be been before being
-but by can could did do does during each for from had has have he her his how i if in into is
-it its just more most no not of on once only or other our out over own said says she so
-some such than that the their them then there these they this those through to too under
-until up very was we were what when where which while who whom why will with would you
-your"""
-STOPWORDS = frozenset(_STOPWORDS.split())
+
+
+def word_overlap(a: str, b: str) -> float:
+    """The share of the shorter text's distinct terms that the other text has."""
+    return _overlap(frozenset(terms(a)), frozenset(terms(b)))
+
+
+def _overlap(ta: frozenset[str], tb: frozenset[str]) -> float:
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / min(len(ta), len(tb))
+
+
+def redundant(a: str, b: str, facts_a: Facts | None = None,
+              facts_b: Facts | None = None) -> bool:
+    """The brief's redundancy check: two sentences say the same thing when most of the
+    words of one are in the other, or when the events of one are all events of the other
+    and it adds no figure."""
+    if word_overlap(a, b) >= REDUNDANT_SHARE:
+        return True
+    return facts_a is not None and facts_b is not None and same_information(facts_a, facts_b)
+
+
+def redundant_pairs(texts: Sequence[str], facts: Sequence[Facts] | None = None
+                    ) -> list[tuple[int, int]]:
+    """Every pair of ``texts`` the redundancy check flags."""
+    out = []
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts)):
+            if redundant(texts[i], texts[j], facts[i] if facts else None,
+                         facts[j] if facts else None):
+                out.append((i, j))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,23 +93,49 @@ class _Candidate:
     sentence: Sentence
     outlet: str
     published: str
+    facts: Facts
+    words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Pool:
+    """The candidates with their similarity matrix and relevance."""
+
+    candidates: list[_Candidate]
+    similarity: np.ndarray
+    relevance: np.ndarray
+
+    def redundant(self, i: int, j: int) -> bool:
+        a, b = self.candidates[i], self.candidates[j]
+        return (_overlap(a.words, b.words) >= REDUNDANT_SHARE
+                or same_information(a.facts, b.facts))
+
+    def fits(self, i: int, chosen: Sequence[int]) -> bool:
+        return not any(self.redundant(i, j) for j in chosen)
 
 
 def write_brief(sentences: Sequence[Sentence], articles: Mapping[str, Article], *,
-                timeline: Sequence[TimelineEntry] = (), min_sentences: int = 5,
-                max_sentences: int = 10) -> tuple[BriefSentence, ...]:
-    """Pick 5..10 article sentences (fewer only when fewer candidates exist), each cited."""
-    candidates = [c for c in (_candidate(s, articles) for s in sentences) if c is not None]
+                timeline: Sequence[TimelineEntry] = (),
+                facts: Mapping[tuple[str, int], Facts] | None = None,
+                settings: StorySettings | None = None) -> tuple[BriefSentence, ...]:
+    """Pick ``brief_min``..``brief_max`` article sentences (fewer only when fewer candidates
+    exist), each cited. ``facts`` maps (article id, sentence start) to what the sentence
+    states; ``settings`` (the story settings) give the bounds and the weights."""
+    facts = facts or {}
+    settings = settings or StorySettings()
+    candidates = [c for c in (_candidate(s, articles, facts) for s in sentences)
+                  if c is not None]
     if not candidates:
         return ()
     candidates = _leads_first(candidates, MAX_CANDIDATES)
-    vectors = _tfidf([c.sentence.text for c in candidates])
-    similarity = vectors @ vectors.T
-    relevance = _relevance(candidates, similarity, timeline)
+    vectors = tfidf([c.sentence.text for c in candidates])
+    similarity = similarities(vectors)
+    pool = _Pool(candidates, similarity,
+                 _relevance(candidates, similarity, timeline, settings))
     n_articles = len({c.sentence.article_id for c in candidates})
-    target = min(max_sentences, max(min_sentences, 2 + n_articles))
-    chosen = _select(candidates, similarity, relevance, target)
-    return tuple(_cite(i, candidates, similarity) for i in _order(chosen, candidates))
+    target = min(settings.brief_max, max(settings.brief_min, 2 + n_articles))
+    chosen = _select(pool, target, settings)
+    return tuple(_cite(i, pool) for i in _order(chosen, candidates))
 
 
 # ---------------------------------------------------------------- candidates
@@ -91,17 +149,19 @@ def _leads_first(candidates: list[_Candidate], cap: int) -> list[_Candidate]:
     return [candidates[i] for i in sorted(ranked[:cap])]
 
 
-def _candidate(sentence: Sentence, articles: Mapping[str, Article]) -> _Candidate | None:
+def _candidate(sentence: Sentence, articles: Mapping[str, Article],
+               facts: Mapping[tuple[str, int], Facts]) -> _Candidate | None:
     article = articles.get(sentence.article_id)
     if article is None or article.text[sentence.start:sentence.end] != sentence.text:
         return None
     if article.duplicate_of:  # a linked copy adds nothing the original does not say
         return None
+    known = facts.get((sentence.article_id, sentence.start), Facts())
     sentence = _trimmed(sentence)
     if not is_statement(sentence.text):
         return None
     return _Candidate(sentence, article.outlet or article.source or article.id,
-                      (article.published or "")[:10])
+                      (article.published or "")[:10], known, frozenset(terms(sentence.text)))
 
 
 def _trimmed(sentence: Sentence) -> Sentence:
@@ -132,49 +192,11 @@ def is_statement(text: str) -> bool:
     return sum(ch.islower() for ch in stripped) > 0.5 * sum(ch.isalpha() for ch in stripped)
 
 
-def _tokens(text: str) -> list[str]:
-    return [_stem(w.lower().strip("'’-")) for w in WORD.findall(text)
-            if len(w) > 2 and w.lower() not in STOPWORDS]
-
-
-def _stem(word: str) -> str:
-    """A light suffix stripper: "invaded", "invades", "invading" -> "invad"."""
-    for suffix in ("ations", "ation", "ions", "ion", "ings", "ing", "ies", "ied", "ed", "es",
-                   "e", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def _tfidf(texts: Sequence[str]) -> np.ndarray:
-    """L2-normalized TF-IDF rows (sublinear tf, smoothed idf).
-
-    Words found in one sentence only count in the norm but get no column: they can add
-    nothing to a cosine, and leaving them out keeps the matrix small.
-    """
-    docs = [Counter(_tokens(t)) for t in texts]
-    df: Counter[str] = Counter()
-    for doc in docs:
-        df.update(doc.keys())
-    vocab = {w: i for i, w in enumerate(sorted(w for w, n in df.items() if n > 1))}
-    matrix = np.zeros((len(docs), max(1, len(vocab))), dtype=np.float32)
-    norms = np.ones(len(docs), dtype=np.float32)
-    n = len(docs)
-    for row, doc in enumerate(docs):
-        weights = {w: (1.0 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1.0)
-                   for w, c in doc.items()}
-        norms[row] = math.sqrt(sum(v * v for v in weights.values())) or 1.0
-        for word, weight in weights.items():
-            if word in vocab:
-                matrix[row, vocab[word]] = weight
-    return matrix / norms[:, None]
-
-
 # ---------------------------------------------------------------- scoring
 
 
 def _relevance(candidates: list[_Candidate], similarity: np.ndarray,
-               timeline: Sequence[TimelineEntry]) -> np.ndarray:
+               timeline: Sequence[TimelineEntry], settings: StorySettings) -> np.ndarray:
     parts = {
         "support": _support(candidates, similarity),
         "centrality": _normalize(np.asarray(
@@ -183,9 +205,13 @@ def _relevance(candidates: list[_Candidate], similarity: np.ndarray,
         "recency": _recency(candidates),
         "timeline": _timeline_hits(candidates, timeline),
     }
-    score = sum(WEIGHTS[name] * values for name, values in parts.items())
-    standalone = np.array([1.0 if _first_word(c.sentence.text) not in ANAPHORA
-                           else ANAPHORIC_FACTOR for c in candidates])
+    score = sum(getattr(settings, f"brief_{name}_weight") * values
+                for name, values in parts.items())
+    standalone = np.array([(1.0 if _first_word(c.sentence.text) not in ANAPHORA
+                            else ANAPHORIC_FACTOR)
+                           * (settings.brief_commentary_factor
+                              if c.facts.kind == "commentary" else 1.0)
+                           for c in candidates])
     return score * standalone
 
 
@@ -217,12 +243,15 @@ def _recency(candidates: list[_Candidate]) -> np.ndarray:
 
 def _timeline_hits(candidates: list[_Candidate],
                    timeline: Sequence[TimelineEntry]) -> np.ndarray:
-    cited = [c for entry in timeline for c in entry.citations]
+    cited: dict[str, list[Citation]] = {}
+    for entry in timeline:
+        for c in entry.citations:
+            cited.setdefault(c.article_id, []).append(c)
     hits = []
     for cand in candidates:
         s = cand.sentence
-        hits.append(float(any(c.article_id == s.article_id and c.start < s.end
-                              and s.start < c.end for c in cited)))
+        hits.append(float(any(c.start < s.end and s.start < c.end
+                              for c in cited.get(s.article_id, ()))))
     return np.array(hits)
 
 
@@ -234,29 +263,50 @@ def _normalize(values: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------- selection
 
 
-def _select(candidates: list[_Candidate], similarity: np.ndarray, relevance: np.ndarray,
-            target: int) -> list[int]:
+def _select(pool: _Pool, target: int, settings: StorySettings) -> list[int]:
+    """The latest state, then what is not yet covered, then the key developments."""
+    candidates = pool.candidates
     latest = max(c.published for c in candidates)
     pool_latest = [i for i, c in enumerate(candidates) if c.published == latest]
     chosen: list[int] = []
     articles = [c.sentence.article_id for c in candidates]
-    _mmr(pool_latest, similarity, relevance, chosen, min(LATEST_SLOTS, target), articles)
-    _mmr(range(len(candidates)), similarity, relevance, chosen, target, articles)
+    weight = settings.brief_mmr_lambda
+    _mmr(pool_latest, pool, chosen, (min(settings.brief_latest_slots, target), weight),
+         articles)
+    _cover(pool, chosen, target)
+    _mmr(range(len(candidates)), pool, chosen, (target, weight), articles)
     return chosen
 
 
-def _mmr(pool, similarity: np.ndarray, relevance: np.ndarray, chosen: list[int],
-         target: int, articles: list[str]) -> None:
-    """Add pool members to ``chosen`` by maximal marginal relevance, skipping near-duplicates."""
-    remaining = [i for i in pool if i not in chosen]
+def _cover(pool: _Pool, chosen: list[int], target: int) -> None:
+    """For each need no chosen sentence meets yet, the best fitting sentence that meets it."""
+    floor = COVERAGE_FLOOR * float(pool.relevance.max()) if pool.relevance.size else 0.0
+    for need in COVERAGE:
+        if len(chosen) >= target:
+            return
+        if any(need in pool.candidates[j].facts.covers for j in chosen):
+            continue
+        options = [i for i, c in enumerate(pool.candidates)
+                   if need in c.facts.covers and i not in chosen
+                   and pool.relevance[i] >= floor and pool.fits(i, chosen)]
+        if options:
+            chosen.append(max(options, key=lambda i: (pool.relevance[i], -i)))
+
+
+def _mmr(indices, pool: _Pool, chosen: list[int], goal: tuple[int, float],
+         articles: list[str]) -> None:
+    """Add members of ``indices`` by maximal marginal relevance (``goal``: how many to
+    reach, the weight of relevance against similarity), skipping redundant ones."""
+    target, weight = goal
+    remaining = [i for i in indices if i not in chosen]
     while len(chosen) < target and remaining:
         best, best_score = None, -math.inf
         for i in remaining:
-            redundancy = max((similarity[i, j] for j in chosen), default=0.0)
-            if redundancy >= NEAR_DUPLICATE:
+            if not pool.fits(i, chosen):
                 continue
+            redundancy = max((pool.similarity[i, j] for j in chosen), default=0.0)
             same = sum(articles[j] == articles[i] for j in chosen)
-            score = (MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * redundancy
+            score = (weight * pool.relevance[i] - (1 - weight) * redundancy
                      - SAME_ARTICLE_PENALTY * same)
             if score > best_score:
                 best, best_score = i, score
@@ -284,31 +334,55 @@ def _order(chosen: list[int], candidates: list[_Candidate]) -> list[int]:
     return sorted(ordered, key=lambda i: candidates[i].published, reverse=True)  # stable
 
 
-def _cite(i: int, candidates: list[_Candidate], similarity: np.ndarray) -> BriefSentence:
-    own = candidates[i].sentence
-    citations = [Citation(own.article_id, own.start, own.end)]
-    others = [j for j in np.argsort(-similarity[i])
-              if j != i and similarity[i, j] >= CITE_ALSO
-              and candidates[j].sentence.article_id != own.article_id]
-    seen_articles = {own.article_id}
-    for j in others:
-        other = candidates[j].sentence
-        if other.article_id in seen_articles:
-            continue
-        seen_articles.add(other.article_id)
-        citations.append(Citation(other.article_id, other.start, other.end))
-        if len(citations) > MAX_EXTRA_CITATIONS:
+def _cite(i: int, pool: _Pool) -> BriefSentence:
+    """The sentence's own citation, then up to three other articles' sentences that
+    support it (see ``brief_facts.supports``)."""
+    candidates = pool.candidates
+    own = candidates[i]
+    citations = [Citation(own.sentence.article_id, own.sentence.start, own.sentence.end)]
+    seen_articles = {own.sentence.article_id}
+    for j in np.argsort(-pool.similarity[i]):
+        if len(citations) > MAX_EXTRA_CITATIONS or pool.similarity[i, j] < CITE_ALSO:
             break
-    return BriefSentence(text=own.text, citations=tuple(citations))
+        other = candidates[j]
+        if other.sentence.article_id in seen_articles or not supports(own.facts, other.facts):
+            continue
+        seen_articles.add(other.sentence.article_id)
+        citations.append(Citation(other.sentence.article_id, other.sentence.start,
+                                  other.sentence.end))
+    return BriefSentence(text=own.sentence.text, citations=tuple(citations))
+
+
+# ---------------------------------------------------------------- the stage
+
+
+def story_facts(sources: Sequence[Annotation], actor_map: Mapping[str, str]
+                ) -> dict[tuple[str, int], Facts]:
+    """(article id, sentence start) -> the facts of every sentence of ``sources``."""
+    out: dict[tuple[str, int], Facts] = {}
+    for annotation in sources:
+        by_sentence: dict[tuple[int, int], list[Event]] = {}
+        for event in annotation.events:
+            for c in event.citations:
+                if c.article_id == annotation.article_id:
+                    by_sentence.setdefault((c.start, c.end), []).append(event)
+        for sentence in annotation.sentences:
+            events = [e for (start, end), found in by_sentence.items()
+                      if sentence.start <= start and end <= sentence.end for e in found]
+            out[(sentence.article_id, sentence.start)] = sentence_facts(
+                sentence, annotation, actor_map, events)
+    return out
 
 
 def story_brief(sources: Sequence[Annotation], members: Sequence[Article],
-                timeline: Sequence[TimelineEntry], settings) -> tuple[BriefSentence, ...]:
+                timeline: Sequence[TimelineEntry], actor_map: Mapping[str, str],
+                settings) -> tuple[BriefSentence, ...]:
     sentences = [s for a in sources for s in a.sentences]
     return write_brief(sentences, {a.id: a for a in members}, timeline=timeline,
-                       min_sentences=settings.brief_min, max_sentences=settings.brief_max)
+                       facts=story_facts(sources, actor_map), settings=settings)
 
 
-STAGE = Stage("brief", "brief-1", requires=("sources", "members", "timeline"),
+STAGE = Stage("brief", "brief-2", requires=("sources", "members", "timeline", "actor_map"),
               produces=("brief",), run=story_brief, settings="story",
-              doc="5 to 10 cited sentences: the latest state, then the key developments")
+              doc="5 to 10 cited sentences: the latest state, what a reader needs, the key "
+                  "developments; no two alike; extra citations only where they support")

@@ -1,14 +1,21 @@
-"""Timeline summarization: pick the dates that matter, summarize each from its sentences.
+"""The story's timeline: the dates that matter, each with a short cited summary.
 
-Date selection scores every candidate date by how many distinct articles mention it (the
-"date reference" signal of Tran et al. 2013 and the mention-count baseline of Ghalandari &
-Ifrim 2020) plus a smaller credit per article published that day; month and year dates
-compete at a discount. ``RECENCY_DECAY`` can make a mention weigh less the farther it lies
-from its article's publication date; it is off because a flat weight did better on
-Timeline17 (retrospective mentions are a sign that a date mattered).
-Each selected date gets a short extractive summary: the candidate sentences closest to the
-TF-IDF centroid of the sentences about that date, skipping near-duplicates (see
-``timeline_summary``). Nothing here does I/O; the time tagger is passed in.
+``dated_sentences`` (a stage) dates every sentence of the story's original articles by the
+annotate ``dating`` stage's reading of it (``records.SentenceDate``): a sentence whose own
+time expression dates its event gets that date; a sentence that tells of an event without
+a date of its own gets its article's publication day; plans and forecasts are kept apart
+as *expected*, dated by the date they point to (an undated forecast points nowhere and is
+left out); commentary is no timeline material. The Timeline17 scorer runs this same path.
+
+``timeline`` (a stage) picks the dates: every candidate (a date, expected or not) scores
+by how many distinct articles mention it (the "date reference" signal of Tran et al. 2013
+and the mention-count baseline of Ghalandari & Ifrim 2020) plus a smaller credit per
+article that dates an undated event sentence to it (its publication day); month and year
+dates compete at a discount. Each chosen date gets a short extractive summary: the
+sentences closest to the TF-IDF centroid of the sentences about that date, none too close
+to one chosen before for any date (``timeline_summary``), so no two entries of a day say
+the same thing. Every tunable, and the constraints of an evaluation protocol (a date
+range, days only, a number of dates and sentences), are ``StorySettings``.
 """
 
 from __future__ import annotations
@@ -16,31 +23,26 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date as Date
 
 from ..pipeline import Stage
-from ..records import Annotation, Article, Citation, TimeExpression, TimelineEntry
+from ..records import Annotation, Article, Citation, SentenceDate, TimelineEntry
 from .timeline_summary import SentenceVectors, summarize_date
-
-TimesFn = Callable[[str, str | None], Sequence[TimeExpression]]
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
-_CALENDAR = ("day", "month", "year")
 
-PUBLISHED_WEIGHT = 0.25  # an article published on the date, per article
-RECENCY_DECAY = 0.0      # how fast a mention's weight falls with its distance to publication
-COARSE_WEIGHT = 0.35     # month/year dates compete with days at this discount
-MIN_SUPPORT = 2.0        # a date needs this score to count as well supported
-AUTO_DATES_FACTOR = 3.0  # automatic length: this times the root of the well-supported dates
-AUTO_SENTENCES = 2       # sentences per date when nobody says
+Key = tuple[str, bool]  # (date, expected)
 
 
 @dataclass(frozen=True, slots=True)
 class DatedSentence:
+    """A sentence and the date of its event. ``mentioned``: the date is the sentence's own
+    (not its article's publication day); ``expected``: a plan or forecast for the date."""
+
     article_id: str
     start: int
     end: int
@@ -50,6 +52,13 @@ class DatedSentence:
     published: str | None
     outlet: str | None
     mentioned: bool
+    expected: bool = False
+    position: int = 0  # the sentence's index in its article
+    reference: bool = False  # a date the sentence names besides its event's date
+
+    @property
+    def key(self) -> Key:
+        return (self.date, self.expected)
 
 
 def normalize_date(value: str | None) -> tuple[str, str] | None:
@@ -66,42 +75,6 @@ def normalize_date(value: str | None) -> tuple[str, str] | None:
     return None
 
 
-def date_sentences(article_id: str, sentences: Sequence[tuple[int, int, str]],
-                   published: str | None, outlet: str | None,
-                   times_fn: TimesFn) -> list[DatedSentence]:
-    """Date every sentence: by the calendar dates it mentions, else by publication date.
-
-    ``sentences`` are ``(start, end, text)`` offsets into the article text; ``times_fn(text,
-    reference)`` returns the time expressions of one sentence resolved against ``reference``.
-    """
-    pub = normalize_date(published)
-    pub_day = pub[0] if pub and pub[1] == "day" else None
-    out: list[DatedSentence] = []
-    for start, end, text in sentences:
-        found: dict[str, str] = {}
-        for expression in times_fn(text, pub_day):
-            if expression.granularity in _CALENDAR or expression.granularity == "time":
-                normalized = normalize_date(expression.value)
-                if normalized:
-                    found.setdefault(*normalized)
-        mentioned = bool(found)
-        if not found and pub_day:
-            found[pub_day] = "day"
-        for value, granularity in found.items():
-            out.append(DatedSentence(article_id, start, end, text, value, granularity,
-                                     pub_day, outlet, mentioned))
-    return out
-
-
-def _to_day(value: str | None) -> Date | None:
-    if value and _DAY.match(value):
-        try:
-            return Date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
-
-
 def in_range(value: str, start: str | None, end: str | None) -> bool:
     """Whether ISO ``value`` (day, month or year) lies inside ``start``..``end``."""
     width = len(value)
@@ -110,149 +83,216 @@ def in_range(value: str, start: str | None, end: str | None) -> bool:
     return not (end and value > end[:width])
 
 
-def _mention_weight(sentence: DatedSentence) -> float:
-    """A mention counts more when it is close to the article's publication date."""
-    mentioned, published = _to_day(sentence.date), _to_day(sentence.published)
-    if mentioned is None or published is None:
-        return 0.5
-    gap = abs((published - mentioned).days)
-    return 1.0 / (1.0 + RECENCY_DECAY * math.log1p(gap))
+# ---------------------------------------------------------------- dating sentences
 
 
-def score_dates(sentences: Iterable[DatedSentence]) -> dict[str, float]:
-    """Date importance: per distinct article, its best mention weight, plus publication credit."""
-    mentions: dict[str, dict[str, float]] = defaultdict(dict)
+def news_day(article: Article, dates: Sequence[SentenceDate], settings) -> str | None:
+    """The day an article's news happened: the publication day, or a day shortly before it
+    that the article's own event sentences name at least ``timeline_news_day_mentions``
+    times ("said Sunday", "on Sunday night" in Monday's paper)."""
+    pub = normalize_date(article.published)
+    if pub is None or pub[1] != "day":
+        return None
+    if settings is None or settings.timeline_news_day_window <= 0:
+        return pub[0]
+    published = Date.fromisoformat(pub[0])
+    counts: dict[str, int] = defaultdict(int)
+    for dated in dates:
+        if dated.kind == "happened" and dated.granularity == "day" and dated.date:
+            try:
+                gap = (published - Date.fromisoformat(dated.date[:10])).days
+            except ValueError:
+                continue
+            if 0 < gap <= settings.timeline_news_day_window:
+                counts[dated.date[:10]] += 1
+    named = [d for d, n in counts.items() if n >= settings.timeline_news_day_mentions]
+    return max(named, key=lambda d: (counts[d], d)) if named else pub[0]
+
+
+def _article_sentences(article: Article, annotation: Annotation, settings
+                       ) -> list[DatedSentence]:
+    pub = normalize_date(article.published)
+    pub_day = pub[0] if pub and pub[1] == "day" else None
+    day = news_day(article, annotation.sentence_dates, settings)
+    dates: dict[tuple[int, int], SentenceDate] = {
+        (d.start, d.end): d for d in annotation.sentence_dates}
+    named = _named_dates(annotation) if settings is not None and (
+        settings.timeline_reference_dates) else {}
+    out: list[DatedSentence] = []
+    for sentence in annotation.sentences:
+        found = dates.get((sentence.start, sentence.end))
+        kind = found.kind if found is not None else "happened"
+        own = normalize_date(found.date) if found is not None else None
+        if kind == "commentary" and not (settings is not None and settings.timeline_commentary):
+            continue
+        if own is not None or (kind != "expected" and day):
+            value, granularity = own if own is not None else (day, "day")
+            out.append(DatedSentence(article.id, sentence.start, sentence.end, sentence.text,
+                                     value, granularity, pub_day, article.outlet,
+                                     own is not None, kind == "expected", sentence.index))
+        for other, granularity in named.get((sentence.start, sentence.end), ()):
+            if own is None or other != own[0]:
+                out.append(DatedSentence(article.id, sentence.start, sentence.end,
+                                         sentence.text, other, granularity, pub_day,
+                                         article.outlet, True, False, sentence.index, True))
+    return out
+
+
+def _named_dates(annotation: Annotation) -> dict[tuple[int, int], list[tuple[str, str]]]:
+    """The calendar dates each sentence's time expressions name, in text order."""
+    out: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    for sentence in annotation.sentences:
+        found: list[tuple[str, str]] = []
+        for t in annotation.times:
+            if sentence.start <= t.start and t.end <= sentence.end:
+                normalized = normalize_date(t.value)
+                if normalized and normalized not in found:
+                    found.append(normalized)
+        if found:
+            out[(sentence.start, sentence.end)] = found
+    return out
+
+
+def dated_sentences(members: Sequence[Article], annotations: Mapping[str, Annotation],
+                    settings=None) -> tuple[DatedSentence, ...]:
+    """The event sentences of the story's original articles, each with its event's date
+    (an undated event sentence takes its article's news day, see :func:`news_day`).
+    The one path that dates sentences, for the story timeline and the Timeline17 scorer."""
+    out: list[DatedSentence] = []
+    for article in members:
+        annotation = annotations.get(article.id)
+        if annotation is not None and not article.duplicate_of:
+            out.extend(_article_sentences(article, annotation, settings))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- choosing dates
+
+
+def score_dates(sentences: Iterable[DatedSentence], settings) -> dict[Key, float]:
+    """Importance of each (date, expected). A date scores one per distinct article that
+    mentions it (as an event or a forecast: both say the date matters) plus
+    ``timeline_published_weight`` per article that dates an undated event to it; a forecast
+    entry scores by the articles that forecast it, times ``timeline_expected_weight``; month
+    and year dates times ``timeline_coarse_weight``."""
+    mentions: dict[str, set[str]] = defaultdict(set)
+    forecasts: dict[str, set[str]] = defaultdict(set)
     published: dict[str, set[str]] = defaultdict(set)
     granularity: dict[str, str] = {}
+    keys: set[Key] = set()
     for s in sentences:
         granularity[s.date] = s.granularity
+        keys.add(s.key)
         if s.mentioned:
-            best = mentions[s.date].get(s.article_id, 0.0)
-            mentions[s.date][s.article_id] = max(best, _mention_weight(s))
+            mentions[s.date].add(s.article_id)
+            if s.expected:
+                forecasts[s.date].add(s.article_id)
         else:
             published[s.date].add(s.article_id)
     scores = {}
-    for value in set(mentions) | set(published):
-        score = sum(mentions[value].values()) + PUBLISHED_WEIGHT * len(published[value])
-        scores[value] = score * (1.0 if granularity[value] == "day" else COARSE_WEIGHT)
+    for key in keys:
+        value, expected = key
+        if expected:
+            score = settings.timeline_expected_weight * len(forecasts[value])
+        else:
+            score = len(mentions[value]) + settings.timeline_published_weight * len(
+                published[value])
+        coarse = 1.0 if granularity[value] == "day" else settings.timeline_coarse_weight
+        scores[key] = score * coarse
     return scores
 
 
-def auto_length(scores: dict[str, float]) -> int:
-    """How many dates to keep when nobody says: the well-supported ones, at least a few."""
-    supported = sum(1 for score in scores.values() if score >= MIN_SUPPORT)
-    return max(min(3, len(scores)), round(math.sqrt(supported) * AUTO_DATES_FACTOR))
+def auto_length(scores: Mapping[Key, float], settings) -> int:
+    """How many dates to keep when nobody says: grows with the root of the well-supported
+    dates (those scoring at least ``timeline_min_support``), at least a few."""
+    supported = sum(1 for score in scores.values() if score >= settings.timeline_min_support)
+    return max(min(3, len(scores)), round(math.sqrt(supported) * settings.timeline_auto_factor))
 
 
-def build_timeline(sentences: Sequence[DatedSentence], *, max_dates: int | None = None,
-                   sentences_per_date: int | None = None, start: str | None = None,
-                   end: str | None = None) -> tuple[TimelineEntry, ...]:
-    """The timeline of ``sentences``: the important dates, each with a cited summary."""
-    kept = [s for s in _normalized(sentences) if in_range(s.date, start, end)]
-    scores = score_dates(kept)
-    if not scores:
-        return ()
-    count = max_dates if max_dates is not None else auto_length(scores)
-    per_date = sentences_per_date if sentences_per_date is not None else AUTO_SENTENCES
-    ranked = sorted(scores, key=lambda value: (-scores[value], value))
-    by_date: dict[str, list[DatedSentence]] = defaultdict(list)
-    for s in kept:
-        by_date[s.date].append(s)
-    vectors = SentenceVectors(kept)
-    chosen: list[dict[str, float]] = []
-    entries = []
-    for value in ranked:
-        if len(entries) >= count:
-            break
-        picked = summarize_date(by_date[value], vectors, max(per_date, 1), chosen)
-        if picked:
-            entries.append(_entry(value, picked))
-    return tuple(sorted(entries, key=lambda e: e.date))
+def _superseded(sentences: Sequence[DatedSentence]) -> set[str]:
+    """Dates that articles published on or after them report events for: a forecast for
+    such a date has been overtaken by what happened."""
+    return {s.date for s in sentences if not s.expected and s.granularity == "day"
+            and s.published and s.published[:10] >= s.date}
 
 
-def _normalized(sentences: Iterable[DatedSentence]) -> list[DatedSentence]:
-    """Sentences with a calendar date in ISO form (a datetime cut to its day), text not blank."""
+def _kept(sentences: Iterable[DatedSentence], settings) -> list[DatedSentence]:
+    """Sentences inside the settings' range and granularity, in ISO form, text not blank;
+    forecasts for a date that later articles report on are left out."""
     out = []
+    start, end = settings.timeline_start or None, settings.timeline_end or None
     for s in sentences:
         normalized = normalize_date(s.date)
         if normalized is None or not s.text.strip():
             continue
         if normalized != (s.date, s.granularity):
             s = replace(s, date=normalized[0], granularity=normalized[1])
-        out.append(s)
-    return out
+        if settings.timeline_days_only and s.granularity != "day":
+            continue
+        if s.expected and not settings.timeline_expected:
+            continue
+        if in_range(s.date, start, end):
+            out.append(s)
+    overtaken = _superseded(out)
+    return [s for s in out if not (s.expected and s.date in overtaken)]
 
 
-def _entry(value: str, picked: Sequence[DatedSentence]) -> TimelineEntry:
+def _wanted(scores: Mapping[Key, float], settings) -> int:
+    if settings.timeline_dates > 0:
+        return settings.timeline_dates
+    return max(auto_length(scores, settings), min(settings.timeline_min_dates, len(scores)))
+
+
+def build_timeline(sentences: Sequence[DatedSentence], settings) -> tuple[TimelineEntry, ...]:
+    """The timeline of ``sentences`` under ``settings`` (a ``StorySettings``)."""
+    kept = _kept(sentences, settings)
+    scores = score_dates(kept, settings)
+    if not scores:
+        return ()
+    count = _wanted(scores, settings)
+    per_date = max(settings.timeline_sentences or settings.timeline_auto_sentences, 1)
+    by_key: dict[Key, list[DatedSentence]] = defaultdict(list)
+    for s in kept:
+        by_key[s.key].append(s)
+    vectors = SentenceVectors(kept)
+    chosen: list[int] = []
+    entries = []
+    for key in sorted(scores, key=lambda k: (-scores[k], k)):
+        if len(entries) >= count:
+            break
+        own = [s for s in by_key[key] if not s.reference]  # a named date is no event of it
+        picked = summarize_date(own, vectors, per_date, chosen, settings)
+        if picked:
+            entries.append(_entry(key, picked))
+    return tuple(sorted(entries, key=lambda e: (e.date, e.expected)))
+
+
+def _entry(key: Key, picked: Sequence[DatedSentence]) -> TimelineEntry:
     return TimelineEntry(
-        date=value,
+        date=key[0],
         granularity=picked[0].granularity,
         summary=" ".join(s.text for s in picked),
         citations=tuple(Citation(s.article_id, s.start, s.end) for s in picked),
+        expected=key[1],
     )
 
 
-def _calendar_dates(times: Sequence[TimeExpression]) -> dict[str, str]:
-    """The calendar dates (ISO value -> granularity) of time expressions, in text order."""
-    found: dict[str, str] = {}
-    for expression in times:
-        if expression.granularity in _CALENDAR or expression.granularity == "time":
-            normalized = normalize_date(expression.value)
-            if normalized:
-                found.setdefault(*normalized)
-    return found
-
-
-def _article_sentences(article: Article, annotation: Annotation) -> list[DatedSentence]:
-    pub = normalize_date(article.published)
-    pub_day = pub[0] if pub and pub[1] == "day" else None
-    times = sorted(annotation.times, key=lambda t: t.start)
-    out: list[DatedSentence] = []
-    for sentence in annotation.sentences:
-        inside = [t for t in times if t.start >= sentence.start and t.end <= sentence.end]
-        found = _calendar_dates(inside)
-        mentioned = bool(found)
-        if not found and pub_day:
-            found[pub_day] = "day"
-        out.extend(DatedSentence(article.id, sentence.start, sentence.end, sentence.text,
-                                 value, granularity, pub_day, article.outlet, mentioned)
-                   for value, granularity in found.items())
-    return out
-
-
-def dated_sentences(members: Sequence[Article], annotations: Mapping[str, Annotation]
-                    ) -> tuple[DatedSentence, ...]:
-    """Date every sentence of the story's original articles: by the calendar dates its
-    time expressions resolve to, else by its article's publication day. The one path that
-    dates sentences, for the story timeline and the Timeline17 scorer alike."""
-    out: list[DatedSentence] = []
-    for article in members:
-        annotation = annotations.get(article.id)
-        if annotation is not None and not article.duplicate_of:
-            out.extend(_article_sentences(article, annotation))
-    return tuple(out)
-
-
-def story_timeline(dated_sentences: Sequence[DatedSentence], settings) -> tuple[
-        TimelineEntry, ...]:
+def story_timeline(dated_sentences: Sequence[DatedSentence], settings
+                   ) -> tuple[TimelineEntry, ...]:
     """The story's timeline. ``settings.timeline_dates`` > 0 asks for that many dates;
     0 lets the method choose (``auto_length``), keeping at least
     ``settings.timeline_min_dates`` dated points when the story has them: benchmarks of the
     field reward a few important dates, while a reader of one story also wants the
     background dates a single article mentions (an annexation, a summit)."""
-    if settings.timeline_dates > 0:
-        wanted = settings.timeline_dates
-    else:
-        scores = score_dates(_normalized(dated_sentences))
-        wanted = max(auto_length(scores), min(settings.timeline_min_dates, len(scores)))
-    per_date = settings.timeline_sentences or None
-    return build_timeline(dated_sentences, max_dates=wanted, sentences_per_date=per_date)
+    return build_timeline(dated_sentences, settings)
 
 
-DATED_SENTENCES = Stage("dated_sentences", "dated-sentences-1",
+DATED_SENTENCES = Stage("dated_sentences", "dated-sentences-2",
                         requires=("members", "annotations"), produces=("dated_sentences",),
-                        run=dated_sentences,
-                        doc="every sentence dated by its own dates or its article's day")
-STAGE = Stage("timeline", "timeline-1", requires=("dated_sentences",), produces=("timeline",),
+                        run=dated_sentences, settings="story",
+                        doc="every event sentence dated by its event; forecasts apart, "
+                            "commentary left out")
+STAGE = Stage("timeline", "timeline-2", requires=("dated_sentences",), produces=("timeline",),
               run=story_timeline, settings="story",
-              doc="the important dates, each with a short cited summary")
+              doc="the important dates, each with a short cited summary; expected "
+                  "entries marked")

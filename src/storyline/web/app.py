@@ -7,13 +7,17 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import PackageLoader
 
-PACKAGE = "storyline"
 from ..config import Settings
 from ..render.html import make_environment
 from ..store.base import Store
 from . import api, downloads, login, openapi, pages
 from .auth import is_loopback, require_read
 from .errors import ERROR_RESPONSES, install_error_handlers
+from .page_cache import PageCache
+from .security import SecurityMiddleware
+from .session import csrf_token, make_sessions
+
+PACKAGE = "storyline"
 
 API_PREFIX = openapi.API_PREFIX
 DESCRIPTION = (
@@ -24,12 +28,20 @@ DESCRIPTION = (
 
 def _templates() -> Jinja2Templates:
     env = make_environment(PackageLoader(PACKAGE, "web/templates"))
+    env.globals["csrf_token"] = csrf_token  # forms that post: csrf_token(request)
     return Jinja2Templates(env=env)
+
+
+class StorylineApp(FastAPI):
+    """FastAPI with the security middleware outside everything, error responses included."""
+
+    def build_middleware_stack(self):
+        return SecurityMiddleware(super().build_middleware_stack(), self.state.settings.web)
 
 
 def create_app(settings: Settings, store: Store) -> FastAPI:
     """The FastAPI app over ``store``. Needs the token everywhere when the host is not loopback."""
-    app = FastAPI(
+    app = StorylineApp(
         title="storyline API", version="1",
         # served by openapi.router behind the guard; FastAPI's doc pages use a CDN
         openapi_url=None, docs_url=None, redoc_url=None,
@@ -38,6 +50,8 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     app.state.settings = settings
     app.state.store = store
     app.state.require_all = not is_loopback(settings.web.host)
+    app.state.sessions = make_sessions(settings.web)
+    app.state.page_cache = PageCache(settings.store.story_cache)
     app.state.templates = _templates()
     install_error_handlers(app)
     guard = [Depends(require_read)]

@@ -15,8 +15,8 @@ from ..errors import StorylineError
 log = logging.getLogger(__name__)
 
 HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-              405: "method_not_allowed", 413: "too_large", 415: "unsupported_media_type",
-              422: "validation"}
+              405: "method_not_allowed", 413: "too_large", 414: "uri_too_long",
+              415: "unsupported_media_type", 422: "validation"}
 
 
 class ErrorDetail(BaseModel):
@@ -34,7 +34,9 @@ class ErrorBody(BaseModel):
 ERROR_RESPONSES: dict[int | str, dict] = {
     status: {"model": ErrorBody, "description": text}
     for status, text in [(400, "bad request or usage error"), (401, "API token missing or wrong"),
-                         (404, "not found"), (422, "invalid parameters")]
+                         (403, "foreign Host or Origin, or no CSRF token"), (404, "not found"),
+                         (414, "query string too long"), (422, "invalid parameters"),
+                         (500, "internal error")]
 }
 UPLOAD_RESPONSES: dict[int | str, dict] = {
     413: {"model": ErrorBody, "description": "upload over web.max_upload_bytes"}}

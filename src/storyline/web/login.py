@@ -1,7 +1,7 @@
-"""Sign-in for browsers when the app needs a token: the token goes into an HttpOnly cookie.
+"""Sign-in for browsers when the app needs a token.
 
-The cookie only authorizes reads (GET/HEAD); writes always need the Bearer header, so a
-cross-site form cannot post with it.
+A right token starts a new signed session (the cookie holds a random id, never the token).
+The session lets the browser read, and write from this server's pages with their CSRF token.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..errors import Unauthorized
-from .auth import COOKIE
+from .session import start_session
 
 router = APIRouter(include_in_schema=False)
 
@@ -29,6 +29,5 @@ def login(request: Request, token: Annotated[str, Form()]) -> Response:
     if not wanted or not secrets.compare_digest(token.encode(), wanted.encode()):
         raise Unauthorized("that token is not the server's API token",
                            hint="use the value of STORYLINE_API_TOKEN on the server")
-    response = RedirectResponse("/", status_code=303)
-    response.set_cookie(COOKIE, token, httponly=True, samesite="strict")
-    return response
+    start_session(request, signed_in=True)
+    return RedirectResponse("/", status_code=303)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from .. import services
 from ..errors import NotFound, UsageError
 from ..render.story_page import story_page as story_page_model
 from ..store.base import ArticleFilter
 from .highlight import annotation_marks, highlight, snippet_html
+from .page_cache import cached_story_page
 from .params import ArticleQuery, StoryQuery
 
 router = APIRouter(default_response_class=HTMLResponse)
@@ -51,9 +52,11 @@ def index(request: Request, flt: StoryQuery, cursor: str | None = None) -> HTMLR
 
 
 @router.get("/stories/{story_id}", summary="Story page")
-def story_page(request: Request, story_id: str) -> HTMLResponse:
-    view = services.get_story(request.app.state.store, story_id)
-    return _render(request, "story_page.html", {"v": story_page_model(view, article_href)})
+def story_page(request: Request, story_id: str) -> Response:
+    def render() -> HTMLResponse:
+        view = services.get_story(request.app.state.store, story_id)
+        return _render(request, "story_page.html", {"v": story_page_model(view, article_href)})
+    return cached_story_page(request, story_id, render)
 
 
 def _actor_names(store, story_id: str | None) -> dict[str, str]:

@@ -23,6 +23,7 @@ from ..records import (
     Quote,
     RejectReason,
     Sentence,
+    SentenceDate,
     TimeExpression,
 )
 
@@ -148,6 +149,8 @@ class TimelineEntryDoc(Open):
     granularity: str = Field(description="day, month or year")
     summary: str
     citations: list[CitationDoc]
+    expected: bool = Field(description="plans and forecasts pointing to the date, not what "
+                                        "happened on it")
 
 
 class BriefSentenceDoc(Open):
@@ -279,6 +282,7 @@ class AnnotationDoc(BaseModel):
     events: list[Event]
     links: list[ActorLink]
     quantities: list[Quantity]
+    sentence_dates: list[SentenceDate]
 
 
 class ArticleDetail(BaseModel):

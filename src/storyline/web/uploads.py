@@ -9,8 +9,10 @@ from fastapi import Request
 from starlette.datastructures import UploadFile
 
 from ..errors import TooLarge, UsageError
+from .body import content_type, parse_json, read_bytes, read_form
 
 JSON_NAME = "api-upload.jsonl"
+JSON_HINT = 'send {"articles": [{"text": "...", "title": "..."}]}'
 ARTICLE_FIELDS = ("text", "title", "url", "published", "outlet", "authors", "html", "id")
 
 INGEST_OPENAPI = {
@@ -50,39 +52,26 @@ def _too_large(size: int, limit: int) -> TooLarge:
                     hint="send fewer or smaller files, or raise web.max_upload_bytes")
 
 
-async def _body(request: Request, limit: int) -> bytes:
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise _too_large(size, limit)
-        chunks.append(chunk)
-    return b"".join(chunks)
+def articles_to_jsonl(body: bytes, max_depth: int = 32) -> bytes:
+    """``{"articles": [{"text": ...}, ...]}`` as JSONL bytes, one article per line.
 
-
-def articles_to_jsonl(body: bytes) -> bytes:
-    """``{"articles": [{"text": ...}, ...]}`` as JSONL bytes, one article per line."""
-    try:
-        data = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UsageError(f"the JSON body is not valid JSON: {exc}",
-                         hint='send {"articles": [{"text": "...", "title": "..."}]}') from exc
+    Lines are ASCII JSON: a lone surrogate in a text stays an escape for the reader to judge."""
+    data = parse_json(body, max_depth, JSON_HINT)
     articles = data.get("articles") if isinstance(data, dict) else None
     if not isinstance(articles, list) or not articles:
-        raise UsageError("the JSON body needs a non-empty 'articles' list",
-                         hint='send {"articles": [{"text": "...", "title": "..."}]}')
+        raise UsageError("the JSON body needs a non-empty 'articles' list", hint=JSON_HINT)
     lines = []
     for index, item in enumerate(articles):
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise UsageError(f"articles[{index}] needs a string 'text'",
                              hint="every article is an object with at least a text field")
         kept = {k: v for k, v in item.items() if k in ARTICLE_FIELDS and v is not None}
-        lines.append(json.dumps(kept, ensure_ascii=False))
+        lines.append(json.dumps(kept))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 async def _multipart(request: Request, limit: int) -> Upload:
-    form = await request.form(max_files=1000, max_fields=100, max_part_size=limit)
+    form = await read_form(request, limit)
     files, metadata = [], None
     for key, value in form.multi_items():
         if not isinstance(value, UploadFile):
@@ -97,15 +86,15 @@ async def _multipart(request: Request, limit: int) -> Upload:
 
 
 async def read_upload(request: Request, limit: int) -> Upload:
-    """The uploaded files of an ingest request, refusing bodies over ``limit`` bytes."""
-    length = request.headers.get("content-length", "")
-    if length.isdigit() and int(length) > limit:
-        raise _too_large(int(length), limit)
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    """The uploaded files of an ingest request, refusing uploads over ``limit`` bytes.
+
+    The security middleware refuses the body itself as soon as it passes the limit."""
+    kind = content_type(request)
     if kind == "multipart/form-data":
         upload = await _multipart(request, limit)
     elif kind == "application/json":
-        upload = Upload([(JSON_NAME, articles_to_jsonl(await _body(request, limit)))])
+        depth = request.app.state.settings.web.max_json_depth
+        upload = Upload([(JSON_NAME, articles_to_jsonl(await read_bytes(request), depth))])
     else:
         raise UsageError(f"unsupported content type {kind or 'none'!r}",
                          hint="send multipart/form-data with 'files', or application/json")

@@ -4,7 +4,7 @@ Per sentence, a trigger (a verb lemma, or an event noun: "talks", "sanctions", "
 looked up in a small lexicon; the dependency parse gives the source (subject, possessor, "by
 X", "between X and ...") and the target (object, "with X", the subject of an "if" clause for
 threats) among the ``Mention`` records passed in. Every event cites its sentence. The word
-tables live in annotate.event_lexicon.
+tables live in annotate.events.lexicon.
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...records import Citation, Event, Mention, TimeExpression, stable_id
+from ...records import Citation, Event, Mention, SentenceDate, TimeExpression, stable_id
 from ..parse import doc_text
 from .lexicon import (
     ACTOR_LABELS,
-    DENIAL,
     FLIP_ON_NEGATION,
-    HEDGES,
     LIGHT_VERBS,
+    NEEDS_COMPLEMENT,
+    NEEDS_TARGET,
     NOT_MET,
     NOUN_TARGET_PREPS,
     NOUNS,
@@ -33,6 +33,15 @@ from .lexicon import (
     TARGET_PREPS,
     THREAT_TYPES,
     VERBS,
+)
+from .modality import (
+    _clause_chain,
+    _future_with_condition,
+    _has_if,
+    _modality,
+    _reported,
+    _subjects,
+    _verb_group,
 )
 
 
@@ -48,28 +57,35 @@ class EventFinding:
 
 
 def find_events(doc, article_id: str, mentions: Sequence[Mention], *,
-                times: Sequence[TimeExpression] = (),
-                reference: str | None = None) -> tuple[Event, ...]:
+                times: Sequence[TimeExpression] = (), reference: str | None = None,
+                sentence_dates: Sequence[SentenceDate] = ()) -> tuple[Event, ...]:
     """PLOVER-coded events of a parsed article (``doc`` is the spaCy Doc of its text)."""
-    return tuple(f.event for f in find_event_findings(doc, article_id, mentions,
-                                                      times=times, reference=reference))
+    return tuple(f.event for f in find_event_findings(
+        doc, article_id, mentions, times=times, reference=reference,
+        sentence_dates=sentence_dates))
 
 
 def find_event_findings(doc, article_id: str, mentions: Sequence[Mention], *,
-                        times: Sequence[TimeExpression] = (),
-                        reference: str | None = None) -> tuple[EventFinding, ...]:
+                        times: Sequence[TimeExpression] = (), reference: str | None = None,
+                        sentence_dates: Sequence[SentenceDate] = ()
+                        ) -> tuple[EventFinding, ...]:
     """Like :func:`find_events`, keeping the source/target mentions and the trigger."""
     index = _mention_index(doc, mentions)
     found: list[EventFinding] = []
     text = doc_text(doc)  # once: building Doc.text walks every token
     for sent in doc.sents:
-        date = _sentence_date(sent.start_char, sent.end_char, times) or reference
+        date = (_event_date(sent.start_char, sent.end_char, sentence_dates)
+                if sentence_dates else _sentence_date(sent.start_char, sent.end_char, times)
+                ) or reference
         raw = []
         for token in sent:
             kind = _code(token)
             source, target = _actors(token, kind, index) if kind else (None, None)
             if source is not None or target is not None:  # an event needs an actor
-                raw.append((token, _adjust(kind, token), source, target))
+                kind, modality = _adjust(kind, token)
+                if modality == "reported" and _self_report(token, source, index):
+                    modality = "asserted"  # "she says she opposes the deal"
+                raw.append((token, (kind, modality), source, target))
         found.extend(_sentence_events(article_id, text, sent, raw, date))
     return tuple(found)
 
@@ -87,9 +103,19 @@ def _code_verb(token) -> str | None:
         if (child.dep_ in ("prt", "prep") and child.i > token.i
                 and (lemma, child.lower_) in PARTICLE_VERBS and _particle_object_ok(child, lemma)):
             return PARTICLE_VERBS[(lemma, child.lower_)]
-    if lemma == "ask" and not any(c.dep_ in ("xcomp", "ccomp") or (
+    if lemma in NEEDS_COMPLEMENT and not any(c.dep_ == "xcomp" or (
             c.dep_ == "prep" and c.lower_ == "for") for c in token.children):
-        return None
+        return None  # "asked how the war would end", "encouraging the attacks"
+    if lemma == "agree" and any(c.dep_ == "prep" and c.lower_ == "with"
+                                for c in token.children):
+        return None  # "agreed with her": an opinion, not an agreement
+    if any(c.dep_ == "prt" and c.lower_ in ("up", "off") for c in token.children) and (
+            lemma in ("sign", "fire", "back", "help")):
+        return None  # "sign up voters", "fired off tweets"
+    if lemma == "call" and _names_someone(token):
+        return "ACCUSE"  # "called him a liar"
+    if lemma == "warn" and any(c.dep_ == "xcomp" for c in token.children):
+        return "REQUEST"  # "warned officials to boost their security"
     if lemma == "meet" and any(c.dep_ == "dobj" and c.lower_ in NOT_MET for c in token.children):
         return None  # "meets the criteria"
     if lemma in OBJECT_VERBS:
@@ -101,6 +127,13 @@ def _code_verb(token) -> str | None:
             return kind
         return None
     return VERBS.get(lemma)
+
+
+def _names_someone(verb) -> bool:
+    """"called him a liar": a person object and a noun said of it."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]
+    return bool(objects) and any(c.dep_ in ("oprd", "xcomp", "attr") and c.pos_ in (
+        "NOUN", "ADJ", "PROPN") for c in verb.children)
 
 
 def _particle_object_ok(prep, lemma: str) -> bool:
@@ -127,9 +160,12 @@ def _code_noun(token) -> str | None:
 
 def _adjust(kind: str, token) -> tuple[str, str]:
     """(final type, modality) after negation flips and threat readings."""
-    modality = _modality(token)
+    modality = _modality(token, _code_verb(token) is not None)
     if modality == "negated" and kind in FLIP_ON_NEGATION and token.pos_ == "VERB":
-        return FLIP_ON_NEGATION[kind], "asserted"
+        conditioned = _future_with_condition(token) is not None
+        return FLIP_ON_NEGATION[kind], "conditional" if conditioned else "asserted"
+    if kind == "REQUEST" and token.lemma_.lower() == "warn":
+        return kind, "reported" if _reported(token) else "asserted"
     if kind in THREAT_TYPES and modality == "threatened":
         return "THREATEN", "threatened"
     if modality == "threatened" and kind != "THREATEN":
@@ -139,88 +175,29 @@ def _adjust(kind: str, token) -> tuple[str, str]:
     return kind, modality
 
 
-def _modality(token) -> str:
-    if _in_if_clause(token):
-        return "conditional"
-    if _negated(token):
-        return "negated"
-    conditioned = _future_with_condition(token)
-    if conditioned:
-        return "threatened" if _code_verb(token) and conditioned != "only" else "conditional"
-    if any(n.dep_ == "xcomp" and n.head.lemma_.lower() in ("threaten", "warn")
-           for n in _clause_chain(token, stop_at_clause=False, limit=3)):
-        return "threatened"  # "threatened to impose sanctions"
-    if _reported(token):
-        return "reported"
-    return "asserted"
 
 
-def _in_if_clause(token) -> bool:
-    return any(node.dep_ in ("advcl", "ccomp", "conj") and _has_if(node)
-               for node in _clause_chain(token))
 
-
-def _negated(token) -> bool:
-    if token.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
-            return True
-        head = token.head
-        return token.dep_ in SUBJECTS + ("dobj",) and any(c.dep_ == "neg" for c in head.children)
-    if any(c.dep_ == "neg" for v in _verb_group(token) for c in v.children):
-        return True
-    for node in _clause_chain(token, stop_at_clause=False, limit=5):
-        if node != token and node.lemma_.lower() in DENIAL:
-            return True
-        if node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
-                                       for c in node.children):
-            return True
+def _self_report(token, source, index) -> bool:
+    """Whether the speaker who reports the action is its source ("Clinton says she
+    opposes the deal"): saying so is the act itself."""
+    if source is None:
+        return False
+    for node in _clause_chain(token, stop_at_clause=False, limit=4):
+        head = node.head
+        if node.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in REPORTING:
+            speakers = [_phrase_mention(s, index) or _resolve_pronoun(s, index)
+                        for s in _subjects(head)]
+            return any(m is not None and m.actor_id == source.actor_id and (
+                m.actor_id is not None or m == source) for m in speakers)
     return False
 
 
-def _future_with_condition(token) -> str | None:
-    """"if" for a future verb with an if-clause ("will impose ... if"), "only" for "only if"."""
-    group = _verb_group(token)
-    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo")
-               for v in group for c in v.children):
-        return None
-    clauses = [c for v in group for c in v.children if c.dep_ == "advcl" and _has_if(c)]
-    if any(t.lower_ == "only" for c in clauses for t in c.subtree):
-        return "only"
-    return "if" if clauses else None
 
 
-def _has_if(node) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children)
 
 
-def _reported(token) -> bool:
-    if any(c.lower_ in HEDGES for v in _verb_group(token) for c in v.children):
-        return True
-    return any(node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in REPORTING
-               for node in _clause_chain(token, stop_at_clause=False, limit=4))
 
-
-def _clause_chain(token, *, stop_at_clause: bool = True, limit: int = 6):
-    """The token and its heads up to the root (or the first clause boundary)."""
-    node = token
-    for _ in range(limit):
-        yield node
-        if node.head == node:
-            return
-        if stop_at_clause and node.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
-            yield node.head
-            return
-        node = node.head
-
-
-def _verb_group(token) -> list:
-    """The verb and the verbs it hangs off by control (xcomp) or coordination."""
-    group = [token]
-    node = token
-    while node.dep_ in ("xcomp", "conj") and node.head != node:
-        node = node.head
-        group.append(node)
-    return group
 
 
 def _mention_index(doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
@@ -234,12 +211,25 @@ def _mention_index(doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
 
 
 def _actors(token, kind: str, index: dict[int, Mention]):
+    """(source, target) of a trigger; (None, None) when the type needs a target and has
+    none ("spoke at a rally", "the pace of killing")."""
     if token.pos_ in ("NOUN", "PROPN"):
         source, target = _noun_actors(token, kind, index)
     else:
         source = _source(token, index)
         target = _target(token, kind, index, source)
-    return source, (None if target == source else target)
+    target = None if target == source else target
+    if target is None and kind in NEEDS_TARGET:
+        return None, None
+    if (source is None and token.pos_ not in ("NOUN", "PROPN") and token.dep_ != "ROOT"
+            and not _passive(token)):
+        return None, None  # precision first: an event without its actor is vague
+    return source, target
+
+
+def _passive(verb) -> bool:
+    """"Clinton was criticized": the target is named, the source may be left out."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 CLIMB = ("xcomp", "conj", "pcomp", "prep", "acomp", "advcl")
@@ -266,6 +256,9 @@ def _source(verb, index: dict[int, Mention]) -> Mention | None:
         if controller is not None:
             return controller
         node = node.head
+        if node.dep_ == "prep" and node.head.pos_ == "NOUN" and node.head.dep_ in (
+                "dobj", "pobj") and node.head.head.pos_ in ("VERB", "AUX"):
+            node = node.head.head  # "denied any intention of invading": who denied
     return None
 
 
@@ -323,7 +316,7 @@ def _noun_actors(noun, kind: str, index):
             if source is None and pair:
                 source, pair = pair[0], pair[1:]
             target = target or (pair[0] if pair else None)
-        elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS + ("from",) and not (
+        elif child.dep_ == "prep" and child.lower_ in (*NOUN_TARGET_PREPS, "from") and not (
                 child.lower_ in source_preps):
             target = target or next(iter(_pobj_mentions(child, index)), None)
     verb = noun.head if noun.dep_ != "pobj" else noun.head.head
@@ -374,14 +367,18 @@ def _resolve_pronoun(pronoun, index) -> Mention | None:
     return None
 
 
-def _subjects(verb) -> list:
-    return [c for c in verb.children if c.dep_ in SUBJECTS]
-
-
 def _objects(verb) -> list:
     direct = [c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")]
     return direct + [g for c in verb.children if c.dep_ in ("prep", "dobj") for g in c.children
                      if g.dep_ in (("pobj",) if c.dep_ == "prep" else ("conj", "compound"))]
+
+
+def _event_date(start: int, end: int, dates: Sequence[SentenceDate]) -> str | None:
+    """The date the dating stage gave the event of the sentence at ``start..end``."""
+    for dated in dates:
+        if dated.start < end and start < dated.end and dated.date:
+            return dated.date
+    return None
 
 
 def _sentence_date(start: int, end: int, times: Sequence[TimeExpression]) -> str | None:

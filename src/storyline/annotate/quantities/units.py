@@ -70,7 +70,9 @@ def normalize(expression: str) -> tuple[str, str] | None:
 
     try:
         units = registry().parse_units(expression)
-    except (pint.errors.PintError, AttributeError, TypeError, ValueError):
+    # pint's expression parser asserts on a dangling operator ("mile/", "*"):
+    # text from articles is never trusted to be a well-formed unit expression.
+    except (pint.errors.PintError, AssertionError, AttributeError, TypeError, ValueError):
         return None
     return str(units), _dimension(units)
 

@@ -100,6 +100,15 @@ def doc_tense(doc, start: int, end: int) -> str | None:
     verb = _governing_verb(span.root)
     if verb is None:
         return None
+    tense = verb_tense(verb)
+    if tense == "" and _after_or_since(span.root, verb):
+        return "past"
+    return tense
+
+
+def verb_tense(verb) -> str:
+    """"past", "future" or "" (present) for a verb token, read through the non-finite verbs
+    it hangs from ("telling reporters after meeting him": past)."""
     path: list = []
     finite = _finite_verb(verb, path)
     if path and _reduced_passive(path[-1]) and not _scheduling(path[-1]):
@@ -109,10 +118,19 @@ def doc_tense(doc, start: int, end: int) -> str | None:
         return "future"
     if tense == "":
         tense = _present_reading(finite)
-    if tense == "" and (_after_gerund(path) or any(map(_in_the_past, [finite, *path]))
-                        or _after_or_since(span.root, verb)):
+    if tense == "" and (_after_gerund(path) or any(map(_in_the_past, [finite, *path]))):
         return "past"
     return tense
+
+
+def finite_verb(verb):
+    """The verb whose tense and auxiliaries ``verb`` takes (itself when finite)."""
+    return _finite_verb(verb, [])
+
+
+def governing_verb(token):
+    """The nearest verb at or above ``token`` (six steps at most), or None."""
+    return _governing_verb(token)
 
 
 def _governing_verb(token):
