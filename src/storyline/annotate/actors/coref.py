@@ -69,6 +69,7 @@ PARAGRAPH_DECAY = 0.6
 ORG_AS_PLURAL = 0.5
 #: How well "the president" fits a person the article gives no title at all.
 UNTITLED_FIT = 0.5
+HOLDER_LEAD = 2
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "one", "some"})
 _DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its"})
@@ -251,19 +252,47 @@ def _best(scores: dict[str, float], fit) -> str | None:
 
 def _resolve_pronoun(state: _State, token) -> str | None:
     low = token.lower_
-    if low in RELATIVE_PRONOUNS:
+    if low in RELATIVE_PRONOUNS or low in _RELATIVE_SUBJECTS:
         head = token.head.head if token.head.dep_ == "relcl" else None
-        return state.at_token.get(head.i) if head is not None else None
+        return _actor_at(state, head.i) if head is not None else None
     gender, number = PRONOUNS.get(low, "n sg").split()
     plural = number == "pl"
     reflexive = low.endswith(("self", "selves"))
     bound = set() if reflexive or token.dep_ == "poss" else _coarguments(token)
-    scores = _salience(state, token, bound)
+    scores = _without(_salience(state, token, bound), _enclosing(state, token))
     found = _best(scores, lambda a: _agrees(state.entities[a], gender, plural))
     if found is not None and not plural:
         entity = state.entities[found]
         entity.gender = entity.gender or gender
     return found
+
+
+#: Relative subjects that refer to the noun their clause hangs on ("the group, which said").
+_RELATIVE_SUBJECTS = frozenset({"which", "that"})
+
+
+def _actor_at(state: _State, index: int) -> str | None:
+    return state.at_token.get(index) or state.named_at.get(index)
+
+
+def _enclosing(state: _State, token) -> set[str]:
+    """Actors of the noun phrases that hold ``token`` (up to its clause): a noun phrase
+    never refers to one that contains it ("Rhodes, one of the president's aides": the
+    president is not Rhodes; "Smith, one of his aides": he is not Smith)."""
+    found: set[str] = set()
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            break
+        actor = _actor_at(state, current.i)
+        if actor:
+            found.add(actor)
+    return found
+
+
+def _without(scores: dict[str, float], excluded: set[str]) -> dict[str, float]:
+    return {a: v for a, v in scores.items() if a not in excluded} if excluded else scores
 
 
 def _owner_actor(state: _State, token) -> str | None:
@@ -315,6 +344,21 @@ def _fits_description(entity: _Entity, token, gender: str | None) -> float:
     return 0.0
 
 
+def _title_holder(state: _State, token, lemma: str) -> str | None:
+    """``the president`` with no modifier: the person of the article whose name was written
+    with that title ("President Obama"), wherever it was; of several, the one named at
+    least ``HOLDER_LEAD`` times as often as any other (the story's president)."""
+    if any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
+        return None
+    enclosing = _enclosing(state, token)
+    holders = sorted(((e.actor.mention_count, a) for a, e in state.entities.items()
+                      if e.actor.kind == "person" and lemma in e.heads and a not in enclosing),
+                     reverse=True)
+    if not holders or len(holders) > 1 and holders[0][0] < HOLDER_LEAD * holders[1][0]:
+        return None
+    return holders[0][1]
+
+
 def _plural_token(token) -> bool:
     return token.tag_ in ("NNS", "NNPS")
 
@@ -347,8 +391,10 @@ def _resolve_description(state: _State, token, mention: Mention) -> str | None:
         if found is not None:
             return found
     gender = GENDERED_NOUNS.get(lemma)
-    scores = _salience(state, token, set())
+    scores = _without(_salience(state, token, set()), _enclosing(state, token))
     found = _best(scores, lambda a: _fits_description(state.entities[a], token, gender))
+    if lemma in UNIQUE_TITLES and (found is None or lemma not in state.entities[found].heads):
+        found = _title_holder(state, token, lemma) or found  # the title's holder first
     if found is not None:
         return found
     if lemma in ORG_NOUNS and lemma not in GOVERNMENT_NOUNS and _definite(token):

@@ -244,6 +244,21 @@ def _previous_colon_cue(doc, span: QuoteSpan, outers):
     return _sentence_cue(doc, prev, outers, prev.end_char)
 
 
+def _previous_speaker(doc, span: QuoteSpan, outers, item: Attribution) -> Attribution:
+    """``..., Jane Roe said. "We won."``: a quote opening a sentence with no cue of its own
+    is said by the speaker of the sentence just before it in its paragraph (of the cue
+    there nearest to the quote). The quote keeps no cue: it is an attribution of its own."""
+    first = _tokens(doc, span.outer_start, span.outer_end)
+    sent = first[0].sent if first is not None else None
+    if sent is None or sent.start == 0:
+        return item
+    cue = _sentence_cue(doc, doc[sent.start - 1].sent, outers, span.outer_start)
+    speaker = _speaker_of(cue) if cue is not None else None
+    if speaker is None:
+        return item
+    return replace(item, speaker_start=speaker[0], speaker_end=speaker[1])
+
+
 def _next_sentence_cue(doc, span: QuoteSpan, outers):
     """``"We won." Jane Roe said after the vote.``: a short next sentence in the same
     paragraph whose cue has a subject and nothing it reports of its own."""
@@ -286,6 +301,9 @@ def _direct(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
             attribution = _speaker_label(doc_text(doc), attribution)
         if attribution.cue is None and found:
             attribution = _continuation(doc_text(doc), found[-1], attribution, paragraphs)
+        if attribution.cue is None and attribution.speaker_start is None and \
+                _opens_sentence(doc, span):
+            attribution = _previous_speaker(doc, span, outers, attribution)
         found.append(attribution)
     return _lead_ins(doc_text(doc), found)
 
