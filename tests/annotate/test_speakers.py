@@ -198,3 +198,9 @@ def test_which_refers_to_the_noun_its_clause_hangs_on(nlp) -> None:
                                    "bridge, which opened in May, was built by Anna Berg.")
     which = [m for m in annotations["a0"].mentions if m.text == "which"]
     assert which and which[0].actor_id is None  # the bridge, no actor: not the board
+
+
+def test_a_reporting_verb_parsed_as_a_noun_keeps_its_subject(nlp) -> None:
+    text = ("Tom Trump's running mate, Anna Berg, plans to release her own returns soon.\n\n"
+            "But Trump claims that he should be the exception.")  # "Trump claims": a noun
+    assert name_of(speaker_of(nlp, text, "should be the exception")) == "Tom Trump"
