@@ -204,3 +204,9 @@ def test_a_reporting_verb_parsed_as_a_noun_keeps_its_subject(nlp) -> None:
     text = ("Tom Trump's running mate, Anna Berg, plans to release her own returns soon.\n\n"
             "But Trump claims that he should be the exception.")  # "Trump claims": a noun
     assert name_of(speaker_of(nlp, text, "should be the exception")) == "Tom Trump"
+
+
+def test_a_party_member_description_is_the_person_in_view(nlp) -> None:
+    text = ("Tom Reed spoke in Ohio on Monday.\n\n"
+            "The Republican said that the new tariffs would hurt local farmers.")
+    assert name_of(speaker_of(nlp, text, "tariffs would hurt")) == "Tom Reed"

@@ -402,7 +402,8 @@ def _resolve_description(state: _State, token, mention: Mention) -> str | None:
     if lemma in ANONYMOUS_HEADS or token.lower_ in ANONYMOUS_HEADS:
         return _new_actor(state, _description_name(token, mention), "anonymous", mention,
                           _affiliations(state, token))
-    if country_of_demonym(token.text) is not None:  # "the American": the person in view
+    if country_of_demonym(token.text) is not None or token.ent_type_ == "NORP":
+        # "the American", "the Republican": the person in view
         return _best(scores, lambda a: float(state.entities[a].actor.kind == "person"
                                              and not state.entities[a].plural))
     if lemma in PERSON_NOUNS or lemma in UNIQUE_TITLES:
