@@ -178,3 +178,35 @@ def test_a_description_resolves_through_roles_seen_in_the_story() -> None:
 def test_reported_content_keeps_its_subject_and_negation(nlp, text, content, speaker) -> None:
     found = speakers(nlp, text)
     assert [(q, name_of(a)) for q, a in found] == [(content, speaker)]
+
+
+def test_quote_after_a_reporting_sentence_takes_its_speaker(nlp) -> None:
+    text = ("The council may delay the vote until spring, Anna Berg said. “We have no other "
+            "option left for the city this year.”")
+    assert name_of(speaker_of(nlp, text, "no other option")) == "Anna Berg"
+
+
+def test_a_title_inside_a_name_phrase_is_not_that_name(nlp) -> None:
+    text = ("President Tom Reed spoke in Oslo on Monday. Anna Berg praised the plan.\n\n"
+            "Lena Holm, one of the president's closest aides, was in the room. Later that "
+            "day the president told reporters that the harbour would reopen in May.")
+    assert name_of(speaker_of(nlp, text, "harbour would reopen")) == "Tom Reed"
+
+
+def test_which_refers_to_the_noun_its_clause_hangs_on(nlp) -> None:
+    _, annotations = story_of(nlp, "The Harbour Board met in Bergen on Monday. The new "
+                                   "bridge, which opened in May, was built by Anna Berg.")
+    which = [m for m in annotations["a0"].mentions if m.text == "which"]
+    assert which and which[0].actor_id is None  # the bridge, no actor: not the board
+
+
+def test_a_reporting_verb_parsed_as_a_noun_keeps_its_subject(nlp) -> None:
+    text = ("Tom Trump's running mate, Anna Berg, plans to release her own returns soon.\n\n"
+            "But Trump claims that he should be the exception.")  # "Trump claims": a noun
+    assert name_of(speaker_of(nlp, text, "should be the exception")) == "Tom Trump"
+
+
+def test_a_party_member_description_is_the_person_in_view(nlp) -> None:
+    text = ("Tom Reed spoke in Ohio on Monday.\n\n"
+            "The Republican said that the new tariffs would hurt local farmers.")
+    assert name_of(speaker_of(nlp, text, "tariffs would hurt")) == "Tom Reed"

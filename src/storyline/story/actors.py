@@ -35,6 +35,7 @@ from ..annotate.actors.resolve import (
     suffix_of,
     unique,
 )
+from ..annotate.mentions.lexicon import GIVEN_NAMES, HONORIFIC_GENDER
 from ..pipeline import Stage
 from ..records import Actor, Annotation
 
@@ -289,13 +290,29 @@ def _may_be_person_form(node: _Node) -> bool:
     return not node.kinds["group"] or not (_GROUP_WORD.search(node.norm) or " " in node.norm)
 
 
+def _honorific(node: _Node) -> str | None:
+    """The gender an alias with an honorific gives ("Mr. Obama": m), if any."""
+    for alias in node.aliases:
+        first = alias.split()[0].casefold() if alias.split() else ""
+        if first in HONORIFIC_GENDER and len(alias.split()) == 2:
+            return HONORIFIC_GENDER[first]
+    return None
+
+
+def _same_gender(short: _Node, full: _Node) -> bool:
+    """A surname with an honorific joins no full name of the other gender."""
+    gender = _honorific(short)
+    given = GIVEN_NAMES.get(full.tokens[0]) if full.tokens else None
+    return gender is None or given in (None, gender)
+
+
 def _candidates(node: _Node, index: _Index, sets: _UnionFind) -> tuple[list[_Node], bool]:
     """Longer names ``node`` is a short form of, and whether they are people. A short name
     voted a place or an organization joins a person only when it is rare, or rarer than
     that person; one voted a group ("Klitschko" taken for a people) may always join, and
     even a word that looks like a people's name when it is rare and a surname matches."""
     if _may_be_person_form(node):
-        found = index.people(node)
+        found = [p for p in index.people(node) if _same_gender(node, p)]
         if node.kind in {"org", "place"} and node.mention_count > MISLABELED_SURNAME_MAX:
             found = [p for p in found if 2 * node.mention_count < sets.weight(p.id)]
         if found:
@@ -433,7 +450,7 @@ def merge_story_actors(sources: Sequence[Annotation]) -> tuple[tuple[Actor, ...]
     return rank_actors(actors, actor_map, _activity(sources)), actor_map
 
 
-STAGE = Stage("actors", "story-actors-2", requires=("sources",),
+STAGE = Stage("actors", "story-actors-3", requires=("sources",),
               produces=("actors", "actor_map"), run=merge_story_actors,
               doc="per-article actors merged into story actors (spellings, surnames; unnamed "
                   "sources never merged), ranked by how much each does and says")

@@ -32,6 +32,7 @@ from ...records import Actor, Mention, stable_id
 from ...text.paragraphs import paragraph_bounds, paragraph_index
 from ..mentions.lexicon import (
     ANONYMOUS_HEADS,
+    DOCUMENT_NOUNS,
     FAMILIAR,
     GENDERED_NOUNS,
     GIVEN_NAMES,
@@ -44,7 +45,7 @@ from ..mentions.lexicon import (
 from ..parse import doc_text
 from ..quotes.lexicon import REPORTING_LEMMAS
 from ..quotes.marks import find_quote_spans
-from .countries import country_named
+from .countries import country_named, country_of_demonym
 from .lexicon import TITLE_ABBREVIATIONS, UNIQUE_TITLES
 from .places import government_name
 
@@ -68,8 +69,15 @@ PARAGRAPH_DECAY = 0.6
 ORG_AS_PLURAL = 0.5
 #: How well "the president" fits a person the article gives no title at all.
 UNTITLED_FIT = 0.5
+HOLDER_LEAD = 2
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "one", "some"})
+_DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its"})
+#: Organisation nouns that stand for a state's institution, never for the organisation
+#: most in view ("the government" is no company named before).
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "cabinet",
+                              "parliament", "congress", "senate", "court", "police", "army",
+                              "military", "ministry", "kremlin", "embassy"})
 
 
 @dataclass(slots=True)
@@ -95,6 +103,8 @@ class _State:
     at_token: dict[int, str] = field(default_factory=dict)  # token index -> actor id
     new: dict[str, Actor] = field(default_factory=dict)
     quoted: list[tuple[int, int]] = field(default_factory=list)  # direct quotes' spans
+    named_at: dict[int, str] = field(default_factory=dict)  # token -> actor of its name
+    documents: dict[str, str] = field(default_factory=dict)  # document noun -> author
 
 
 def _sentence_index(doc) -> tuple[list[int], list[int]]:
@@ -242,19 +252,47 @@ def _best(scores: dict[str, float], fit) -> str | None:
 
 def _resolve_pronoun(state: _State, token) -> str | None:
     low = token.lower_
-    if low in RELATIVE_PRONOUNS:
+    if low in RELATIVE_PRONOUNS or low in _RELATIVE_SUBJECTS:
         head = token.head.head if token.head.dep_ == "relcl" else None
-        return state.at_token.get(head.i) if head is not None else None
+        return _actor_at(state, head.i) if head is not None else None
     gender, number = PRONOUNS.get(low, "n sg").split()
     plural = number == "pl"
     reflexive = low.endswith(("self", "selves"))
     bound = set() if reflexive or token.dep_ == "poss" else _coarguments(token)
-    scores = _salience(state, token, bound)
+    scores = _without(_salience(state, token, bound), _enclosing(state, token))
     found = _best(scores, lambda a: _agrees(state.entities[a], gender, plural))
     if found is not None and not plural:
         entity = state.entities[found]
         entity.gender = entity.gender or gender
     return found
+
+
+#: Relative subjects that refer to the noun their clause hangs on ("the group, which said").
+_RELATIVE_SUBJECTS = frozenset({"which", "that"})
+
+
+def _actor_at(state: _State, index: int) -> str | None:
+    return state.at_token.get(index) or state.named_at.get(index)
+
+
+def _enclosing(state: _State, token) -> set[str]:
+    """Actors of the noun phrases that hold ``token`` (up to its clause): a noun phrase
+    never refers to one that contains it ("Rhodes, one of the president's aides": the
+    president is not Rhodes; "Smith, one of his aides": he is not Smith)."""
+    found: set[str] = set()
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            break
+        actor = _actor_at(state, current.i)
+        if actor:
+            found.add(actor)
+    return found
+
+
+def _without(scores: dict[str, float], excluded: set[str]) -> dict[str, float]:
+    return {a: v for a, v in scores.items() if a not in excluded} if excluded else scores
 
 
 def _owner_actor(state: _State, token) -> str | None:
@@ -306,34 +344,119 @@ def _fits_description(entity: _Entity, token, gender: str | None) -> float:
     return 0.0
 
 
+def _title_holder(state: _State, token, lemma: str) -> str | None:
+    """``the president`` with no modifier: the person of the article whose name was written
+    with that title ("President Obama"), wherever it was; of several, the one named at
+    least ``HOLDER_LEAD`` times as often as any other (the story's president)."""
+    if any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
+        return None
+    enclosing = _enclosing(state, token)
+    holders = sorted(((e.actor.mention_count, a) for a, e in state.entities.items()
+                      if e.actor.kind == "person" and lemma in e.heads and a not in enclosing),
+                     reverse=True)
+    if not holders or len(holders) > 1 and holders[0][0] < HOLDER_LEAD * holders[1][0]:
+        return None
+    return holders[0][1]
+
+
 def _plural_token(token) -> bool:
     return token.tag_ in ("NNS", "NNPS")
 
 
-def _resolve_description(state: _State, token, mention: Mention) -> str | None:
-    if token.dep_ == "appos" and token.head.i in state.at_token:
-        return state.at_token[token.head.i]
+def _apposed(state: _State, token) -> str | None:
+    """The named actor in apposition to a description ("Abby Martin, another host";
+    "another host, Abby Martin,")."""
+    if token.dep_ == "appos":
+        found = state.at_token.get(token.head.i) or state.named_at.get(token.head.i)
+        if found:
+            return found
     for child in token.children:
-        if child.dep_ == "appos" and child.i in state.at_token:
-            return state.at_token[child.i]
+        if child.dep_ == "appos":
+            found = state.at_token.get(child.i) or state.named_at.get(child.i)
+            if found:
+                return found
+    return None
+
+
+def _resolve_description(state: _State, token, mention: Mention) -> str | None:
     lemma = token.lemma_.lower()
+    found = _apposed(state, token)
+    if found is not None:
+        state.entities[found].heads.add(lemma)  # "the network" later means it too
+        return found
+    if lemma in DOCUMENT_NOUNS:
+        return _resolve_document(state, token, lemma)
     if lemma in ORG_NOUNS:
         found = _organisation(state, token, mention)
         if found is not None:
             return found
     gender = GENDERED_NOUNS.get(lemma)
-    scores = _salience(state, token, set())
+    scores = _without(_salience(state, token, set()), _enclosing(state, token))
     found = _best(scores, lambda a: _fits_description(state.entities[a], token, gender))
+    if lemma in UNIQUE_TITLES and (found is None or lemma not in state.entities[found].heads):
+        found = _title_holder(state, token, lemma) or found  # the title's holder first
     if found is not None:
         return found
+    if lemma in ORG_NOUNS and lemma not in GOVERNMENT_NOUNS and _definite(token):
+        return _best(scores, lambda a: float(state.entities[a].actor.kind == "org"))
     if lemma in ANONYMOUS_HEADS or token.lower_ in ANONYMOUS_HEADS:
         return _new_actor(state, _description_name(token, mention), "anonymous", mention,
                           _affiliations(state, token))
+    if country_of_demonym(token.text) is not None or token.ent_type_ == "NORP":
+        # "the American", "the Republican": the person in view
+        return _best(scores, lambda a: float(state.entities[a].actor.kind == "person"
+                                             and not state.entities[a].plural))
     if lemma in PERSON_NOUNS or lemma in UNIQUE_TITLES:
         want = gender
         return _best(scores, lambda a: _agrees(state.entities[a], want or "-", False)
                      if want else float(state.entities[a].actor.kind == "person"))
     return None
+
+
+#: Documents a person writes ("the book", "her letter"); the others are an organisation's.
+PERSONAL_DOCUMENTS = frozenset({"book", "letter", "memo", "tweet", "post", "memoir",
+                                "account", "article", "paper"})
+_AUTHOR_PREPOSITIONS = frozenset({"by", "from", "of", "in", "on", "at"})
+
+
+def _author_tokens(token) -> list:
+    """Where a document's author may be named in its own phrase: a compound or possessor
+    before it ("a Bloomberg poll", "the party's bylaws"), the object of "by", "from",
+    "of", "in" or "on" after it, directly or under a participle ("a report released by
+    the agency", "data from the survey", "a document on the campaign's website")."""
+    found = [c for c in token.children if c.dep_ in ("compound", "poss") and c.i < token.i]
+    heads = [token] + [c for c in token.children if c.dep_ in ("acl", "relcl")]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in _AUTHOR_PREPOSITIONS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found.append(obj)
+                        found += [c for c in obj.children if c.dep_ in ("poss", "compound")]
+    return found
+
+
+def _resolve_document(state: _State, token, lemma: str) -> str | None:
+    """A poll, a report, a study: the actor its phrase names as author; else, for "the
+    poll", the author of the last such document, or the organisation most in view."""
+    for inner in _author_tokens(token):
+        actor_id = state.named_at.get(inner.i) or state.at_token.get(inner.i)
+        if actor_id and state.entities[actor_id].actor.kind in ("org", "person", "place"):
+            state.documents[lemma] = actor_id
+            return actor_id
+    if not _definite(token):
+        return None
+    found = state.documents.get(lemma)
+    if found is None:
+        kinds = ("org", "person") if lemma in PERSONAL_DOCUMENTS else ("org",)
+        scores = _salience(state, token, set())
+        found = _best(scores, lambda a: float(state.entities[a].actor.kind in kinds))
+    return found
+
+
+def _definite(token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE_WORDS
+               for c in token.children)
 
 
 def _description_name(token, mention: Mention) -> str:
@@ -394,11 +517,26 @@ def _resolve(state: _State, mention: Mention, token) -> tuple[str | None, str]:
     if mention.label == "NOM":
         return _resolve_description(state, token, mention), "description"
     if mention.label == "ANON":
+        found = _apposed(state, token)
+        if found is not None:
+            return found, "description"
         return _new_actor(state, _description_name(token, mention), "anonymous", mention,
                           _affiliations(state, token)), "anonymous"
     if mention.label == "GROUP":
         return _group(state, token, mention), "group"
     return None, ""
+
+
+def _named_tokens(doc, mentions: Sequence[Mention]) -> dict[int, str]:
+    """Token index -> actor of the named mention holding it."""
+    found: dict[int, str] = {}
+    for mention in mentions:
+        if not mention.actor_id:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        for i in range(span.start, span.end) if span is not None else ():
+            found.setdefault(i, mention.actor_id)
+    return found
 
 
 def resolve_references(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
@@ -412,6 +550,7 @@ def resolve_references(doc, actors: Sequence[Actor], mentions: Sequence[Mention]
                    quoted=[(q.outer_start, q.outer_end) for q in find_quote_spans(doc_text(doc))])
     out = list(mentions)
     roots = [_root(doc, m) for m in mentions]
+    state.named_at = _named_tokens(doc, mentions)
     order = sorted((i for i in range(len(mentions)) if roots[i] is not None),
                    key=lambda i: (roots[i].i, mentions[i].end - mentions[i].start))
     for index in order:

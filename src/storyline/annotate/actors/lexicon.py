@@ -107,3 +107,15 @@ president senator governor chancellor premier mayor candidate nominee leader cha
 chairwoman pope king queen congressman congresswoman speaker
 """, "titles one person holds at a time in a story: 'the president' with no one called "
      "President in the article still means the person most in view")
+
+PUBLICATION_WORDS = words("publication_words", """
+times post news journal herald tribune press gazette chronicle telegraph guardian mail
+review star sun globe observer daily weekly
+""", "last words of a newspaper's name ('New York Times'): a city acting is never the "
+     "paper named after it")
+
+FACILITY_WORDS = words("facility_words", """
+center centre clinic hospital institute foundation school college university library
+museum stadium arena airport hall house
+""", "last words of a facility named after a person ('Betty Ford Center'): the person's "
+     "name after 'at' or 'into' stands for it")

@@ -21,6 +21,7 @@ from ..mentions.lexicon import GIVEN_NAMES, HONORIFIC_GENDER
 from .coref import resolve_references
 from .countries import countries
 from .lexicon import ORGANISATION_ALIASES
+from .named_after import named_after_links
 from .places import Reading, read_mention
 from .roles import (
     is_role_fragment,
@@ -38,6 +39,8 @@ def _words(text: str) -> frozenset[str]:
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place",
                  "FAC": "place", "NORP": "group"}
 KIND_PRIORITY = ("person", "org", "place", "group")
+#: Joins a surname and the gender its honorific gives in a group key ("obama#f").
+GENDER_MARK = "#"
 CONNECTORS = frozenset({"of", "the", "for", "and", "on", "to"})
 
 
@@ -142,6 +145,15 @@ def _honorific_gender(text: str, mention: Mention) -> str | None:
     return None
 
 
+def _titled(text: str, mention: Mention) -> str | None:
+    """"Mr. Obama" for a surname written after an honorific (an alias that keeps the
+    person's gender for the story)."""
+    before = text[max(0, mention.start - 6):mention.start].split()[-1:]
+    if before and HONORIFIC_GENDER.get(before[0].casefold()):
+        return f"{before[0]} {mention.text}"
+    return None
+
+
 def _reading(mention: Mention, doc) -> Reading:
     found = read_mention(mention, doc)
     return found if found is not None else Reading(mention.text, mention.label)
@@ -167,6 +179,12 @@ def _build_groups(mentions: Sequence[Mention], text: str, doc=None
         if not key or reading.attribute and reading.country is None:
             keys.append(None)
             continue
+        gender = _honorific_gender(text, mention)
+        if gender and " " not in key:
+            key = f"{key}{GENDER_MARK}{gender}"  # "Mr. Obama" and "Mrs. Obama" are two people
+            titled = _titled(text, mention)
+            if titled:
+                groups.setdefault(key, _Group(key, alias=alias)).surfaces.append(titled)
         group = groups.setdefault(key, _Group(key, alias=alias))
         group.indexes.append(index)
         group.names[reading.name if mention.label != "PERSON" else name] += 1
@@ -277,6 +295,8 @@ def _link_candidates(group: _Group, groups: Sequence[_Group]) -> tuple[list[_Gro
         found = [g for g in people if partial_name_of(tokens, g.tokens)]
         if not found and len(tokens) == 1 and group.labels["PERSON"]:
             found = [g for g in people if g.tokens[0] == tokens[0]]
+        if GENDER_MARK not in group.key:  # "Obama" may be the "Mr. Obama" of the article
+            found += [g for g in groups if g.key.startswith(group.key + GENDER_MARK)]
         if found:
             return found, True
     if group.alias is not None or group.labels["PERSON"] or group.labels["NORP"]:
@@ -292,13 +312,14 @@ def _link_surnames(groups: dict[str, _Group]) -> dict[str, str]:
     """Map the key of each short-form group to the unique longer group it belongs to."""
     links: dict[str, str] = {}
     for group in groups.values():
-        group.tokens, group.kind = name_tokens(group.key), vote_kind(group.labels)
+        group.tokens = name_tokens(group.key.split(GENDER_MARK)[0])
+        group.kind = vote_kind(group.labels)
     ordered = sorted(groups.values(), key=lambda g: (-len(g.tokens), g.key))
     for group in ordered:
         candidates, is_person = _link_candidates(group, ordered)
         targets = {_follow(links, c.key) for c in candidates}
         targets.discard(group.key)
-        if len(targets) > 1:
+        if len(targets) > 1 or group.gender:
             targets = _likeliest(group, targets, groups)
         if len(targets) == 1:
             target = targets.pop()
@@ -318,10 +339,9 @@ def _likeliest(group: _Group, targets: set[str], groups: dict[str, _Group]) -> s
     first = min(group.indexes, default=0)
     before = {t for t in targets if min(groups[t].indexes, default=first) < first}
     targets = before or targets
-    if group.gender:
-        fitting = {t for t in targets if GIVEN_NAMES.get(
+    if group.gender:  # "Mr. Obama" is never Michelle Obama
+        targets = {t for t in targets if GIVEN_NAMES.get(
             groups[t].key.split()[0]) in (None, group.gender)}
-        targets = fitting or targets
     if len(targets) < 2:
         return targets
     ranked = sorted(targets, key=lambda t: -len(groups[t].indexes))
@@ -421,7 +441,10 @@ def resolve_actors(
     """
     groups, keys = _build_groups(mentions, text, doc)
     _add_countries(groups)
-    final = _merge_links(groups, _link_surnames(groups))
+    links = _link_surnames(groups)
+    for key, target in named_after_links(groups, mentions, doc).items():
+        links.setdefault(key, target)
+    final = _merge_links(groups, links)
     made = {key: _make_actor(groups[key], article_id) for key in set(final.values())}
     ids = {key: actor.id for key, actor in made.items()}
     actor_of_key = {key: replace(actor, affiliations=_affiliations(

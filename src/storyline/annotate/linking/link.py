@@ -2,7 +2,8 @@
 
 A quote's speaker is the actor of the mention at the head of its speaker words: the
 longest mention inside the speaker span that holds the span's syntactic head ("The
-Clinton campaign", "Trump and Clinton"), else the mention holding the head ("Putin's
+Clinton campaign", "Trump and Clinton"), else a group of coordinated names around the whole
+span ("candidates Hillary Clinton and Donald Trump"), else the mention holding the head ("Putin's
 adviser Yuri Ushakov": Ushakov, not Putin; "Democratic pollster Pat Caddell": Caddell),
 else, without a parse, the last personal name in the span. The actors stage has already resolved pronouns,
 descriptions, unnamed sources and groups, so the link's ``method`` says what the speaker
@@ -44,6 +45,9 @@ def speaker_mention(quote: Quote, mentions: Sequence[Mention], doc=None) -> Ment
         within = [m for m in holding if lo <= m.start and m.end <= hi]
         if within:
             return max(within, key=lambda m: (m.end - m.start, -m.start))
+        together = [m for m in holding if m.label == "GROUP" and m.start <= lo and hi <= m.end]
+        if together:  # "Presidential candidates Hillary Clinton and Donald Trump"
+            return min(together, key=lambda m: m.end - m.start)
         if holding:
             return min(holding, key=lambda m: m.end - m.start)
         return None  # the head is a word no actor stands for ("these issues")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ...records import Mention
 from ..parse import doc_text, doc_tokens
 from .lexicon import PARTY_TAG
-from .nominal import find_name_echoes, find_nominals
+from .nominal import demonym_person, find_name_echoes, find_nominals
 
 #: spaCy labels that name an actor, a place or a named event.
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
@@ -247,6 +247,11 @@ def find_named(doc, article_id: str) -> tuple[Mention, ...]:
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in MENTION_LABELS:
+            continue
+        person = demonym_person(ent)
+        if person is not None:  # "the 37-year-old American": a person, not the country
+            mentions.append(Mention(article_id, person[0], person[1], text[person[0]:person[1]],
+                                    "NOM"))
             continue
         stop = _person_end(ent) if ent.label_ == "PERSON" else ent.end_char
         pieces = headline_pieces(ent, stop, casing, starts)

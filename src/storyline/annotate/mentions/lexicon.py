@@ -59,16 +59,31 @@ administration government campaign company bank agency committee ministry depart
 police army military party council court commission team organization organisation firm
 union alliance newspaper network office regime cabinet parliament congress senate
 kremlin embassy bureau institute foundation group coalition board university school
-channel broadcaster station network
+channel broadcaster station network website outlet publication magazine journal bloc panel
 """, "head nouns of a description of an organisation ('the campaign', 'the agency')")
+
+DOCUMENT_NOUNS = words("document_nouns", """
+poll polls survey surveys report reports study studies analysis data statistics figures
+research document documents statement memo letter book article paper filing complaint
+lawsuit audit review assessment estimate estimates projection projections forecast
+findings website site video footage records transcript post tweet release advisory
+""", "nouns for a document, a poll or a publication that 'says' something ('the poll shows', "
+     "'a report by the agency found'): it speaks for its author, named in its own words "
+     "or the same kind of document's author before it")
 
 ANONYMOUS_HEADS = words("anonymous_heads", """
 official officials source sources aide aides adviser advisers advisor advisors insider
 insiders spokesman spokeswoman spokesperson staffer staffers diplomat diplomats person
 someone somebody friend friends associate associates confidant confidants operative
-operatives strategist strategists officer officers
+operatives strategist strategists officer officers prosecutors administrators investigators
 """, "head nouns of an unnamed source when written without a name: 'a senior official', "
      "'sources', 'a spokesman', 'friends of the president'")
+
+QUANTITY_SUBJECTS = words("quantity_subjects", """
+all many most some several few both everyone everybody majority minority number group
+handful dozens hundreds thousands percent half third quarter plurality
+""", "a subject that counts people ('many of his supporters believe', 'twelve percent said', "
+     "'not everyone agrees', 'a group of doctors called'): a group speaking as a class")
 
 FAMILIAR = words("familiar_words", "familiar close knowledgeable briefed aware involved",
                  "'people familiar with the talks', 'people close to him': people who are "

@@ -25,9 +25,16 @@ from collections.abc import Iterator, Sequence
 from ...records import Mention
 from ...text.paragraphs import paragraph_bounds
 from ..parse import doc_text, doc_tokens
-from ..quotes.lexicon import REPORTER_CUES, REPORTING_LEMMAS
+from ..quotes.lexicon import (
+    INTENTION_LEMMAS,
+    OBJECT_LEMMAS,
+    PREP_LEMMAS,
+    REPORTER_CUES,
+    REPORTING_LEMMAS,
+)
 from .lexicon import (
     ANONYMOUS_HEADS,
+    DOCUMENT_NOUNS,
     FAMILIAR,
     GIVEN_NAMES,
     GROUP_HEADS,
@@ -35,6 +42,7 @@ from .lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
+    QUANTITY_SUBJECTS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     SPEAKING_IT,
@@ -83,10 +91,33 @@ def _familiar(token) -> bool:
 
 
 def _acts(token) -> bool:
-    """A subject, a possessor or an agent: where a group does or says something."""
+    """A subject, a possessor or an agent: where a group does or says something; also the
+    noun a relative clause with a relative subject hangs on ("critics, who saw ...")."""
     return token.dep_ in ("nsubj", "nsubjpass", "poss") or (
         token.dep_ == "pobj" and token.head.lower_ in ("by", "according", "to")
-        and (token.head.lower_ != "to" or token.head.head.lower_ == "according"))
+        and (token.head.lower_ != "to" or token.head.head.lower_ == "according")) or any(
+        c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in RELATIVE_SUBJECTS
+                                  for g in c.children) for c in token.children)
+
+
+#: Every verb that introduces an attribution in the quotes stage's lists.
+ATTRIBUTION_LEMMAS = frozenset(REPORTING_LEMMAS.words | INTENTION_LEMMAS.words | OBJECT_LEMMAS.words
+                               | frozenset(PREP_LEMMAS.keys()))
+RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
+
+
+def _attributes(token) -> bool:
+    """The subject of a verb that says, wants, shows or talks about something."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX") and \
+        token.head.lemma_.lower() in ATTRIBUTION_LEMMAS
+
+
+def _counted_group(token) -> bool:
+    """``many of his supporters``, ``twelve percent``, ``not everyone``, ``a group of
+    doctors`` as the subject of an attribution verb."""
+    if token.lower_ not in QUANTITY_SUBJECTS and token.lemma_.lower() not in QUANTITY_SUBJECTS:
+        return False
+    return _attributes(token) and token.pos_ in ("PRON", "DET", "NOUN", "NUM", "ADJ")
 
 
 def nominal_label(token, covered: set[int]) -> str | None:
@@ -112,6 +143,8 @@ def _nominal_label(token, covered: set[int]) -> str | None:
         return "ANON" if det in INDEFINITE or det == "poss" or plural or not det else None
     if plural and (low in GROUP_HEADS or lemma in GROUP_HEADS):
         return "GROUP"
+    if lemma in DOCUMENT_NOUNS and _acts(token) and token.dep_ != "poss":
+        return "NOM"  # "the poll shows", "a report by the agency found": its author speaks
     if lemma in PERSON_NOUNS or lemma in ROLE_NOUNS or lemma in ORG_NOUNS:
         if plural:
             return "GROUP" if lemma not in ORG_NOUNS else None
@@ -166,6 +199,28 @@ def noun_phrase_span(token) -> tuple[int, int]:
     return lo, token.i + 1
 
 
+#: Endings of a demonym that is no noun for one person ("the French", "the Chinese").
+_COLLECTIVE_DEMONYM = ("ese", "ish", "ch", "ss", "sh")
+
+
+def demonym_person(ent) -> tuple[int, int] | None:
+    """``the American``, ``a 27-year-old Briton``, ``the New Zealander``: a demonym written
+    as a singular noun with a determiner or a modifier is a description of a person; its
+    character span (from the first modifier), else None."""
+    if ent.label_ != "NORP":
+        return None
+    root = ent.root
+    if root.tag_ not in ("NN", "NNP") or root.dep_ in ("amod", "compound", "nmod") or \
+            root.lower_.endswith(_COLLECTIVE_DEMONYM):
+        return None
+    if not any(c.dep_ in ("det", "amod", "nummod", "poss") and c.i < ent.start
+               for c in root.children):
+        return None
+    lo, hi = noun_phrase_span(root)
+    doc = root.doc
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
 def _mention(doc, article_id: str, lo: int, hi: int, label: str) -> Mention:
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
     return Mention(article_id, start, end, doc_text(doc)[start:end], label)
@@ -179,16 +234,29 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
         if token.i in covered:
             continue
         low = token.lower_
-        if low in PRONOUNS and token.pos_ == "PRON" or low in SPEAKING_IT and _speaks(token) or low in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        if _counted_group(token):
+            yield _mention(doc, article_id, *noun_phrase_span(token), "GROUP")
+        elif low in PRONOUNS and token.pos_ == "PRON" or low in SPEAKING_IT and (
+                _speaks(token) or _attributes(token)) or _relative(token):
             yield _mention(doc, article_id, token.i, token.i + 1, "PRON")
         elif low in ("someone", "somebody"):
             yield _mention(doc, article_id, token.i, token.i + 1, "ANON")
         elif token.pos_ == "NOUN" and token.dep_ not in ("compound", "amod", "npadvmod"):
             label = nominal_label(token, covered)
-            if label is None and _plural(token) and _speaks(token) and token.is_lower:
+            if label is None and _plural(token) and token.is_lower and (
+                    _speaks(token) or _attributes(token)):
                 label = "GROUP"  # "Republican hardliners accused him": a group speaks
             if label is not None:
                 yield _mention(doc, article_id, *noun_phrase_span(token), label)
+
+
+def _relative(token) -> bool:
+    """``who``/``whom``/``whose`` of a relative clause, and ``which``/``that`` as the
+    subject of one (they refer to the noun the clause hangs on)."""
+    if token.lower_ in RELATIVE_PRONOUNS:
+        return token.head.dep_ == "relcl"
+    return token.lower_ in RELATIVE_SUBJECTS and token.dep_ == "nsubj" and \
+        token.head.dep_ == "relcl" and token.tag_ in ("WDT", "WP")
 
 
 def _conjuncts(token) -> list:
@@ -206,14 +274,26 @@ def _actor_like(token, covered: set[int]) -> bool:
     """A name, or a noun for people or an organisation."""
     lemma = token.lemma_.lower()
     return token.i in covered or lemma in PERSON_NOUNS or lemma in ROLE_NOUNS or \
-        lemma in ORG_NOUNS or token.lower_ in GROUP_HEADS or lemma in ANONYMOUS_HEADS
+        lemma in ORG_NOUNS or token.lower_ in GROUP_HEADS or lemma in ANONYMOUS_HEADS or (
+            _plural(token) and lemma.endswith(_AGENT_ENDINGS))
+
+
+#: Endings of nouns for people by what they do ("defenders", "developers", "scientists").
+_AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian")
+
+
+def _according_object(token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and \
+        token.head.head.lower_ == "according"
 
 
 def find_coordinations(doc, article_id: str, covered: set[int]) -> Iterator[Mention]:
     """A subject of coordinated names or nouns for people ("Mr. Grassley and Mr. Leahy",
     "RT and its defenders") as one ``GROUP`` mention: they speak together."""
     for token in doc_tokens(doc):
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("PROPN", "NOUN"):
+        subject = token.head if token.dep_ == "appos" else token
+        if token.pos_ not in ("PROPN", "NOUN") or not (
+                subject.dep_ in ("nsubj", "nsubjpass") or _according_object(subject)):
             continue
         if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
             continue

@@ -130,10 +130,17 @@ def _that_clause(noun):
 
 
 def _noun_source(noun):
-    """``X's claim``, ``a claim by/from X``, ``the fears of X``: the source token, if any."""
+    """``X's claim``, ``a claim by/from X``, ``the fears of X``: the source token, if any;
+    also the subject of a reporting verb the parse took for a plural noun ("Trump claims
+    that ...": ``claims`` a noun with ``Trump`` as its subject or, for a root, a person's
+    name before it)."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
+    for child in noun.children:
+        if child.i < noun.i and (child.dep_ in ("nsubj", "nsubjpass") or noun.dep_ == "ROOT"
+                                 and child.dep_ == "compound" and child.ent_type_ == "PERSON"):
+            return child  # "Trump claims that", the parse's noun "Trump claims" as a root
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of", "among"):
             objects = [c for c in child.children if c.dep_ == "pobj"]

@@ -39,13 +39,14 @@ Rules over a spaCy parse (no extra model):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ...errors import ModelError
 from ...records import Quote, stable_id
 from ...text.paragraphs import paragraph_around, paragraph_bounds, paragraph_index
 from ..parse import doc_text, quoted_tokens
 from .attitudes import find_attitudes, find_noun_attitudes, find_noun_topics
+from .attribution import Attribution
 from .indirect import (
     Parenthetical,
     find_colon_leads,
@@ -59,6 +60,7 @@ from .speakers import (
     according_to,
     is_cue,
     named_apposition,
+    named_before,
     speaker_tokens,
     subject_of,
 )
@@ -71,27 +73,15 @@ _MIN_CLIPPED = 10
 _VERBLESS_WORDS = 8
 _NEXT_SENTENCE_TOKENS = 14
 _DASHES = frozenset({"―", "—", "–", "--"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 #: A quote without a cue continues the previous quote's speaker within this many characters
 #: in its paragraph (the attribution between them: "A," said X, the head of Y. "B."), or
 #: within the shorter gap when it opens the next paragraph.
 _SAME_PARAGRAPH_GAP = 250
 _NEXT_PARAGRAPH_GAP = 80
-
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """A quote before speaker resolution; the speaker span is the surface form."""
-
-    start: int
-    end: int
-    direct: bool
-    cue: str | None = None
-    cue_start: int | None = None
-    speaker_start: int | None = None
-    speaker_end: int | None = None
-    # direct: the parse attaches the quote to its cue; indirect: the content is the cue's
-    # complement (so it may absorb a partial quote linked to the same cue)
-    linked: bool = False
+#: A quote without a cue takes the cue of the quote right after it when nothing but
+#: marks, punctuation and a paragraph break stand between them.
+_LEAD_IN_GAP = 12
 
 
 def _tokens(doc, start: int, end: int):
@@ -183,7 +173,8 @@ def _speaker_of(cue) -> tuple[int, int] | None:
 def _name_after(dash) -> tuple[int, int] | None:
     doc = dash.doc
     hi = dash.i + 1
-    while hi < len(doc) and doc[hi].pos_ == "PROPN" and hi - dash.i <= 4:
+    while hi < len(doc) and doc[hi].pos_ == "PROPN" and hi - dash.i <= 4 and \
+            doc[hi].ent_type_ not in _TIME_ENTITIES:
         hi += 1
     if hi == dash.i + 1:
         return None
@@ -253,6 +244,21 @@ def _previous_colon_cue(doc, span: QuoteSpan, outers):
     return _sentence_cue(doc, prev, outers, prev.end_char)
 
 
+def _previous_speaker(doc, span: QuoteSpan, outers, item: Attribution) -> Attribution:
+    """``..., Jane Roe said. "We won."``: a quote opening a sentence with no cue of its own
+    is said by the speaker of the sentence just before it in its paragraph (of the cue
+    there nearest to the quote). The quote keeps no cue: it is an attribution of its own."""
+    first = _tokens(doc, span.outer_start, span.outer_end)
+    sent = first[0].sent if first is not None else None
+    if sent is None or sent.start == 0:
+        return item
+    cue = _sentence_cue(doc, doc[sent.start - 1].sent, outers, span.outer_start)
+    speaker = _speaker_of(cue) if cue is not None else None
+    if speaker is None:
+        return item
+    return replace(item, speaker_start=speaker[0], speaker_end=speaker[1])
+
+
 def _next_sentence_cue(doc, span: QuoteSpan, outers):
     """``"We won." Jane Roe said after the vote.``: a short next sentence in the same
     paragraph whose cue has a subject and nothing it reports of its own."""
@@ -295,8 +301,28 @@ def _direct(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
             attribution = _speaker_label(doc_text(doc), attribution)
         if attribution.cue is None and found:
             attribution = _continuation(doc_text(doc), found[-1], attribution, paragraphs)
+        if attribution.cue is None and attribution.speaker_start is None and \
+                _opens_sentence(doc, span):
+            attribution = _previous_speaker(doc, span, outers, attribution)
         found.append(attribution)
-    return found
+    return _lead_ins(doc_text(doc), found)
+
+
+def _lead_ins(text: str, found: list[Attribution]) -> list[Attribution]:
+    """A quote with no cue right before a quote with one (a quoted paragraph, then
+    ``"...," said Jane Roe.`` in the next) is the same attribution: it takes that cue and
+    speaker, from the last quote back."""
+    out = list(found)
+    for index in range(len(out) - 2, -1, -1):
+        current, following = out[index], out[index + 1]
+        if current.cue is not None or following.cue is None or following.speaker_start is None:
+            continue
+        gap = text[current.end:following.start]
+        if len(gap) <= _LEAD_IN_GAP and not any(ch.isalnum() for ch in gap):
+            out[index] = replace(current, cue=following.cue, cue_start=following.cue_start,
+                                 speaker_start=following.speaker_start,
+                                 speaker_end=following.speaker_end)
+    return out
 
 
 def _speaker_label(text: str, item: Attribution) -> Attribution:
@@ -455,6 +481,11 @@ def _speaker_outside_quotes(doc, item: Attribution, outers) -> Attribution:
     if not any(lo <= item.speaker_start < hi for lo, hi in outers):
         return item
     cue = doc.char_span(item.cue_start, item.cue_start + 1, alignment_mode="expand")
+    before = named_before(cue[0]) if cue is not None else None
+    if before is not None and not any(lo <= before.idx < hi for lo, hi in outers):
+        lo, hi = speaker_tokens(before)
+        return replace(item, speaker_start=doc[lo].idx,
+                       speaker_end=doc[hi - 1].idx + len(doc[hi - 1].text))
     after = _name_after(cue[0]) if cue is not None else None
     if after is None or any(lo <= after[0] < hi for lo, hi in outers):
         return replace(item, speaker_start=None, speaker_end=None)

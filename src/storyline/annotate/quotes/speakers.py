@@ -13,7 +13,10 @@ from __future__ import annotations
 from .lexicon import REPORTING_LEMMAS
 
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
-_CLIMB = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep"})
+_CLIMB = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "advmod", "pobj"})
+#: A subject that names a time ("Monday", "Thursday morning") is a misparse, never a speaker.
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+_RELATIVES = frozenset({"who", "which", "that"})
 
 
 def is_cue(token) -> bool:
@@ -24,18 +27,26 @@ def subject_of(verb):
     """The nominal subject of ``verb``, climbing from participles and conjuncts; for a
     main verb the parse left without one, the nearest named person or group before it."""
     current = verb
-    for _ in range(4):
+    for _ in range(6):
         for child in current.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child
+            if child.dep_ in ("nsubj", "nsubjpass") and child.ent_type_ not in _TIME_ENTITIES:
+                return _relative_head(current, child)
         if current.dep_ in _CLIMB and current.head is not current:
             current = current.head
             continue
         break
-    return _named_before(verb) if verb.dep_ == "ROOT" else None
+    return named_before(verb) if verb.dep_ == "ROOT" else None
 
 
-def _named_before(verb):
+def _relative_head(verb, subject):
+    """``critics, who saw ...``: the noun a relative clause hangs on is its subject."""
+    if subject.lower_ in _RELATIVES and verb.dep_ == "relcl" and verb.head.pos_ in (
+            "NOUN", "PROPN"):
+        return verb.head
+    return subject
+
+
+def named_before(verb):
     """The last token of the nearest PERSON/ORG entity before ``verb`` in its sentence."""
     for token in reversed(verb.doc[verb.sent.start:verb.i]):
         if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ in ("B", "I"):
@@ -82,11 +93,19 @@ def speaker_tokens(head) -> tuple[int, int]:
     while hi + 1 in present:
         hi += 1
     doc = head.doc
+    conjuncts = [c for c in head.children if c.dep_ == "conj" and c.i > head.i]
+    if conjuncts and any(c.dep_ == "cc" for c in head.children):
+        hi = max(hi, _phrase_end(conjuncts[-1]))  # "Jon Tester (D-Mont.) and David Vitter"
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     while lo < hi and doc[lo].is_punct:
         lo += 1
     return lo, hi + 1
+
+
+def _phrase_end(token) -> int:
+    """The last token index of ``token``'s noun phrase, without clauses after it."""
+    return max(t.i for t in _phrase_tokens(token))
 
 
 def named_apposition(head):
