@@ -119,3 +119,35 @@ center centre clinic hospital institute foundation school college university lib
 museum stadium arena airport hall house
 """, "last words of a facility named after a person ('Betty Ford Center'): the person's "
      "name after 'at' or 'into' stands for it")
+
+# ---------------------------------------------------------------- references (coref)
+
+OBJECT_DEPS = words("object_deps", "dobj dative iobj",
+                    "a pronoun in these roles never refers to its own verb's subject "
+                    "('Smith praised him': him is not Smith)")
+
+DETERMINERS = words("determiners", "a an the this that these those one some",
+                    "left off the front of an unnamed source's or a group's name")
+
+DEFINITE_WORDS = words("definite_words", "the this that these those its",
+                       "a definite description ('the campaign') refers back to one in view; "
+                       "an indefinite one ('a campaign') introduces a new one")
+
+GOVERNMENT_NOUNS = words("government_nouns", """
+government administration regime cabinet parliament congress senate court police army
+military ministry kremlin embassy
+""", "organisation nouns that stand for a state's institution, never for the organisation "
+     "most in view ('the government' is no company named before)")
+
+PERSONAL_DOCUMENTS = words("personal_documents",
+                           "book letter memo tweet post memoir account article paper",
+                           "documents a person writes ('the book', 'her letter'); the other "
+                           "documents (polls, reports) are an organisation's")
+
+AUTHOR_PREPOSITIONS = words("author_prepositions", "by from of in on at",
+                            "prepositions that name a document's author in its own phrase "
+                            "('a report released by the agency', 'data from the survey')")
+
+RELATIVE_SUBJECTS = words("relative_subjects", "which that",
+                          "relative subjects that refer to the noun their clause hangs on "
+                          "('the group, which said')")

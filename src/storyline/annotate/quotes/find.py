@@ -56,6 +56,7 @@ from .indirect import (
 )
 from .lexicon import CLAUSE_ONLY, SPEAKER_LABEL
 from .marks import QuoteSpan, find_quote_spans
+from .merge import MIN_CLIPPED, merge_attributions
 from .speakers import (
     according_to,
     is_cue,
@@ -68,8 +69,6 @@ from .speakers import (
 MIN_DIRECT_WORDS = 4
 _LINK_DEPS = frozenset({"ccomp", "dobj", "parataxis", "xcomp", "oprd", "advcl", "conj", "npadvmod",
                         "attr", "dep", "nsubj"})
-_ABSORB_CHARS = 15
-_MIN_CLIPPED = 10
 _VERBLESS_WORDS = 8
 _NEXT_SENTENCE_TOKENS = 14
 _DASHES = frozenset({"―", "—", "–", "--"})
@@ -376,7 +375,7 @@ def _within_paragraph(item: Attribution, paragraphs) -> Attribution | None:
     a paragraph break, as in a paragraph split mid-sentence)."""
     lo, hi = paragraphs[paragraph_index(paragraphs, item.cue_start)]
     start, end = max(item.start, lo), min(item.end, hi)
-    if end - start < _MIN_CLIPPED:
+    if end - start < MIN_CLIPPED:
         return None
     return replace(item, start=start, end=end) if (start, end) != (item.start, item.end) else item
 
@@ -409,53 +408,6 @@ def _noun_attitude(doc, start: int, end: int, noun, owner) -> Attribution:
     return Attribution(start=start, end=end, direct=False, cue=noun.text, cue_start=noun.idx)
 
 
-def _overlaps(a: Attribution, b: Attribution) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def _absorbs(indirect: Attribution, direct: Attribution) -> bool:
-    """Does an indirect clause contain a direct quote plus real words of its own?"""
-    inside = indirect.start <= direct.start + 1 and direct.end <= indirect.end + 2
-    return inside and (indirect.end - indirect.start) - (direct.end - direct.start) > _ABSORB_CHARS
-
-
-def _own_cue_start(direct: Attribution) -> int:
-    """Where a direct quote's own attribution starts: its cue, speaker or opening mark."""
-    marks = [direct.start - 1]
-    marks += [x for x in (direct.cue_start, direct.speaker_start) if x is not None]
-    return min(marks)
-
-
-def _clip(text: str, indirect: Attribution, direct: Sequence[Attribution]) -> Attribution | None:
-    """Cut an indirect clause short where a direct quote with a cue of its own begins."""
-    end = indirect.end
-    for quote in direct:
-        if quote.cue_start is None or quote.cue_start == indirect.cue_start:
-            continue
-        cut = _own_cue_start(quote)
-        if indirect.start < cut < end and quote.start < end:
-            end = cut
-    while end > indirect.start and text[end - 1] in " \n\t,;:-—–\"“”'":
-        end -= 1
-    if end - indirect.start < _MIN_CLIPPED:
-        return None
-    return replace(indirect, end=end) if end != indirect.end else indirect
-
-
-def _merge(text: str, direct: list[Attribution], indirect: list[Attribution]) -> list[Attribution]:
-    """Attributions that do not overlap: an indirect clause that contains a partial
-    direct quote (``X said she would "never" go``) replaces it; otherwise direct quotes
-    win, then longer indirect ones."""
-    clipped = [c for c in (_clip(text, i, direct) for i in indirect) if c is not None]
-    absorbed = {id(d) for d in direct
-                if any(i.linked and _absorbs(i, d) for i in clipped)}
-    kept = [d for d in direct if id(d) not in absorbed]
-    for item in sorted(clipped, key=lambda a: a.start - a.end):
-        if not any(_overlaps(item, other) for other in kept):
-            kept.append(item)
-    return sorted(kept, key=lambda a: (a.start, a.end))
-
-
 def find_attributions(doc) -> list[Attribution]:
     """Every quote of ``doc`` with its cue and surface speaker span (no resolution)."""
     if len(doc) == 0:
@@ -467,7 +419,7 @@ def find_attributions(doc) -> list[Attribution]:
     spans = find_quote_spans(doc_text(doc))
     outers = [(s.outer_start, s.outer_end) for s in spans]
     paragraphs = paragraph_bounds(doc_text(doc))
-    merged = _merge(doc_text(doc), _direct(doc, spans), _indirect(doc, outers, paragraphs))
+    merged = merge_attributions(doc_text(doc), _direct(doc, spans), _indirect(doc, outers, paragraphs))
     return [_speaker_outside_quotes(doc, item, outers) for item in merged]
 
 

@@ -1,0 +1,218 @@
+"""Descriptions and documents resolved to actors (``actors.coref``).
+
+A description in apposition to a name is that name. Otherwise it goes to the most salient
+actor whose roles hold its head noun; an organisation noun with a named owner is that
+organisation; a title held by one person at a time goes to its holder; a document ("the
+poll") goes to the author its phrase names, or to the author of the last such document.
+"""
+
+from __future__ import annotations
+
+from ...records import Mention
+from ..mentions.lexicon import (
+    ANONYMOUS_HEADS,
+    DOCUMENT_NOUNS,
+    FAMILIAR,
+    GENDERED_NOUNS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+)
+from .countries import country_named, country_of_demonym
+from .lexicon import (
+    AUTHOR_PREPOSITIONS,
+    DEFINITE_WORDS,
+    DETERMINERS,
+    GOVERNMENT_NOUNS,
+    PERSONAL_DOCUMENTS,
+    UNIQUE_TITLES,
+)
+from .places import government_name
+from .salience import Entity, State, agrees, best, enclosing, new_actor, salience, without
+
+#: How well "the president" fits a person the article gives no title at all.
+UNTITLED_FIT = 0.5
+
+
+HOLDER_LEAD = 2
+
+
+def _owner_actor(state: State, token) -> str | None:
+    """A named owner of a noun: its possessor or a compound name before it."""
+    for child in token.children:
+        if child.dep_ in ("poss", "compound") and child.i < token.i and \
+                child.i in state.at_token:
+            return state.at_token[child.i]
+    return None
+
+
+def _organisation(state: State, token, mention: Mention) -> str | None:
+    """``the Clinton campaign``, ``Ukraine's government``: the owner's organisation."""
+    owner_id = _owner_actor(state, token)
+    if owner_id is None:
+        return None
+    owner_actor = state.entities[owner_id].actor
+    lemma = token.lemma_.lower()
+    if owner_actor.kind == "org":
+        return owner_id  # "the NATO alliance" is NATO
+    country = country_named(owner_actor.name) if owner_actor.kind == "place" else None
+    if country is not None and lemma in ("government", "administration", "regime"):
+        name = government_name(country)
+    else:
+        owner_name = owner_actor.name.split()[-1] if owner_actor.kind == "person" else \
+            owner_actor.name
+        name = f"{owner_name} {token.text.lower()}"
+    return new_actor(state, name, "org", mention, (owner_id,), shared=True)
+
+
+def _fits_description(entity: Entity, token, gender: str | None) -> float:
+    """How well a description fits an actor: its head noun among the actor's role words
+    (or a title held by one person at a time), more for each modifier they share ("the
+    senior official", "the Russian leader"); never against gender or number."""
+    if entity.actor.kind not in ("person", "anonymous", "org"):
+        return 0.0
+    if gender and entity.gender not in (None, gender):
+        return 0.0
+    if entity.plural != _plural_token(token) and entity.actor.kind != "org":
+        return 0.0
+    lemma = token.lemma_.lower()
+    shared = sum(1 for c in token.children if c.dep_ in ("amod", "compound")
+                 and c.lower_ in entity.heads)
+    if lemma in entity.heads:
+        return 1.0 + 0.5 * shared
+    if lemma in UNIQUE_TITLES and entity.actor.kind == "person":
+        untitled = not entity.heads & UNIQUE_TITLES.words
+        return 0.5 * shared + (UNTITLED_FIT if untitled else 0.0)
+    return 0.0
+
+
+def _title_holder(state: State, token, lemma: str) -> str | None:
+    """``the president`` with no modifier: the person of the article whose name was written
+    with that title ("President Obama"), wherever it was; of several, the one named at
+    least ``HOLDER_LEAD`` times as often as any other (the story's president)."""
+    if any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
+        return None
+    inside = enclosing(state, token)
+    holders = sorted(((e.actor.mention_count, a) for a, e in state.entities.items()
+                      if e.actor.kind == "person" and lemma in e.heads and a not in inside),
+                     reverse=True)
+    if not holders or len(holders) > 1 and holders[0][0] < HOLDER_LEAD * holders[1][0]:
+        return None
+    return holders[0][1]
+
+
+def _plural_token(token) -> bool:
+    return token.tag_ in ("NNS", "NNPS")
+
+
+def apposed(state: State, token) -> str | None:
+    """The named actor in apposition to a description ("Abby Martin, another host";
+    "another host, Abby Martin,")."""
+    if token.dep_ == "appos":
+        found = state.at_token.get(token.head.i) or state.named_at.get(token.head.i)
+        if found:
+            return found
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = state.at_token.get(child.i) or state.named_at.get(child.i)
+            if found:
+                return found
+    return None
+
+
+def resolve_description(state: State, token, mention: Mention) -> str | None:
+    lemma = token.lemma_.lower()
+    found = apposed(state, token)
+    if found is not None:
+        state.entities[found].heads.add(lemma)  # "the network" later means it too
+        return found
+    if lemma in DOCUMENT_NOUNS:
+        return _resolve_document(state, token, lemma)
+    if lemma in ORG_NOUNS:
+        found = _organisation(state, token, mention)
+        if found is not None:
+            return found
+    gender = GENDERED_NOUNS.get(lemma)
+    scores = without(salience(state, token, set()), enclosing(state, token))
+    found = best(scores, lambda a: _fits_description(state.entities[a], token, gender))
+    if lemma in UNIQUE_TITLES and (found is None or lemma not in state.entities[found].heads):
+        found = _title_holder(state, token, lemma) or found  # the title's holder first
+    if found is not None:
+        return found
+    if lemma in ORG_NOUNS and lemma not in GOVERNMENT_NOUNS and _definite(token):
+        return best(scores, lambda a: float(state.entities[a].actor.kind == "org"))
+    if lemma in ANONYMOUS_HEADS or token.lower_ in ANONYMOUS_HEADS:
+        return new_actor(state, description_name(token, mention), "anonymous", mention,
+                          affiliations(state, token))
+    if country_of_demonym(token.text) is not None or token.ent_type_ == "NORP":
+        # "the American", "the Republican": the person in view
+        return best(scores, lambda a: float(state.entities[a].actor.kind == "person"
+                                             and not state.entities[a].plural))
+    if lemma in PERSON_NOUNS or lemma in UNIQUE_TITLES:
+        want = gender
+        return best(scores, lambda a: agrees(state.entities[a], want or "-", False)
+                     if want else float(state.entities[a].actor.kind == "person"))
+    return None
+
+
+def _resolve_document(state: State, token, lemma: str) -> str | None:
+    """A poll, a report, a study: the actor its phrase names as author; else, for "the
+    poll", the author of the last such document, or the organisation most in view."""
+    for inner in _author_tokens(token):
+        actor_id = state.named_at.get(inner.i) or state.at_token.get(inner.i)
+        if actor_id and state.entities[actor_id].actor.kind in ("org", "person", "place"):
+            state.documents[lemma] = actor_id
+            return actor_id
+    if not _definite(token):
+        return None
+    found = state.documents.get(lemma)
+    if found is None:
+        kinds = ("org", "person") if lemma in PERSONAL_DOCUMENTS else ("org",)
+        scores = salience(state, token, set())
+        found = best(scores, lambda a: float(state.entities[a].actor.kind in kinds))
+    return found
+
+
+def _author_tokens(token) -> list:
+    """Where a document's author may be named in its own phrase: a compound or possessor
+    before it ("a Bloomberg poll", "the party's bylaws"), the object of "by", "from",
+    "of", "in" or "on" after it, directly or under a participle ("a report released by
+    the agency", "data from the survey", "a document on the campaign's website")."""
+    found = [c for c in token.children if c.dep_ in ("compound", "poss") and c.i < token.i]
+    heads = [token] + [c for c in token.children if c.dep_ in ("acl", "relcl")]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in AUTHOR_PREPOSITIONS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found.append(obj)
+                        found += [c for c in obj.children if c.dep_ in ("poss", "compound")]
+    return found
+
+
+def _definite(token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_WORDS
+               for c in token.children)
+
+
+def description_name(token, mention: Mention) -> str:
+    """The words of an unnamed source or a group without the determiner: "senior
+    administration official", "people familiar with the discussions"."""
+    words = mention.text.split()
+    while len(words) > 1 and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    tail = [c for c in token.children if c.i > token.i and c.lower_ in FAMILIAR]
+    if tail:
+        extra = [t.text for t in tail[0].subtree][:6]
+        words += extra
+    return " ".join(words)
+
+
+def affiliations(state: State, token) -> tuple[str, ...]:
+    """Actors named inside an unnamed source's words ("a senior US official", "officials
+    at the agency", "Russian government officials")."""
+    found = []
+    for inner in token.subtree:
+        actor_id = state.at_token.get(inner.i)
+        if inner.i != token.i and actor_id and actor_id not in found:
+            found.append(actor_id)
+    return tuple(found[:2])
