@@ -138,3 +138,26 @@ def test_fold_figures_split_the_articles_by_file_hash():
 ])
 def test_stance_adjectives_and_mandative_clauses(nlp, text, expected):
     assert expected in triples(nlp, text, PEOPLE)
+
+
+def _group(text: str, words: str, actor: str) -> Mention:
+    start = text.index(words)
+    return Mention(ARTICLE, start, start + len(words), words, "GROUP", actor_id=actor)
+
+
+def test_generic_groups_are_no_participants_and_counted_ones_are(nlp):
+    text = "Everyone condemned Veldor on Monday."
+    found = triples(nlp, text, PEOPLE, (_group(text, "Everyone", "actor:everyone"),))
+    assert not any(source == "Everyone" for _, source, _ in found), found
+    text = "Dozens of sailors condemned Veldor on Monday."
+    found = triples(nlp, text, PEOPLE, (_group(text, "Dozens of sailors", "actor:sailors"),))
+    assert any(source and "sailors" in source for _, source, _ in found), found
+
+
+def test_people_restricted_by_a_relative_clause_are_generic(nlp):
+    text = "Tom Brindle said he never backs people who condemn Veldor."
+    who = text.index("who")
+    extra = (_group(text, "people", "actor:people"),
+             Mention(ARTICLE, who, who + 3, "who", "PRON", actor_id="actor:people"))
+    found = triples(nlp, text, PEOPLE, extra)
+    assert not any(source in ("people", "who") for _, source, _ in found), found

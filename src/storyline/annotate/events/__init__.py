@@ -8,7 +8,7 @@ from ...pipeline import Stage
 from ...records import Article, Event, Mention, SentenceDate, TimeExpression
 from .find import EventFinding, find_event_findings, find_events
 
-VERSION = "events-8"
+VERSION = "events-11"
 
 
 def run(doc, article: Article, reference: str | None, mentions: Sequence[Mention],

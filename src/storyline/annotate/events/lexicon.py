@@ -221,6 +221,13 @@ RESOLVED_LABELS = words("resolved_labels", "PRON NOM GROUP ANON",
                         "pronouns, descriptions, groups and unnamed sources: an event's "
                         "source or target once the actors stage has resolved them to an "
                         "actor ('she', 'the nominee', 'protesters')")
+QUANTIFIER_PRONOUNS = words("quantifier_pronouns", """
+all everyone everybody anyone anybody nobody none
+""", "a group named only by a quantifier ('all agreed', 'everyone I interviewed') refers to "
+     "no one in particular: no participant an event coder counts")
+GENERIC_PLURALS = words("generic_plurals", "people",
+                        "'people' restricted by a relative clause and no number ('people who "
+                        "attack my wife') is a generic reference, not a participant")
 PRESSURE_VERBS = Table("pressure_verbs", {"push": "REQUEST", "pressure": "REQUEST",
                                           "prod": "REQUEST", "tell": "REQUEST",
                                           "force": "COERCE", "compel": "COERCE"},

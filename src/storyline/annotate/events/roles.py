@@ -14,11 +14,13 @@ from collections.abc import Sequence
 from ...records import Mention
 from .lexicon import (
     ACTOR_LABELS,
+    GENERIC_PLURALS,
     LIGHT_VERBS,
     NEEDS_TARGET,
     NOUN_TARGET_PREPS,
     PARTITIVES,
     PRONOUNS,
+    QUANTIFIER_PRONOUNS,
     RESOLVED_LABELS,
     SUBJECTS,
     SYMMETRIC,
@@ -41,10 +43,12 @@ from .senses import (
 
 def _mention_index(doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
     index: dict[int, Mention] = {}
-    named_first = sorted(mentions, key=lambda m: m.label in RESOLVED_LABELS)  # stable
-    for mention in named_first:  # "Obama and Clinton": Obama's own mention, not the group's
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and _actor_mention(mention):
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
+    generic = {m.actor_id for m, span in zip(mentions, spans)
+               if m.actor_id and span is not None and _generic_group(m, span)}  # and its "who"
+    named_first = sorted(zip(mentions, spans), key=lambda p: p[0].label in RESOLVED_LABELS)
+    for mention, span in named_first:  # "Obama and Clinton": Obama's own mention first
+        if span is not None and _actor_mention(mention) and mention.actor_id not in generic:
             for token in span:
                 index.setdefault(token.i, mention)
     return index
@@ -54,6 +58,18 @@ def _actor_mention(mention: Mention) -> bool:
     if not mention.label or mention.label in ACTOR_LABELS:
         return True
     return mention.label in RESOLVED_LABELS and mention.actor_id is not None
+
+
+def _generic_group(mention: Mention, span) -> bool:
+    """A group that refers to no one in particular: a quantifier ("all", "everyone") or
+    "people" restricted by a relative clause without a number ("people who attack")."""
+    if mention.label != "GROUP":
+        return False
+    root = span.root
+    if root.lower_ in QUANTIFIER_PRONOUNS:
+        return True
+    children = {c.dep_ for c in root.children}
+    return root.lower_ in GENERIC_PLURALS and "relcl" in children and "nummod" not in children
 
 
 def _actors(token, kind: str, index: dict[int, Mention]):
