@@ -458,7 +458,7 @@ def _add_dedupe_index(conn: Connection) -> None:
     dedupe_signatures.create(conn, checkfirst=True)
     dedupe_bands.create(conn, checkfirst=True)
     dedupe_group_bands.create(conn, checkfirst=True)
-    ix_articles_duplicate_of.create(conn, checkfirst=True)
+    conn.execute(CreateIndex(ix_articles_duplicate_of, if_not_exists=True))
 
 
 def _add_fetched_pages(conn: Connection) -> None:
