@@ -27,6 +27,11 @@ ARTICLES = [
     ("Chess final in Gravenport",
      ("Ilse Marow won the Lindqvist Cup in Gravenport on Sunday after a long endgame against "
      "Petra Saalbach. Marow said she had prepared the opening for months.")),
+    ("Fährpreise in Orsk sinken",
+     ("Der Hafenrat von Orsk hat am Dienstag beschlossen, die Preise für die Fähre um zwölf "
+      "Prozent zu senken. Die Inselbewohner hatten seit Jahren darauf gewartet, sagte die "
+      "Vorsitzende des Rates. Die Betreiber der Fähre wollen sich gegen die Entscheidung "
+      "wehren.")),
 ]
 
 
@@ -70,8 +75,12 @@ def test_spark_and_single_machine_give_identical_annotations(tmp_path, monkeypat
         assert _dump(spark) == expected
         assert report.stories_built == len(set(spark.story_memberships().values())) >= 2
         assert spark.story_memberships() == single.story_memberships()
-        for article_id in expected:
-            assert spark.get_parse(article_id) is not None
+        languages = {a.language for a in spark.iter_articles()}
+        assert languages == {"en", "de"}  # detected on the executors too
+        for article_id, (_, annotation) in expected.items():
+            german = json.loads(_dump(spark)[article_id][0])["language"] == "de"
+            assert (spark.get_parse(article_id) is None) == german
+            assert (annotation == "null") == german
     finally:
         single.close()
         spark.close()

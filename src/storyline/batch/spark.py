@@ -46,6 +46,7 @@ def read_one(path: str, settings: Settings) -> Iterator[tuple[str, str]]:
     """("article" | "rejected", record JSON) for every document in one input file: the
     same readers and cleaning as ``storyline ingest``, plus the annotate size cap."""
     from ..ingest.clean import clean_document
+    from ..ingest.language import with_language
     from ..ingest.readers import document_from_item
     from ..ingest.sources import read_file
 
@@ -58,6 +59,8 @@ def read_one(path: str, settings: Settings) -> Iterator[tuple[str, str]]:
         docs = read_file(Path(path), settings.ingest)
     for doc in docs:
         item = doc if isinstance(doc, Rejected) else clean_document(doc, None, settings.ingest)
+        if isinstance(item, Article):
+            item = with_language(item, settings.ingest)
         kind = "article" if isinstance(item, Article) else "rejected"
         yield kind, codec.dumps(item)
 
@@ -73,21 +76,28 @@ def read_frames(frames, settings: Settings):
 
 def annotate_frames(frames, settings: Settings):
     """mapInPandas: article records -> (article id, article, annotation, parse) rows; the
-    model is loaded once per Python worker process."""
+    model is loaded once per Python worker process. An article in a language without a
+    pipeline is kept unannotated (annotation and parse null), as ``storyline analyze``
+    keeps it."""
     import pandas as pd
 
     from ..annotate.models import load_nlp, model_version
+    from ..ingest.language import has_pipeline
     from ..services.annotate import annotate_batch
 
     nlp = load_nlp(settings.annotate.model)
     version = model_version(nlp)
     for frame in frames:
         articles = [codec.loads(Article, payload) for payload in frame["payload"]]
-        results = annotate_batch(nlp, articles, version, settings.annotate, keep_parses=True)
-        yield pd.DataFrame(
-            [(a.id, codec.dumps(a), codec.dumps(annotation), data)
-             for a, (annotation, data) in zip(articles, results)],
-            columns=["article_id", "article", "annotation", "parse"])
+        english = [a for a in articles if has_pipeline(a.language)]
+        results = dict(zip((a.id for a in english), annotate_batch(
+            nlp, english, version, settings.annotate, keep_parses=True)))
+        rows = []
+        for a in articles:
+            annotation, data = results.get(a.id, (None, None))
+            rows.append((a.id, codec.dumps(a),
+                         None if annotation is None else codec.dumps(annotation), data))
+        yield pd.DataFrame(rows, columns=["article_id", "article", "annotation", "parse"])
 
 
 # ---------------------------------------------------------------- driver
@@ -168,7 +178,8 @@ def load_output(store: SqlStore, output: Path, settings: Settings) -> tuple[int,
         store.save_annotated([
             (codec.loads(Annotation, ann), StoredParse(a.id, parse_key(a, version), data)
              if settings.annotate.store_parses else None)
-            for a, ann, data in zip(articles, batch["annotation"], batch["parse"])])
+            for a, ann, data in zip(articles, batch["annotation"], batch["parse"])
+            if ann is not None])
         count += len(articles)
     rejected = [codec.loads(Rejected, p) for b in _parquet_batches(output / "rejected",
                                                                     ["payload"])
