@@ -29,9 +29,10 @@ from storyline.records import (
     Sentence,
     Story,
 )
-from storyline.store import ArticleFilter, StoryFilter, open_store, schema
+from storyline.store import ArticleFilter, StoryFilter, migrations, open_store, schema
 from storyline.store.base import ItemFilter, StoryBuild
-from storyline.store.schema import MIGRATIONS, Member, story_item_rows
+from storyline.store.migrations import MIGRATIONS
+from storyline.store.schema import Member, story_item_rows
 
 TEXT = "Mayor Ilsa Varn met dock workers. Nearly 2,000 workers walked out on Tuesday."
 
@@ -287,7 +288,7 @@ def _insert_v1(store, document: dict) -> None:
 
 def test_migration_4_keeps_old_stories_as_records(tmp_path, monkeypatch):
     url = str(tmp_path / "old.db")
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:3])
     old = open_store(url)
     old.upsert_articles([make_article("s1-a")])
     _insert_v1(old, v1_document())
@@ -372,7 +373,7 @@ def test_postgres_migration_4_keeps_old_stories(postgres_url, monkeypatch):
         conn.execute(text("DROP DATABASE IF EXISTS storyline_v1"))
         conn.execute(text("CREATE DATABASE storyline_v1"))
     url = postgres_url.rsplit("/", 1)[0] + "/storyline_v1"
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:3])
     old = open_store(url)
     old.upsert_articles([make_article("s1-a")])
     _insert_v1(old, v1_document())

@@ -1,35 +1,12 @@
-"""The SQLAlchemy Core schema and its migrations.
-
-Migrations are numbered steps recorded in ``schema_migrations``; ``migrate`` runs the ones a
-database has not seen, each in its own transaction. Step 1 creates the first tables; later
-steps must only add (new tables, new nullable columns), never rename. Step 2 adds
-``story_items``: every actor, quote, claim and event of every story, one row each, so that
-listings across stories need not read each story's JSON. Step 3 adds ``parses``: the stored
-spaCy parse of each article, so rule stages re-run without parsing again. Step 4 keeps each
-story as its record (the record codec, not the public JSON), with the stage keys and the
-settings digest that built it; ``story_items`` rows then hold item records too. Step 5
-adds the near-duplicate index: each article's MinHash signature and LSH band keys
-(``dedupe_signatures``, ``dedupe_bands``), the band keys of each duplicate group
-(``dedupe_group_bands``) and an index on ``articles.duplicate_of``, so that linking a new
-article never reads the whole store. Step 6
-adds ``story_profiles`` (each clustered article's profile, its story and its day, so that
-clustering reads only the neighbours in time of new articles), ``story_redirects`` (the id
-of a story merged into another leads to the one it lives on), the indexes that let listings
-page in index order, and on PostgreSQL the full-text index of the sentences. Step 8 adds
-``stories.build_id``: a digest of the stored record and what built it, new on every change,
-so readers can keep a decoded story and know when it went out of date. Step 7 adds
-``fetched_pages`` (each document fetched over HTTP, kept raw and compressed with its
-validators for conditional requests, the extractor version that read it and the article it
-became) and ``articles.language``.
-"""
+"""The SQLAlchemy Core schema: the tables, the rows a record becomes, and the queries over
+story items. The numbered steps that build it on a database are in ``migrations.py``."""
 
 from __future__ import annotations
 
 import bisect
 import hashlib
 import json
-import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import (
@@ -42,23 +19,16 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    delete,
     func,
-    insert,
-    inspect,
     or_,
     select,
-    text,
 )
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.schema import CreateIndex
+from sqlalchemy.engine import Connection
 
 from ..errors import UsageError
 from ..records import Annotation, Story
 from . import codec
 from .base import STORY_ITEM_KINDS, ItemFilter
-
-log = logging.getLogger(__name__)
 
 metadata = MetaData()
 
@@ -389,33 +359,6 @@ def story_items_query(kind: str, flt: ItemFilter | None):
             .order_by(*order))
 
 
-def _create_tables(conn: Connection) -> None:
-    metadata.create_all(conn, tables=_V1_TABLES)
-    if conn.dialect.name == "sqlite":
-        for statement in _FTS_SQLITE:
-            conn.execute(text(statement))
-
-
-def _add_story_items(conn: Connection) -> None:
-    """Create ``story_items``; step 4 fills it from the stored stories."""
-    story_items.create(conn, checkfirst=True)
-
-
-def _add_parses(conn: Connection) -> None:
-    parses.create(conn, checkfirst=True)
-
-
-def _add_column(conn: Connection, table: Table, name: str) -> None:
-    """Add ``table.c[name]`` unless the table already has it (tables created fresh do)."""
-    present = {c["name"] for c in inspect(conn).get_columns(table.name)}
-    if name in present:
-        return
-    column = table.c[name]
-    kind = column.type.compile(dialect=conn.dialect)
-    default = " NOT NULL DEFAULT ''" if not column.nullable else ""
-    conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{name}" {kind}{default}'))
-
-
 def story_from_v1(document: Mapping) -> Story:
     """A story record from a story JSON v1 document (stores written before step 4)."""
     head = document["story"]
@@ -431,102 +374,3 @@ def _members(conn: Connection, article_ids: Iterable[str]) -> dict[str, Member]:
     rows = conn.execute(select(articles.c.id, articles.c.outlet, articles.c.published)
                         .where(articles.c.id.in_(ids))).fetchall() if ids else []
     return {r.id: Member(r.outlet, r.published) for r in rows}
-
-
-def _stories_as_records(conn: Connection) -> None:
-    """Keep every story as its record; old ones are marked stale (no stage keys)."""
-    for name in ("versions", "settings_digest"):
-        _add_column(conn, stories, name)
-    _add_column(conn, story_items, "group_id")
-    conn.execute(delete(story_items))
-    rows = conn.execute(select(stories.c.id, stories.c.data)).fetchall()
-    for row in rows:
-        data = json.loads(row.data)
-        story = story_from_v1(data) if "schema" in data else codec.from_plain(Story, data)
-        members = _members(conn, story.article_ids)
-        values = story_row(story, members, {}, "")
-        conn.execute(stories.update().where(stories.c.id == row.id).values(**values))
-        items = story_item_rows(story, members)
-        if items:
-            conn.execute(story_items.insert(), items)
-    log.info("%d stored stories kept as records", len(rows))
-
-
-def _add_dedupe_index(conn: Connection) -> None:
-    """Create the signature and band tables (filled by the next ingest) and index
-    ``duplicate_of``."""
-    dedupe_signatures.create(conn, checkfirst=True)
-    dedupe_bands.create(conn, checkfirst=True)
-    dedupe_group_bands.create(conn, checkfirst=True)
-    conn.execute(CreateIndex(ix_articles_duplicate_of, if_not_exists=True))
-
-
-def _add_fetched_pages(conn: Connection) -> None:
-    """Create ``fetched_pages`` and add ``articles.language`` (filled by the next ingest)."""
-    fetched_pages.create(conn, checkfirst=True)
-    _add_column(conn, articles, "language")
-
-
-def _add_build_ids(conn: Connection) -> None:
-    """Give every stored story its ``build_id``."""
-    _add_column(conn, stories, "build_id")
-    c = stories.c
-    for row in conn.execute(select(c.id, c.data, c.versions, c.settings_digest)).fetchall():
-        build_id = build_digest(row.data, row.versions or "", row.settings_digest or "")
-        conn.execute(stories.update().where(c.id == row.id).values(build_id=build_id))
-
-
-def _add_profiles_and_redirects(conn: Connection) -> None:
-    """Step 6: story profiles and redirects, listing indexes, PostgreSQL full-text index."""
-    story_profiles.create(conn, checkfirst=True)
-    story_redirects.create(conn, checkfirst=True)
-    for index in _LISTING_INDEXES:
-        conn.execute(CreateIndex(index, if_not_exists=True))
-    if conn.dialect.name == "postgresql":
-        for statement in _FTS_POSTGRES:
-            conn.execute(text(statement))
-
-
-MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
-    (1, "create tables", _create_tables),
-    (2, "story items", _add_story_items),
-    (3, "stored parses", _add_parses),
-    (4, "stories as records with stage keys", _stories_as_records),
-    (5, "near-duplicate index", _add_dedupe_index),
-    (6, "story profiles, redirects, listing and full-text indexes",
-     _add_profiles_and_redirects),
-    (7, "fetched pages and article languages", _add_fetched_pages),
-    (8, "story build ids", _add_build_ids),
-]
-
-
-#: The PostgreSQL advisory lock that lets one process at a time migrate a database.
-_MIGRATION_LOCK = 0x5709_1173
-
-
-def _lock(conn: Connection) -> None:
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
-
-
-def migrate(engine: Engine) -> list[int]:
-    """Apply every migration the database lacks; returns the versions applied. Processes
-    starting at once on one PostgreSQL database take turns (an advisory lock)."""
-    with engine.begin() as conn:
-        _lock(conn)
-        schema_migrations.create(conn, checkfirst=True)
-        done = set(conn.execute(select(schema_migrations.c.version)).scalars())
-    applied = []
-    for version, name, step in MIGRATIONS:
-        if version in done:
-            continue
-        with engine.begin() as conn:
-            _lock(conn)
-            if conn.execute(select(schema_migrations.c.version)
-                            .where(schema_migrations.c.version == version)).first():
-                continue
-            step(conn)
-            conn.execute(insert(schema_migrations).values(version=version, name=name))
-        log.info("applied migration %s (%s)", version, name)
-        applied.append(version)
-    return applied

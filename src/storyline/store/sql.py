@@ -16,8 +16,9 @@ from ..records import Article, DateSource, Rejected, RejectReason, RemovedLine
 from .base import ArticleFilter, Page, UpsertCounts
 from .data_version import DataVersion
 from .dedupe_index import DedupeIndexMixin
+from .migrations import migrate
 from .paging import offset_of, page_of
-from .schema import articles, migrate, rejections, story_articles
+from .schema import articles, rejections, story_articles
 from .sql_annotations import AnnotationRows
 from .sql_clusters import ClusterRows
 from .sql_delete import DeleteRows
