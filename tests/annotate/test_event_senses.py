@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from test_events import mentions_for as events_mentions_for
 
 from storyline.annotate.events.find import find_event_findings
 from storyline.annotate.events.senses import verb_lemma
@@ -12,14 +13,7 @@ ARTICLE = "art-senses"
 
 
 def mentions_for(text: str, names: dict[str, str]) -> list[Mention]:
-    found = []
-    for name, label in names.items():
-        start = text.find(name)
-        while start >= 0:
-            found.append(Mention(ARTICLE, start, start + len(name), name, label,
-                                 actor_id=f"actor:{name}"))
-            start = text.find(name, start + 1)
-    return sorted(found, key=lambda m: m.start)
+    return events_mentions_for(text, names, ARTICLE)
 
 
 def triples(nlp, text: str, names: dict[str, str], extra: tuple[Mention, ...] = ()):

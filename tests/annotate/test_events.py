@@ -14,13 +14,13 @@ from storyline.records import Mention, TimeExpression, stable_id
 ARTICLE = "art-1"
 
 
-def mentions_for(text: str, names: dict[str, str]) -> list[Mention]:
+def mentions_for(text: str, names: dict[str, str], article: str = ARTICLE) -> list[Mention]:
     """Hand-built mentions: every occurrence of each name, with an actor id per name."""
     found = []
     for name, label in names.items():
         start = text.find(name)
         while start >= 0:
-            found.append(Mention(ARTICLE, start, start + len(name), name, label,
+            found.append(Mention(article, start, start + len(name), name, label,
                                  actor_id=f"actor:{name}"))
             start = text.find(name, start + 1)
     return sorted(found, key=lambda m: m.start)
