@@ -14,7 +14,6 @@ same id in an article and in the story.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -38,6 +37,7 @@ from ..annotate.actors.resolve import (
 from ..annotate.mentions.lexicon import GIVEN_NAMES, HONORIFIC_GENDER
 from ..pipeline import Stage
 from ..records import Actor, Annotation
+from .actor_lexicon import GENERIC_TAILS, GROUP_WORD, PLACE_HEADS
 
 #: Two single-word names at least this similar (rapidfuzz ratio, 0-100) are one actor.
 SINGLE_WORD_RATIO = 90.0
@@ -52,13 +52,6 @@ MISLABELED_SURNAME_MAX = 2
 #: A short name that fits several longer names joins the one with at least this many times
 #: the mentions of all the others together ("Felt" to "Mark Felt", not to his daughter).
 DOMINANT_SHARE = 5
-#: Words that look like a people or a nationality ("Kurds", "Russian", "Danish").
-_GROUP_WORD = re.compile(r"(?:an|ans|ese|ish|ic|i|ch|s)$")
-
-
-#: Words for a settlement or a state written before the name itself ("City of Ruritania").
-PLACE_HEADS = frozenset({"city", "town", "village", "county", "state", "province", "republic",
-                         "kingdom", "borough", "district", "island", "isle"})
 
 
 def head_of(short_name: str, full_name: str) -> bool:
@@ -72,12 +65,6 @@ def head_of(short_name: str, full_name: str) -> bool:
     return short == head or (head in PLACE_HEADS and short == tail)
 
 
-#: Last words of a place or an organization name that its short form leaves out
-#: ("Mediterranean" of "Mediterranean Sea", "Vellcorp" of "Vellcorp Inc.").
-GENERIC_TAILS = frozenset({"sea", "ocean", "river", "lake", "island", "islands", "mountains",
-                           "bay", "strait", "peninsula", "desert", "corp", "corporation", "inc",
-                           "co", "company", "ltd", "llc", "plc", "group", "foods", "recovery",
-                           "center", "centre", "clinic"})
 
 
 def generic_tail_of(short: Sequence[str], full: Sequence[str]) -> bool:
@@ -287,7 +274,7 @@ def _may_be_person_form(node: _Node) -> bool:
     ("Klitschko" as NORP) still may be one."""
     if node.norm in ALIASES:
         return False
-    return not node.kinds["group"] or not (_GROUP_WORD.search(node.norm) or " " in node.norm)
+    return not node.kinds["group"] or not (GROUP_WORD.search(node.norm) or " " in node.norm)
 
 
 def _honorific(node: _Node) -> str | None:
@@ -452,5 +439,6 @@ def merge_story_actors(sources: Sequence[Annotation]) -> tuple[tuple[Actor, ...]
 
 STAGE = Stage("actors", "story-actors-3", requires=("sources",),
               produces=("actors", "actor_map"), run=merge_story_actors,
+              lexicon="storyline.story.actor_lexicon",
               doc="per-article actors merged into story actors (spellings, surnames; unnamed "
                   "sources never merged), ranked by how much each does and says")

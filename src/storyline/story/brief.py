@@ -37,6 +37,7 @@ from ..records import (
 from ..text.vectors import similarities, tfidf
 from ..text.words import terms
 from .brief_facts import Facts, same_information, sentence_facts, supports
+from .brief_lexicon import ANAPHORA
 
 MIN_WORDS = 8
 MAX_CANDIDATES = 1500  # bounds the similarity matrix on very large stories
@@ -47,8 +48,6 @@ ANAPHORIC_FACTOR = 0.6  # "That meeting ...", "He added ...": weaker on their ow
 COVERAGE = ("figure", "demand", "threat", "offer")
 COVERAGE_FLOOR = 0.5  # a coverage pick needs this share of the best relevance
 REDUNDANT_SHARE = 0.6  # share of the shorter sentence's words in the other: the same
-_ANAPHORA = "that this these those it its he she his her they their them but and so yet also then"
-ANAPHORA = frozenset(_ANAPHORA.split() + ["there", "such"])
 
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]?")
@@ -384,5 +383,6 @@ def story_brief(sources: Sequence[Annotation], members: Sequence[Article],
 
 STAGE = Stage("brief", "brief-2", requires=("sources", "members", "timeline", "actor_map"),
               produces=("brief",), run=story_brief, settings="story",
+              lexicon="storyline.story.brief_lexicon",
               doc="5 to 10 cited sentences: the latest state, what a reader needs, the key "
                   "developments; no two alike; extra citations only where they support")
