@@ -3,7 +3,7 @@
 ``fill(store, n)`` writes ``n`` articles in stories of ``STORY_SIZE`` members, ``PER_DAY``
 articles a day (so the archive's time span grows with its size, as a real archive's does),
 each with a one-paragraph annotation (sentences for search), a clustering profile and its
-story membership; ``build_stories=True`` also stores every story record.
+story membership; ``build_stories=True`` (or a ``build``) also stores every story record.
 """
 
 from __future__ import annotations
@@ -65,30 +65,34 @@ def day_of(index: int) -> int:
     return index // PER_DAY
 
 
-def fill(store, count: int, *, build_stories: bool = False, seed: int = 1) -> None:
+def fill(store, count: int, *, build_stories: bool = False, build: StoryBuild | None = None,
+         seed: int = 1) -> None:
     """Write ``count`` articles a page at a time through the store's batch calls (a page
-    holds whole stories, so no story is written twice)."""
+    holds whole stories, so no story is written twice); stories are stored as made by
+    ``build`` (none given: by no known build, so the story stage would rebuild them)."""
     rng = random.Random(seed)
+    if build_stories and build is None:
+        build = StoryBuild()
     batch: list = []
     for index in range(count):
         batch.append(article(index, story_of(index), day_of(index), rng))
         if len(batch) == PAGE or index == count - 1:
-            _write(store, batch, build_stories)
+            _write(store, batch, build)
             batch = []
 
 
-def _write(store, batch: list, build_stories: bool) -> None:
+def _write(store, batch: list, build: StoryBuild | None) -> None:
     store.upsert_articles([a for a, _, _ in batch])
     store.save_annotated([(ann, None) for _, ann, _ in batch])
     store.save_profiles([(p.article_id, profile_day(p.published), p.published,
                           profile_to_plain(p)) for _, _, p in batch])
     assignments = {a.id: story_id(int(a.source.split("/")[1])) for a, _, _ in batch}
     store.apply_clustering(assignments, {})
-    if build_stories:
+    if build is not None:
         groups: dict[str, list[Article]] = {}
         for a, _, _ in batch:
             groups.setdefault(assignments[a.id], []).append(a)
-        store.save_stories([(_story(key, members), StoryBuild())
+        store.save_stories([(_story(key, members), build)
                             for key, members in groups.items()])
 
 

@@ -46,7 +46,7 @@ def insert_new_rows(conn: Connection, table: Table, rows: Sequence[Mapping]) -> 
         return None
     if not rows:
         return set()
-    key = table.c[[c.name for c in table.primary_key.columns][0]]
+    key = next(iter(table.primary_key.columns))
     result = conn.execute(statement.on_conflict_do_nothing(index_elements=[key.name])
                           .returning(key), list(rows))
     return set(result.scalars())
