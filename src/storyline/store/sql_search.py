@@ -72,7 +72,7 @@ def ts_query(q: str) -> str:
 #: last, found through the full-text index and picked by the sentences' key, so a word
 #: that matches thousands of sentences costs no more than this; matches past them follow,
 #: stored last first. ``ts_headline`` runs on the rows of the page only.
-RANKED_MATCHES = 500
+RANKED_MATCHES = 200
 
 
 def _pg_matches(vector, query_ts, where, actor):
@@ -106,10 +106,14 @@ def _search_postgres(conn: Connection, q: str, where, actor, limit: int, offset:
 
     vector = func.to_tsvector(PG_FTS_CONFIG, sentences.c.text)
     query_ts = func.to_tsquery(PG_FTS_CONFIG, ts_query(q))
-    matches = _pg_matches(vector, query_ts, where, actor)
+    # all the matches, found on the full-text index: never a walk down the key's index
+    # testing every sentence, which the planner may choose for a LIMIT
+    matches = _pg_matches(vector, query_ts, where, actor).cte("matches").prefix_with(
+        "MATERIALIZED")
     rows = []
     if offset < RANKED_MATCHES:
-        latest = matches.order_by(sentences.c.rowid.desc()).limit(RANKED_MATCHES).subquery()
+        latest = (select(matches.c.rowid).order_by(matches.c.rowid.desc())
+                  .limit(RANKED_MATCHES).subquery())
         rank = func.ts_rank(vector, query_ts)
         page = (select(sentences.c.rowid, rank.label("rank"))
                 .join(latest, latest.c.rowid == sentences.c.rowid)
@@ -119,8 +123,8 @@ def _search_postgres(conn: Connection, q: str, where, actor, limit: int, offset:
                                       sentences.c.idx), query_ts)
     if offset + limit > RANKED_MATCHES:
         start = max(offset, RANKED_MATCHES)
-        page = (matches.order_by(sentences.c.rowid.desc()).limit(offset + limit - start)
-                .offset(start).subquery())
+        page = (select(matches.c.rowid).order_by(matches.c.rowid.desc())
+                .limit(offset + limit - start).offset(start).subquery())
         rows += _pg_hits(conn, page, (page.c.rowid.desc(),), query_ts)
     return rows
 
