@@ -40,8 +40,8 @@ def test_a_batch_inserts_new_articles_and_updates_a_repeat(store):
 
 def test_saving_stories_in_a_batch_matches_saving_them_one_by_one(tmp_path, store):
     articles = [_article(f"a{i}", outlet=f"Outlet {i % 2}") for i in range(6)]
-    built = [(_story("s1", "a0", "a1"), BUILD), (_story("s2", "a2", "a3", "a4"), BUILD),
-             (_story("s1", "a0", "a1", "a5"), BUILD)]  # a later record of s1 wins
+    built = [(_story("s1", "a0", "a1"), BUILD), (_story("s2", "a1", "a2", "a3", "a4"), BUILD),
+             (_story("s1", "a0", "a1", "a5"), BUILD)]  # the last record of s1 wins, and a1
     single = open_store(str(tmp_path / "single.db"))
     try:
         for target in (store, single):
@@ -52,6 +52,7 @@ def test_saving_stories_in_a_batch_matches_saving_them_one_by_one(tmp_path, stor
         for target in (store, single):
             assert target.get_story("s1").article_ids == ("a0", "a1", "a5")
         assert store.story_memberships() == single.story_memberships()
+        assert store.story_of("a1") == "s1"
         assert (store.list_stories(None, 10).items == single.list_stories(None, 10).items)
         assert store.story_builds() == single.story_builds() == {"s1": BUILD, "s2": BUILD}
     finally:

@@ -38,8 +38,8 @@ class StoryRows:
         self.save_stories([(story, build)])
 
     def save_stories(self, built: Sequence[tuple[Story, StoryBuild]]) -> None:
-        """Store many stories as ``save_story`` does, in one transaction and a few batched
-        statements per page of stories."""
+        """Store many stories as ``save_story`` one by one would: a transaction and a few
+        batched statements per page of stories."""
         for start in range(0, len(built), _PAGE):
             with self._begin() as conn:
                 _write_stories(conn, list(built[start:start + _PAGE]))
@@ -146,7 +146,10 @@ class StoryRows:
 
 
 def _write_stories(conn, built: list[tuple[Story, StoryBuild]]) -> None:
-    latest = {story.id: (story, build) for story, build in built}
+    latest: dict[str, tuple[Story, StoryBuild]] = {}
+    for story, build in built:  # in the order of each story's last record, as one by one
+        latest.pop(story.id, None)
+        latest[story.id] = (story, build)
     ids = list(latest)
     article_ids = list(dict.fromkeys(a for story, _ in latest.values() for a in story.article_ids))
     members = {}
