@@ -3,11 +3,12 @@
 ``fill(store, n)`` writes ``n`` articles in stories of ``STORY_SIZE`` members, ``PER_DAY``
 articles a day (so the archive's time span grows with its size, as a real archive's does),
 each with a one-paragraph annotation (sentences for search), a clustering profile and its
-story membership; ``build_stories=True`` also stores every story record.
+story membership; ``build_stories=True`` (or a ``build``) also stores every story record.
 """
 
 from __future__ import annotations
 
+import functools
 import random
 from datetime import date, timedelta
 
@@ -18,6 +19,7 @@ from storyline.story.profiles import ArticleProfile, profile_day, profile_to_pla
 STORY_SIZE = 20
 PER_DAY = 20
 START = date(2001, 1, 1)
+PAGE = 50 * STORY_SIZE  # articles written per batch: whole stories only
 SYLLABLES = ["ka", "lo", "mi", "ten", "var", "ost", "rin", "bel", "su", "dra", "pe", "nor"]
 
 
@@ -25,11 +27,12 @@ def word(rng: random.Random, parts: int = 3) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(parts))
 
 
-def story_words(story: int) -> tuple[list[str], list[str]]:
+@functools.lru_cache(maxsize=4096)
+def story_words(story: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A story's own topic words and actor names (fixed by its number)."""
     rng = random.Random(story)
-    return [word(rng) for _ in range(12)], [word(rng, 2).title() + " " + word(rng).title()
-                                             for _ in range(3)]
+    return (tuple(word(rng) for _ in range(12)),
+            tuple(word(rng, 2).title() + " " + word(rng).title() for _ in range(3)))
 
 
 def article(index: int, story: int, day: int, rng: random.Random) -> tuple[Article, Annotation,
@@ -62,40 +65,43 @@ def day_of(index: int) -> int:
     return index // PER_DAY
 
 
-def fill(store, count: int, *, build_stories: bool = False, seed: int = 1) -> None:
+def fill(store, count: int, *, build_stories: bool = False, build: StoryBuild | None = None,
+         seed: int = 1) -> None:
+    """Write ``count`` articles a page at a time through the store's batch calls (a page
+    holds whole stories, so no story is written twice); stories are stored as made by
+    ``build`` (none given: by no known build, so the story stage would rebuild them)."""
     rng = random.Random(seed)
+    if build_stories and build is None:
+        build = StoryBuild()
     batch: list = []
     for index in range(count):
         batch.append(article(index, story_of(index), day_of(index), rng))
-        if len(batch) == 500 or index == count - 1:
-            _write(store, batch, build_stories)
+        if len(batch) == PAGE or index == count - 1:
+            _write(store, batch, build)
             batch = []
 
 
-def _write(store, batch: list, build_stories: bool) -> None:
+def _write(store, batch: list, build: StoryBuild | None) -> None:
     store.upsert_articles([a for a, _, _ in batch])
     store.save_annotated([(ann, None) for _, ann, _ in batch])
     store.save_profiles([(p.article_id, profile_day(p.published), p.published,
                           profile_to_plain(p)) for _, _, p in batch])
-    assignments = {a.id: stable_id("story", "synthetic", str(story_of(int(a.source.split("/")[1]))))
-                   for a, _, _ in batch}
+    assignments = {a.id: story_id(int(a.source.split("/")[1])) for a, _, _ in batch}
     store.apply_clustering(assignments, {})
-    if build_stories:
+    if build is not None:
         groups: dict[str, list[Article]] = {}
         for a, _, _ in batch:
             groups.setdefault(assignments[a.id], []).append(a)
-        for story_id, members in groups.items():
-            _save_story(store, story_id, members)
+        store.save_stories([(_story(key, members), build)
+                            for key, members in groups.items()])
 
 
-def _save_story(store, story_id: str, members: list[Article]) -> None:
-    old = []
-    try:
-        old = list(store.get_story(story_id).article_ids)
-    except Exception:  # noqa: BLE001 - a story not stored yet
-        old = []
-    ids = old + [a.id for a in members]
+def story_id(index: int) -> str:
+    """The id of the story holding article ``index``."""
+    return stable_id("story", "synthetic", str(story_of(index)))
+
+
+def _story(key: str, members: list[Article]) -> Story:
     dates = sorted(a.published for a in members if a.published)
-    story = Story(id=story_id, title=members[0].title, first_published=dates[0],
-                  last_published=dates[-1], article_ids=tuple(ids))
-    store.save_story(story, StoryBuild())
+    return Story(id=key, title=members[0].title, first_published=dates[0],
+                 last_published=dates[-1], article_ids=tuple(a.id for a in members))

@@ -151,3 +151,26 @@ def test_postgres_search_uses_the_full_text_index(pg_db):
         assert "ix_sentences_fts" in plan
     finally:
         store.close()
+
+
+def test_postgres_search_pages_past_the_ranked_matches(pg_db, monkeypatch):
+    """Past the matches it ranks, search goes on with the rest, stored last first: pages
+    neither repeat nor skip a sentence."""
+    from storyline.store import sql_search
+
+    monkeypatch.setattr(sql_search, "RANKED_MATCHES", 5)
+    store = _sentence_store(pg_db, 16)
+    try:
+        seen, cursor = [], None
+        while True:
+            page = store.search_sentences("ferry", None, 3, cursor)
+            seen += [h.article_id for h in page.items]
+            assert all("\x02" in h.snippet for h in page.items)
+            if page.next is None:
+                break
+            cursor = page.next
+        assert sorted(seen) == [f"a{i:03d}" for i in range(16)]
+        assert seen[5:] == [f"a{i:03d}" for i in range(10, -1, -1)]  # stored last first
+        assert set(seen[:5]) == {f"a{i:03d}" for i in range(11, 16)}
+    finally:
+        store.close()

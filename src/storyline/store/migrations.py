@@ -24,6 +24,8 @@
    ``articles.language``.
 8. ``stories.build_id``: a digest of the stored record and what built it, new on every
    change, so readers can keep a decoded story and know when it went out of date.
+9. ``ix_articles_originals``: the original articles in id order on an index, so finding
+   the articles without a story profile reads no article row.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from .schema import (
     dedupe_signatures,
     fetched_pages,
     ix_articles_duplicate_of,
+    ix_articles_originals,
     metadata,
     parses,
     schema_migrations,
@@ -147,6 +150,10 @@ def _add_profiles_and_redirects(conn: Connection) -> None:
             conn.execute(text(statement))
 
 
+def _add_originals_index(conn: Connection) -> None:
+    conn.execute(CreateIndex(ix_articles_originals, if_not_exists=True))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create tables", _create_tables),
     (2, "story items", _add_story_items),
@@ -157,6 +164,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
      _add_profiles_and_redirects),
     (7, "fetched pages and article languages", _add_fetched_pages),
     (8, "story build ids", _add_build_ids),
+    (9, "original articles index", _add_originals_index),
 ]
 
 

@@ -169,6 +169,9 @@ fetched_pages = Table(
 )
 
 ix_articles_duplicate_of = Index("ix_articles_duplicate_of", articles.c.duplicate_of)
+#: the original articles (no ``duplicate_of``) in id order, read on the index alone: how the
+#: story stage finds the articles it has not profiled yet without reading the table
+ix_articles_originals = Index("ix_articles_originals", articles.c.duplicate_of, articles.c.id)
 
 story_profiles = Table(
     "story_profiles", metadata,

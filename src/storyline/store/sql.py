@@ -25,7 +25,7 @@ from .sql_delete import DeleteRows
 from .sql_fetch import FetchRows
 from .sql_search import search_sentences
 from .sql_stories import StoryRows
-from .upsert import insert_new, upsert
+from .upsert import insert_new, insert_new_rows, upsert
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +124,15 @@ def _keep_known(old: Mapping, row: dict) -> dict:
     return {**row, **kept}
 
 
+def _added(inserted: set[str] | None, article_id: str) -> bool:
+    """True the first time ``article_id`` is met among the ids a batch inserted (a repeat
+    of it in the batch then updates it)."""
+    if inserted is None or article_id not in inserted:
+        return False
+    inserted.discard(article_id)
+    return True
+
+
 def _row_article(row) -> Article:
     m = row._mapping
     return Article(
@@ -169,22 +178,41 @@ class SqlStore(AnnotationRows, StoryRows, DeleteRows, ClusterRows, DedupeIndexMi
     # ------------------------------------------------------------ articles
 
     def upsert_articles(self, items: Sequence[Article]) -> UpsertCounts:
+        """Insert new articles in batched statements; an article already stored is
+        compared and updated row by row (``_keep_known``), in one transaction."""
+        rows = [_article_row(article) for article in items]
         added = updated = unchanged = 0
         with self._begin() as conn:
-            for article in items:
-                row = _article_row(article)
-                if insert_new(conn, articles, row):
+            inserted = self._insert_new_articles(conn, rows)
+            for row in rows:
+                if _added(inserted, row["id"]) or (inserted is None
+                                                   and insert_new(conn, articles, row)):
                     added += 1
                     continue
-                old = conn.execute(select(articles).where(articles.c.id == article.id)).first()
+                old = conn.execute(select(articles).where(articles.c.id == row["id"])).first()
                 row = _keep_known(old._mapping, row)
                 if any(old._mapping[k] != row[k] for k in _ARTICLE_FIELDS):
-                    conn.execute(update(articles).where(articles.c.id == article.id)
+                    conn.execute(update(articles).where(articles.c.id == row["id"])
                                  .values(**{k: row[k] for k in _ARTICLE_FIELDS}))
                     updated += 1
                 else:
                     unchanged += 1
         return UpsertCounts(added, updated, unchanged)
+
+    @staticmethod
+    def _insert_new_articles(conn, rows: Sequence[dict]) -> set[str] | None:
+        """The ids of ``rows`` this call inserted (the first row of each id not stored
+        yet), or None where rows are inserted one by one."""
+        ids = list(dict.fromkeys(row["id"] for row in rows))
+        stored: set[str] = set()
+        for start in range(0, len(ids), 500):
+            stored.update(conn.execute(select(articles.c.id).where(
+                articles.c.id.in_(ids[start:start + 500]))).scalars())
+        first: dict[str, dict] = {}
+        for row in rows:
+            if row["id"] not in stored:
+                first.setdefault(row["id"], row)
+        return insert_new_rows(conn, articles, list(first.values()))
 
     def set_duplicates(self, links: Mapping[str, str | None]) -> None:
         with self._begin() as conn:

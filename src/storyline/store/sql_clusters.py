@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, exists, insert, or_, select, update
+from sqlalchemy import bindparam, delete, exists, insert, or_, select, update
 
 from .schema import (
     articles,
@@ -24,6 +24,10 @@ from .schema import (
 )
 
 _CHUNK = 500
+# one statement run for many rows (executemany)
+_SET_PROFILE_STORY = (update(story_profiles)
+                      .where(story_profiles.c.article_id == bindparam("article"))
+                      .values(story_id=bindparam("story")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +121,9 @@ class ClusterRows:
                 conn.execute(delete(story_articles).where(story_articles.c.article_id.in_(ids)))
                 conn.execute(insert(story_articles),
                              [{"article_id": a, "story_id": assignments[a]} for a in ids])
-            for article_id, story_id in assignments.items():
-                conn.execute(update(story_profiles)
-                             .where(story_profiles.c.article_id == article_id)
-                             .values(story_id=story_id))
+            if assignments:
+                conn.execute(_SET_PROFILE_STORY, [{"article": a, "story": s}
+                                                  for a, s in assignments.items()])
             mark_stale(conn, [*assignments.values(), *merges.values()])
 
     def redirect_of(self, story_id: str) -> str | None:

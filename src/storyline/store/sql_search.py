@@ -1,5 +1,6 @@
 """Full-text search over sentences in SQL: FTS5 on SQLite, the GIN-indexed tsvector on
-PostgreSQL (English stemming, ranked by ts_rank), word matching on other databases."""
+PostgreSQL (English stemming, the latest matches ranked by ts_rank), word matching on other
+databases."""
 
 from __future__ import annotations
 
@@ -67,17 +68,65 @@ def ts_query(q: str) -> str:
     return " & ".join(words[:-1] + [words[-1] + ":*"])
 
 
+#: PostgreSQL ranks (``ts_rank``) at most this many matches of a query: the ones stored
+#: last, found through the full-text index and picked by the sentences' key, so a word
+#: that matches thousands of sentences costs no more than this; matches past them follow,
+#: stored last first. ``ts_headline`` runs on the rows of the page only.
+RANKED_MATCHES = 200
+
+
+def _pg_matches(vector, query_ts, where, actor):
+    """The ids (``rowid``) of the sentences matching the query and the filters."""
+    query = select(sentences.c.rowid).where(vector.op("@@")(query_ts))
+    if where is not None:
+        query = query.select_from(sentences.join(
+            articles, articles.c.id == sentences.c.article_id)).where(where)
+    if actor:
+        query = query.where(sentences.c.actors.contains(f"|{actor.strip().lower()}|",
+                                                        autoescape=True))
+    return query
+
+
+def _pg_hits(conn: Connection, page, order, query_ts):
+    """The hit rows (with their highlighted sentence) of the sentence ids in ``page``."""
+    from .schema import PG_FTS_CONFIG
+
+    snippet = func.ts_headline(PG_FTS_CONFIG, sentences.c.text, query_ts, _HEADLINE)
+    query = (select(*_HIT_COLUMNS, snippet)
+             .select_from(page.join(sentences, sentences.c.rowid == page.c.rowid)
+                          .join(articles, articles.c.id == sentences.c.article_id)
+                          .outerjoin(story_articles,
+                                     story_articles.c.article_id == sentences.c.article_id))
+             .order_by(*order))
+    return conn.execute(query).fetchall()
+
+
 def _search_postgres(conn: Connection, q: str, where, actor, limit: int, offset: int):
     from .schema import PG_FTS_CONFIG
 
     vector = func.to_tsvector(PG_FTS_CONFIG, sentences.c.text)
     query_ts = func.to_tsquery(PG_FTS_CONFIG, ts_query(q))
-    snippet = func.ts_headline(PG_FTS_CONFIG, sentences.c.text, query_ts, _HEADLINE)
-    query = (_hit_base(where, actor).add_columns(snippet).where(vector.op("@@")(query_ts))
-             .order_by(func.ts_rank(vector, query_ts).desc(), sentences.c.article_id,
-                       sentences.c.idx)
-             .limit(limit).offset(offset))
-    return conn.execute(query).fetchall()
+    # all the matches, found on the full-text index: never a walk down the key's index
+    # testing every sentence, which the planner may choose for a LIMIT
+    matches = _pg_matches(vector, query_ts, where, actor).cte("matches").prefix_with(
+        "MATERIALIZED")
+    rows = []
+    if offset < RANKED_MATCHES:
+        latest = (select(matches.c.rowid).order_by(matches.c.rowid.desc())
+                  .limit(RANKED_MATCHES).subquery())
+        rank = func.ts_rank(vector, query_ts)
+        page = (select(sentences.c.rowid, rank.label("rank"))
+                .join(latest, latest.c.rowid == sentences.c.rowid)
+                .order_by(rank.desc(), sentences.c.article_id, sentences.c.idx)
+                .limit(min(limit, RANKED_MATCHES - offset)).offset(offset).subquery())
+        rows += _pg_hits(conn, page, (page.c.rank.desc(), sentences.c.article_id,
+                                      sentences.c.idx), query_ts)
+    if offset + limit > RANKED_MATCHES:
+        start = max(offset, RANKED_MATCHES)
+        page = (select(matches.c.rowid).order_by(matches.c.rowid.desc())
+                .limit(offset + limit - start).offset(start).subquery())
+        rows += _pg_hits(conn, page, (page.c.rowid.desc(),), query_ts)
+    return rows
 
 
 #: ts_headline options: the whole sentence, matches between \x02 and \x03 markers.

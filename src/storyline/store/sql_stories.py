@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import bindparam, delete, func, select
 
@@ -23,6 +23,8 @@ from .schema import (
     story_row,
 )
 
+#: stories written per transaction by ``save_stories``
+_PAGE = 50
 _ITEM_RECORD = {"actors": Actor, "quotes": Quote, "claims": Claim, "events": Event}
 # built once: a reader asks this on every story request
 _BUILD_OF = select(stories.c.id, stories.c.build_id).where(stories.c.id == bindparam("id"))
@@ -33,21 +35,14 @@ class StoryRows:
 
     def save_story(self, story: Story, build: StoryBuild) -> None:
         """Store ``story`` (its record, membership and items) and what built it."""
-        with self._begin() as conn:
-            members = _members(conn, story.article_ids)
-            row = story_row(story, members, dict(build.versions), build.settings_digest)
-            items = story_item_rows(story, members)
-            conn.execute(delete(stories).where(stories.c.id == story.id))
-            conn.execute(stories.insert().values(**row))
-            conn.execute(delete(story_articles).where(story_articles.c.story_id == story.id))
-            if story.article_ids:
-                conn.execute(delete(story_articles).where(
-                    story_articles.c.article_id.in_(story.article_ids)))
-                conn.execute(story_articles.insert(),
-                             [{"article_id": a, "story_id": story.id} for a in story.article_ids])
-            conn.execute(delete(story_items).where(story_items.c.story_id == story.id))
-            if items:
-                conn.execute(story_items.insert(), items)
+        self.save_stories([(story, build)])
+
+    def save_stories(self, built: Sequence[tuple[Story, StoryBuild]]) -> None:
+        """Store many stories as ``save_story`` one by one would: a transaction and a few
+        batched statements per page of stories."""
+        for start in range(0, len(built), _PAGE):
+            with self._begin() as conn:
+                _write_stories(conn, list(built[start:start + _PAGE]))
 
     def delete_story(self, story_id: str) -> None:
         with self._begin() as conn:
@@ -148,6 +143,34 @@ class StoryRows:
         items = [StoryItem(r.story_id, kind, codec.loads(record, r.data), r.group_id)
                  for r in rows]
         return page_of(items, limit, offset)
+
+
+def _write_stories(conn, built: list[tuple[Story, StoryBuild]]) -> None:
+    latest: dict[str, tuple[Story, StoryBuild]] = {}
+    for story, build in built:  # in the order of each story's last record, as one by one
+        latest.pop(story.id, None)
+        latest[story.id] = (story, build)
+    ids = list(latest)
+    article_ids = list(dict.fromkeys(a for story, _ in latest.values() for a in story.article_ids))
+    members = {}
+    for start in range(0, len(article_ids), _PAGE * 10):
+        members.update(_members(conn, article_ids[start:start + _PAGE * 10]))
+    conn.execute(delete(stories).where(stories.c.id.in_(ids)))
+    conn.execute(delete(story_articles).where(story_articles.c.story_id.in_(ids)))
+    conn.execute(delete(story_items).where(story_items.c.story_id.in_(ids)))
+    for start in range(0, len(article_ids), _PAGE * 10):
+        conn.execute(delete(story_articles).where(
+            story_articles.c.article_id.in_(article_ids[start:start + _PAGE * 10])))
+    conn.execute(stories.insert(), [story_row(story, members, dict(build.versions),
+                                              build.settings_digest)
+                                    for story, build in latest.values()])
+    links = {a: story.id for story, _ in latest.values() for a in story.article_ids}
+    if links:
+        conn.execute(story_articles.insert(), [{"article_id": a, "story_id": s}
+                                               for a, s in links.items()])
+    items = [row for story, _ in latest.values() for row in story_item_rows(story, members)]
+    if items:
+        conn.execute(story_items.insert(), items)
 
 
 def _build(versions: str | None, digest: str | None) -> StoryBuild:

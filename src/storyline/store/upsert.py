@@ -37,6 +37,21 @@ def insert_new(conn: Connection, table: Table, row: Mapping) -> bool:
     return result.first() is not None
 
 
+def insert_new_rows(conn: Connection, table: Table, rows: Sequence[Mapping]) -> set[str] | None:
+    """Insert the ``rows`` (single-column keys, distinct) whose key is not there yet, in one
+    batched statement; the keys this call inserted (a row another process inserted first
+    is skipped). None on databases without ON CONFLICT: insert those one by one."""
+    statement = _dialect_insert(conn, table)
+    if statement is None:
+        return None
+    if not rows:
+        return set()
+    key = next(iter(table.primary_key.columns))
+    result = conn.execute(statement.on_conflict_do_nothing(index_elements=[key.name])
+                          .returning(key), list(rows))
+    return set(result.scalars())
+
+
 def upsert(conn: Connection, table: Table, rows: Sequence[Mapping]) -> None:
     """Insert ``rows``, replacing any row with the same primary key (one statement each)."""
     if not rows:
