@@ -57,3 +57,17 @@ def test_saving_stories_in_a_batch_matches_saving_them_one_by_one(tmp_path, stor
         assert store.story_builds() == single.story_builds() == {"s1": BUILD, "s2": BUILD}
     finally:
         single.close()
+
+
+def test_stale_stories_are_found_in_the_database_as_the_builds_compare(store):
+    store.upsert_articles([_article(f"a{i}") for i in range(4)])
+    newer = StoryBuild((("stories", "2"),), "digest")
+    other_settings = StoryBuild((("stories", "1"),), "other")
+    store.save_stories([(_story("s1", "a0"), BUILD), (_story("s2", "a1"), newer),
+                        (_story("s3", "a2"), other_settings)])
+    assert store.stale_story_ids(BUILD) == {"s2", "s3"}
+    assert store.stale_story_ids(newer) == {"s1", "s3"}
+    builds = store.story_builds_of(["s1", "s3", "missing"])
+    assert set(builds) == {"s1", "s3"}
+    assert store.stale_story_ids(BUILD) == {
+        s for s, b in store.story_builds().items() if b != BUILD}

@@ -158,15 +158,14 @@ def _stories_to_build(store: SqlStore, clustered: Clustered, touched: Iterable[s
     ``rebuild``), and the ids of those built before. What a killed run changed but did not
     rebuild is found again: the store marks a story stale in the transaction that changes
     its members or their annotations, and a clustered story without a record is built."""
-    builds = store.story_builds()
     todo = set(clustered.assignments.values()) | set(clustered.merges.values())
     todo |= store.stories_of(set(touched) - set(clustered.assignments))
-    todo |= {s for s, build in builds.items() if is_stale(build, current)}
+    todo |= store.stale_story_ids(current)
     todo |= store.unbuilt_story_ids()
     if rebuild:
         todo |= store.member_story_ids()
     todo -= set(clustered.merges)
-    return sorted(todo), set(builds)
+    return sorted(todo), set(store.story_builds_of(todo))
 
 
 def build_stories(store: SqlStore, settings: Settings, *, touched: Iterable[str] = (),

@@ -86,13 +86,29 @@ class StoryRows:
         """What built each stored story: its stage keys and settings digest."""
         return self.story_builds_of(None)
 
+    def stale_story_ids(self, current: StoryBuild) -> set[str]:
+        """The stored stories that another stage version or other settings built: compared
+        in the database (the stage keys are stored as canonical JSON), so that finding them
+        decodes no row and its cost stays small as the archive grows."""
+        versions = json.dumps(dict(current.versions), sort_keys=True)
+        c = stories.c
+        query = select(c.id).where(c.versions.is_(None) | c.settings_digest.is_(None)
+                                   | (c.versions != versions)
+                                   | (c.settings_digest != current.settings_digest))
+        with self.engine.connect() as conn:
+            return set(conn.execute(query).scalars())
+
     def story_builds_of(self, story_ids: Iterable[str] | None) -> dict[str, StoryBuild]:
         """What built the stories of ``story_ids`` (all stories with None)."""
         query = select(stories.c.id, stories.c.versions, stories.c.settings_digest)
-        if story_ids is not None:
-            query = query.where(stories.c.id.in_(list(story_ids)))
         with self.engine.connect() as conn:
-            rows = conn.execute(query).fetchall()
+            if story_ids is None:
+                rows = conn.execute(query).fetchall()
+            else:
+                ids, rows = list(story_ids), []
+                for start in range(0, len(ids), _PAGE * 10):
+                    rows += conn.execute(query.where(
+                        stories.c.id.in_(ids[start:start + _PAGE * 10]))).fetchall()
         return {r.id: _build(r.versions, r.settings_digest) for r in rows}
 
     def resolve_story_id(self, prefix: str) -> str:
