@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Iterator
 
@@ -131,6 +132,33 @@ def doc_tokens(doc) -> tuple:
     """The tokens of ``doc``, made once per Doc: spaCy builds a new Token object on every
     iteration, and several rule stages walk the whole document."""
     return tuple(doc)
+
+
+@functools.lru_cache(maxsize=96)
+def token_column(doc, name: str) -> tuple:
+    """One attribute (``"lower_"``, ``"pos_"``, ``"idx"`` ...) of every token of ``doc``,
+    read once per Doc: each read of a string attribute makes a new Python string, and the
+    stages test the same attributes of every token again and again."""
+    read = operator.attrgetter(name)
+    return tuple(read(token) for token in doc_tokens(doc))
+
+
+@functools.lru_cache(maxsize=8)
+def token_children(doc) -> tuple[tuple, ...]:
+    """The children of every token of ``doc`` (as ``token.children`` gives them, left to
+    right), made of the tokens of :func:`doc_tokens` once per Doc."""
+    tokens = doc_tokens(doc)
+    children: list[list] = [[] for _ in tokens]
+    for token in tokens:
+        head = token.head.i
+        if head != token.i:
+            children[head].append(token)
+    return tuple(tuple(found) for found in children)
+
+
+def children_of(token) -> tuple:
+    """``tuple(token.children)`` without making new Token objects."""
+    return token_children(token.doc)[token.i]
 
 
 @functools.lru_cache(maxsize=64)

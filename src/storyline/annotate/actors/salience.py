@@ -20,7 +20,7 @@ from ..mentions.lexicon import (
     HONORIFIC_GENDER,
     PRONOUNS,
 )
-from ..parse import doc_text
+from ..parse import children_of, doc_text
 from ..quotes.lexicon import REPORTING_LEMMAS
 from .lexicon import OBJECT_DEPS, TITLE_ABBREVIATIONS
 
@@ -205,7 +205,7 @@ def coarguments(token) -> set[int]:
                                                 in ("VERB", "AUX")):
         return set()
     verb = token.head if token.dep_ != "pobj" else token.head.head
-    return {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return {c.i for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")}
 
 
 def agrees(entity: Entity, gender: str, plural: bool) -> float:

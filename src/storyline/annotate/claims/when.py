@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ...records import TimeExpression
+from ..parse import children_of
 from .lexicon import NOW_WORDS, SAY_LEMMAS
 
 DATED = frozenset({"day", "month", "year", "week"})
@@ -61,7 +62,7 @@ def _says_over(verb, target) -> bool:
 def as_of(last, sent, times: Sequence[TimeExpression], reference: str | None) -> str | None:
     """The date the figure ending at token ``last`` describes (ISO), or ``reference``."""
     verb = _clause_verb(last)
-    if verb is not None and any(c.lower_ in NOW_WORDS for c in verb.children):
+    if verb is not None and any(c.lower_ in NOW_WORDS for c in children_of(verb)):
         return reference
     dated = [t for t in times if t.value and sent.start_char <= t.start and t.end <= sent.end_char
              and t.granularity in DATED and not _after(t.value, reference)]

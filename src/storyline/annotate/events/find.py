@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...records import Citation, Event, Mention, SentenceDate, TimeExpression, stable_id
-from ..parse import doc_text
+from ..parse import children_of, doc_text
 from .lexicon import (
     FLIP_ON_NEGATION,
     NEEDS_COMPLEMENT,
@@ -116,24 +116,25 @@ def _code_verb(token) -> str | None:
     lemma = verb_lemma(token)
     if lemma == "call" and _names_someone(token):
         return "ACCUSE"  # "called him a liar", "was called a charlatan for ..."
-    for child in token.children:
+    for child in children_of(token):
         if (child.dep_ in ("prt", "prep") and child.i > token.i
                 and (lemma, child.lower_) in PARTICLE_VERBS and _particle_object_ok(child, lemma)):
             return PARTICLE_VERBS[(lemma, child.lower_)]
     if lemma in NEEDS_COMPLEMENT and not any(c.dep_ == "xcomp" or (
-            c.dep_ == "prep" and c.lower_ == "for") for c in token.children):
+            c.dep_ == "prep" and c.lower_ == "for") for c in children_of(token)):
         return None  # "asked how the war would end", "encouraging the attacks"
     if lemma == "agree" and any(c.dep_ == "prep" and c.lower_ == "with"
-                                for c in token.children):
+                                for c in children_of(token)):
         return None  # "agreed with her": an opinion, not an agreement
-    if any(c.dep_ == "prt" and c.lower_ in ("up", "off") for c in token.children) and (
+    if any(c.dep_ == "prt" and c.lower_ in ("up", "off") for c in children_of(token)) and (
             lemma in ("sign", "fire", "back", "help")):
         return None  # "sign up voters", "fired off tweets"
     if lemma == "call" and _names_someone(token):
         return "ACCUSE"  # "called him a liar"
-    if lemma == "warn" and any(c.dep_ == "xcomp" for c in token.children):
+    if lemma == "warn" and any(c.dep_ == "xcomp" for c in children_of(token)):
         return "REQUEST"  # "warned officials to boost their security"
-    if lemma == "meet" and any(c.dep_ == "dobj" and c.lower_ in NOT_MET for c in token.children):
+    if lemma == "meet" and any(c.dep_ == "dobj" and c.lower_ in NOT_MET
+                               for c in children_of(token)):
         return None  # "meets the criteria"
     decided, kind = verb_sense(token, lemma)
     if decided:
@@ -153,22 +154,22 @@ def _done(verb) -> bool:
     """A past action, not a prospect: "a penalty imposed by", "imposed fines"."""
     return verb.tag_ in ("VBD", "VBN") and not any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may")
-        for c in verb.children)
+        for c in children_of(verb))
 
 
 def _names_someone(verb) -> bool:
     """"called him a liar": a person object and a noun said of it."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+    objects = [c for c in children_of(verb) if c.dep_ in ("dobj", "nsubjpass")
                and c.tag_ not in ("WP", "WDT")]
-    if sum(c.dep_ == "oprd" for c in verb.children) >= 2:
+    if sum(c.dep_ == "oprd" for c in children_of(verb)) >= 2:
         return True  # "called Trump a 'pathological liar'", parsed as two predicates
     return bool(objects) and any(c.dep_ in ("oprd", "xcomp", "attr") and c.pos_ in (
-        "NOUN", "ADJ", "PROPN") for c in verb.children)
+        "NOUN", "ADJ", "PROPN") for c in children_of(verb))
 
 
 def _particle_object_ok(prep, lemma: str) -> bool:
     """A prepositional particle counts unless its object is a date ("calling ... on Monday")."""
-    if any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children):
+    if any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in children_of(prep)):
         return False
     return lemma != "respond" or any(g.lower_ in PENALTIES for g in prep.subtree)
 
@@ -183,7 +184,7 @@ def _code_noun(token) -> str | None:
         return None
     if token.lower_ == "call" and not any(  # "call" is an event only as "a (video) call with"
             (c.dep_ == "prep" and c.lower_ in ("with", "between"))
-            or c.lower_ in ("video", "phone") for c in token.children):
+            or c.lower_ in ("video", "phone") for c in children_of(token)):
         return None
     return NOUNS[token.lower_]
 

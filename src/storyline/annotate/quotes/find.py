@@ -44,7 +44,7 @@ from dataclasses import replace
 from ...errors import ModelError
 from ...records import Quote, stable_id
 from ...text.paragraphs import paragraph_around, paragraph_bounds, paragraph_index
-from ..parse import doc_text, quoted_tokens
+from ..parse import children_of, doc_text, quoted_tokens
 from .attitudes import find_attitudes, find_noun_attitudes, find_noun_topics
 from .attribution import Attribution
 from .indirect import (
@@ -95,7 +95,7 @@ def _linked_cue(doc, span: QuoteSpan):
     lo, hi = inside.start, inside.end
     para_lo, para_hi = paragraph_around(doc_text(doc), span.start)
     near = [t.head for t in inside if t.dep_ in _LINK_DEPS | {"ROOT"}]
-    near += [c for t in inside for c in t.children if c.dep_ in _LINK_DEPS]
+    near += [c for t in inside for c in children_of(t) if c.dep_ in _LINK_DEPS]
     for cue in near:
         if not lo <= cue.i < hi and is_cue(cue) and para_lo <= cue.idx < para_hi:
             return cue
@@ -272,7 +272,7 @@ def _next_sentence_cue(doc, span: QuoteSpan, outers):
         if not _outside(token, outers):
             return None
         if is_cue(token) and token.lemma_.lower() not in CLAUSE_ONLY and subject_of(token) \
-                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children):
+                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in children_of(token)):
             return token
     return None
 

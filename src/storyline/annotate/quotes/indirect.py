@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..parse import doc_text, doc_tokens, quoted_tokens
+from ..parse import children_of, doc_text, doc_tokens, quoted_tokens
 from .lexicon import REPORTER_CUES
 from .speakers import according_to, is_cue, subject_of
 
@@ -83,7 +83,7 @@ def _complement(token) -> tuple[int, int] | None:
     """The clause (or object) a cue reports, as a character range, if it has one."""
     lemma = token.lemma_.lower()
     doc = token.doc
-    comps = [child for child in token.children if child.dep_ == "ccomp"]
+    comps = [child for child in children_of(token) if child.dep_ == "ccomp"]
     if comps:
         lo = min(c.left_edge.i for c in comps)
         hi = max(c.right_edge.i for c in comps) + 1
@@ -93,7 +93,7 @@ def _complement(token) -> tuple[int, int] | None:
         if lo > token.i:
             lo = _fronted_subject_start(token, lo)
         return _semicolon_clip(doc, token, *char_range(doc[lo:hi]))
-    deps = {child.dep_: child for child in token.children}
+    deps = {child.dep_: child for child in children_of(token)}
     obj = deps.get("dobj")
     pred = deps.get("oprd") or deps.get("xcomp")
     if lemma in _OBJECT_AND_PREDICATE and obj is not None and pred is not None:
@@ -104,7 +104,7 @@ def _complement(token) -> tuple[int, int] | None:
     if lemma == "call" and prep is not None and prep.lower_ in ("for", "on"):
         if prep.lower_ == "on" and pred is not None:
             return char_range(doc[prep.i + 1:pred.right_edge.i + 1])
-        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        objects = [c for c in children_of(prep) if c.dep_ in ("pobj", "pcomp")]
         return char_range(objects[0].subtree) if objects else None
     reason = _object_prep(token, obj)
     if reason is not None:
@@ -119,7 +119,7 @@ def _object_prep(token, obj):
     wanted = _OBJECT_PREP.get(token.lemma_.lower())
     if obj is None or not wanted:
         return None
-    for child in list(token.children) + list(obj.children):
+    for child in list(children_of(token)) + list(children_of(obj)):
         if child.dep_ == "prep" and child.lower_ in wanted and child.i > obj.i:
             return child
     return None
@@ -153,9 +153,9 @@ def noun_cues(doc) -> Iterator[tuple[int, int, object, object]]:
     for token in doc_tokens(doc):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in _CLAIM_NOUNS:
             continue
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "appos")
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+        owner = next((c for c in children_of(token) if c.dep_ == "poss"), None)
+        clause = next((c for c in children_of(token) if c.dep_ in ("acl", "ccomp", "appos")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(c))),
                       None)
         if owner is not None and clause is not None:
             start, end = char_range(clause.subtree)
@@ -173,7 +173,7 @@ def _parenthetical(token) -> tuple[int, int] | None:
     reads as written, attribution included); at an edge, the rest of the sentence."""
     if token.dep_ not in _PARENTHETICAL_DEPS:
         return None
-    if any(child.dep_ in ("dobj", "xcomp", "prep", "pobj") for child in token.children):
+    if any(child.dep_ in ("dobj", "xcomp", "prep", "pobj") for child in children_of(token)):
         return None
     span = [t for t in token.subtree]
     lo, hi = span[0].i, span[-1].i + 1

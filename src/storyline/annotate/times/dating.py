@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...records import Sentence, SentenceDate, TimeExpression
+from ..parse import children_of
 from .lexicon import (
     CALENDAR_GRANULARITIES,
     CONDITION_MARKS,
@@ -79,7 +80,7 @@ def _predicate(main) -> str:
 def _content(main):
     if main.lemma_.lower() not in REPORTING_VERBS:
         return None
-    return next((c for c in main.children if c.dep_ in ("ccomp", "parataxis")
+    return next((c for c in children_of(main) if c.dep_ in ("ccomp", "parataxis")
                  and c.pos_ in _VERBAL), None)
 
 
@@ -148,7 +149,7 @@ def _dated_kind(value: str, verb, reference: str | None) -> str:
 def _modal(verb) -> str:
     """The modal auxiliary of the verb's clause ("will", "could"), or ""."""
     finite = finite_verb(verb)
-    for child in finite.children:
+    for child in children_of(finite):
         if child.dep_ == "aux" and (child.tag_ == "MD" or child.lower_ == "going"):
             return child.lower_
     return ""
@@ -159,7 +160,7 @@ def _scheduled(verb) -> bool:
     node = verb
     for _ in range(3):
         if node.lemma_.lower() in SCHEDULING_VERBS and (
-                node.tag_ == "VBN" or any(c.dep_ == "xcomp" for c in node.children)):
+                node.tag_ == "VBN" or any(c.dep_ == "xcomp" for c in children_of(node))):
             return True
         if node.dep_ != "xcomp" or node.head is node:
             return False
@@ -168,8 +169,8 @@ def _scheduled(verb) -> bool:
 
 
 def _negated(verb) -> bool:
-    return any(child.dep_ == "neg" for child in finite_verb(verb).children) or any(
-        child.dep_ == "neg" for child in verb.children)
+    return any(child.dep_ == "neg" for child in children_of(finite_verb(verb))) or any(
+        child.dep_ == "neg" for child in children_of(verb))
 
 
 def _future(verb) -> bool:
@@ -200,8 +201,8 @@ def _clause_kind(verb, text: str) -> str:
     if modal in FUTURE_MODALS or _scheduled(verb):
         return "commentary" if _negated(verb) else "expected"
     finite = finite_verb(verb)
-    tags = {finite.tag_} | {c.tag_ for c in finite.children if c.dep_ in ("aux", "auxpass")}
-    if tags & {"VBD"} or "VBN" in tags and any(c.lemma_ == "have" for c in finite.children):
+    tags = {finite.tag_} | {c.tag_ for c in children_of(finite) if c.dep_ in ("aux", "auxpass")}
+    if tags & {"VBD"} or "VBN" in tags and any(c.lemma_ == "have" for c in children_of(finite)):
         return "happened"
     if (verb.lemma_.lower() in STATIVE_VERBS and finite.tag_ in ("VBZ", "VBP")
             and not _has_figure(verb)):
@@ -217,5 +218,5 @@ def _has_figure(verb) -> bool:
 def _conditional(verb) -> bool:
     """Whether the main clause hangs on an "if"/"unless" clause."""
     return any(child.dep_ == "advcl" and any(mark.dep_ == "mark" and mark.lower_ in
-                                             CONDITION_MARKS for mark in child.children)
-               for child in verb.children)
+                                             CONDITION_MARKS for mark in children_of(child))
+               for child in children_of(verb))
