@@ -143,6 +143,13 @@ def token_column(doc, name: str) -> tuple:
     return tuple(read(token) for token in doc_tokens(doc))
 
 
+@functools.lru_cache(maxsize=64)
+def tokens_with_pos(doc, pos: str) -> tuple:
+    """The tokens of ``doc`` whose part of speech is ``pos``, in order."""
+    return tuple(token for token, tag in zip(doc_tokens(doc), token_column(doc, "pos_"))
+                 if tag == pos)
+
+
 @functools.lru_cache(maxsize=8)
 def token_children(doc) -> tuple[tuple, ...]:
     """The children of every token of ``doc`` (as ``token.children`` gives them, left to

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...records import Citation, Event, Mention, SentenceDate, TimeExpression, stable_id
-from ..parse import children_of, doc_text
+from ..parse import children_of, doc_text, doc_tokens, token_column
 from .lexicon import (
     FLIP_ON_NEGATION,
     NEEDS_COMPLEMENT,
@@ -43,6 +43,7 @@ from .roles import (
     _resolve_pronoun,
 )
 from .senses import (
+    CODED_VERBS,
     adjective_sense,
     licensed_noun,
     person_actors,
@@ -81,12 +82,16 @@ def find_event_findings(doc, article_id: str, mentions: Sequence[Mention], *,
     persons = person_actors(mentions)
     found: list[EventFinding] = []
     text = doc_text(doc)  # once: building Doc.text walks every token
+    tokens, poss, tags = doc_tokens(doc), token_column(doc, "pos_"), token_column(doc, "tag_")
     for sent in doc.sents:
         date = (_event_date(sent.start_char, sent.end_char, sentence_dates)
                 if sentence_dates else _sentence_date(sent.start_char, sent.end_char, times)
                 ) or reference
         raw = []
-        for token in sent:
+        for i in range(sent.start, sent.end):
+            if poss[i] not in _TRIGGER_POS and not tags[i].startswith("VB"):
+                continue  # no trigger (see _code)
+            token = tokens[i]
             kind = _code(token)
             source, target = _actors(token, kind, index) if kind else (None, None)
             if source is not None or target is not None:  # an event needs an actor
@@ -97,6 +102,10 @@ def find_event_findings(doc, article_id: str, mentions: Sequence[Mention], *,
                 raw.append((token, (kind, modality), source, target))
         found.extend(_sentence_events(article_id, text, sent, raw, date))
     return tuple(found)
+
+
+#: The parts of speech a trigger has (with any ``VB*`` tag).
+_TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 
 
 def _code(token) -> str | None:
@@ -114,6 +123,8 @@ def _code(token) -> str | None:
 
 def _code_verb(token) -> str | None:
     lemma = verb_lemma(token)
+    if lemma not in CODED_VERBS:
+        return None
     if lemma == "call" and _names_someone(token):
         return "ACCUSE"  # "called him a liar", "was called a charlatan for ..."
     for child in children_of(token):

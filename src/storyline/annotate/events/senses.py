@@ -40,6 +40,10 @@ COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "nsubjpass"
                          "advcl"})
 KNOWN_VERBS = frozenset(VERBS) | frozenset(OBJECT_VERBS) | frozenset(
     verb for verb, _ in PARTICLE_VERBS)
+#: Every lemma some verb reading below or in ``find`` gives a type to; any other verb is
+#: no trigger, whatever its complements.
+CODED_VERBS = KNOWN_VERBS | frozenset(INTRANSITIVE_ONLY) | frozenset(PRESSURE_VERBS) | frozenset(
+    MANDATIVE) | frozenset(TARGETED_VERBS) | frozenset({"call", "warn", "charge", "remove", "hold"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my", "you",
                              "your", "who", "whom"})
 

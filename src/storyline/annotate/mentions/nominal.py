@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 
 from ...records import Mention
 from ...text.paragraphs import paragraph_bounds
-from ..parse import children_of, doc_text, doc_tokens, token_column
+from ..parse import children_of, doc_text, doc_tokens, token_column, tokens_with_pos
 from ..quotes.lexicon import (
     INTENTION_LEMMAS,
     OBJECT_LEMMAS,
@@ -171,8 +171,8 @@ def find_unnamed_subjects(doc, article_id: str, covered: set[int]) -> Iterator[M
     """A proper name the recognizer missed that speaks ("Maynes says", "Zero Hedge
     asked"): a PERSON mention when it starts with a known given name or is one word,
     else an ORG mention."""
-    for token, pos in zip(doc_tokens(doc), token_column(doc, "pos_")):
-        if pos != "PROPN" or token.i in covered or not _speaks(token):
+    for token in tokens_with_pos(doc, "PROPN"):
+        if token.i in covered or not _speaks(token):
             continue
         lo = token.i
         while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "PROPN" and \

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..parse import children_of, doc_tokens, quoted_tokens
+from ..parse import children_of, quoted_tokens, tokens_with_pos
 from .indirect import MIN_CONTENT_WORDS, Found, char_range, count_words
 from .lexicon import (
     INTENTION_LEMMAS,
@@ -157,8 +157,8 @@ def _noun_topic(noun) -> tuple[int, int] | None:
 def find_noun_topics(doc, outers: Sequence[tuple[int, int]]
                      ) -> Iterator[tuple[int, int, object, object]]:
     """``X's criticism of Y``: ``(start, end, noun, possessor)``; a possessor is needed."""
-    for token in doc_tokens(doc):
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_TOPIC_LEMMAS:
+    for token in tokens_with_pos(doc, "NOUN"):
+        if token.lemma_.lower() not in NOUN_TOPIC_LEMMAS:
             continue
         owner = next((c for c in children_of(token) if c.dep_ == "poss"), None)
         if owner is None or not _outside(token, outers):
@@ -173,8 +173,8 @@ def find_noun_topics(doc, outers: Sequence[tuple[int, int]]
 def find_noun_attitudes(doc, outers: Sequence[tuple[int, int]]
                         ) -> Iterator[tuple[int, int, object, object]]:
     """``fears that S``, ``the claim by X that S``: ``(start, end, noun, source or None)``."""
-    for token in doc_tokens(doc):
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_LEMMAS:
+    for token in tokens_with_pos(doc, "NOUN"):
+        if token.lemma_.lower() not in NOUN_LEMMAS:
             continue
         if not _outside(token, outers):
             continue
@@ -192,8 +192,8 @@ def _outside(token, outers: Sequence[tuple[int, int]]) -> bool:
 
 def find_attitudes(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
     """Non-speech attributions whose cue lies outside every direct quote."""
-    for token in doc_tokens(doc):
-        if token.pos_ != "VERB" or not _outside(token, outers):
+    for token in tokens_with_pos(doc, "VERB"):
+        if not _outside(token, outers):
             continue
         if not _source_ok(token):
             continue

@@ -17,7 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..parse import children_of, doc_text, doc_tokens, quoted_tokens
+from ..parse import (
+    children_of,
+    doc_text,
+    doc_tokens,
+    quoted_tokens,
+    token_column,
+    tokens_with_pos,
+)
 from .lexicon import REPORTER_CUES
 from .speakers import according_to, is_cue, subject_of
 
@@ -150,8 +157,8 @@ def _semicolon_clip(doc, cue, start: int, end: int) -> tuple[int, int]:
 
 def noun_cues(doc) -> Iterator[tuple[int, int, object, object]]:
     """``X's claim that S``: ``(start, end, noun, possessor)`` for claim-like nouns."""
-    for token in doc_tokens(doc):
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in _CLAIM_NOUNS:
+    for token in tokens_with_pos(doc, "NOUN"):
+        if token.lemma_.lower() not in _CLAIM_NOUNS:
             continue
         owner = next((c for c in children_of(token) if c.dep_ == "poss"), None)
         clause = next((c for c in children_of(token) if c.dep_ in ("acl", "ccomp", "appos")
@@ -199,9 +206,10 @@ def _according_content(doc, cue, obj) -> tuple[int, int]:
 def find_indirect(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
     """Indirect attributions whose cue lies outside every direct quote."""
     quoted = quoted_tokens(doc, tuple(outers))
-    for token in doc_tokens(doc):
-        if token.i in quoted:
-            continue
+    for token, low, pos in zip(doc_tokens(doc), token_column(doc, "lower_"),
+                               token_column(doc, "pos_")):
+        if low != "according" and pos not in ("VERB", "AUX") or token.i in quoted:
+            continue  # neither "according to" nor a cue (see is_cue)
         pair = according_to(token)
         if pair is not None:
             start, end = _according_content(doc, *pair)
@@ -239,7 +247,7 @@ def find_misparsed_cues(doc, outers: Sequence[tuple[int, int]]
     """``Importantly, Maynes notes, nobody at NATO is talking about ...``: ``(start, end,
     cue, speaker)``; the content is the sentence after the cue phrase, so the reported
     clause keeps its subject and its negation."""
-    for token in doc_tokens(doc):
+    for token in tokens_with_pos(doc, "NOUN"):
         if not _misparsed_cue(token) or not _outside(token, outers):
             continue
         sent = token.sent
