@@ -134,13 +134,48 @@ def doc_tokens(doc) -> tuple:
     return tuple(doc)
 
 
+#: Where :func:`char_span` keeps the spans it made (in the Doc's own user data).
+_SPANS = "storyline.spans"
+
+
+def char_span(doc, start: int, end: int):
+    """``doc.char_span(start, end, alignment_mode="expand")``, made once per Doc and
+    range: several stages look up the same mentions, quantities and sentences."""
+    spans = doc.user_data.get(_SPANS)
+    if spans is None:
+        spans = doc.user_data[_SPANS] = {}
+    key = (start, end)
+    if key not in spans:
+        spans[key] = doc.char_span(start, end, alignment_mode="expand")
+    return spans[key]
+
+
+def span_tokens(span) -> tuple:
+    """The tokens of ``span`` (a sentence, say) from :func:`doc_tokens`, not made anew."""
+    return doc_tokens(span.doc)[span.start:span.end]
+
+
 @functools.lru_cache(maxsize=96)
 def token_column(doc, name: str) -> tuple:
     """One attribute (``"lower_"``, ``"pos_"``, ``"idx"`` ...) of every token of ``doc``,
     read once per Doc: each read of a string attribute makes a new Python string, and the
     stages test the same attributes of every token again and again."""
-    read = operator.attrgetter(name)
-    return tuple(read(token) for token in doc_tokens(doc))
+    attr = _FEW_VALUES.get(name)
+    if attr is None:
+        return tuple(map(operator.attrgetter(name), doc_tokens(doc)))
+    strings, names = doc.vocab.strings, {}
+    out = []
+    for key in doc.to_array(attr).tolist():
+        value = names.get(key)
+        if value is None:
+            value = names[key] = strings[key]
+        out.append(value)
+    return tuple(out)
+
+
+#: Token attributes with few distinct values, read as one array of string ids (each id
+#: looked up once) rather than token by token.
+_FEW_VALUES = {"pos_": "POS", "tag_": "TAG", "dep_": "DEP"}
 
 
 @functools.lru_cache(maxsize=64)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ...records import Mention
-from ..parse import children_of
+from ..parse import char_span, children_of
 from .countries import Country, country_named, country_of_capital, country_of_demonym, fold
 from .lexicon import (
     AGENT_DEPS,
@@ -59,7 +59,7 @@ def government_name(country: Country) -> str:
 def _root(doc, mention: Mention):
     if doc is None:
         return None
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = char_span(doc, mention.start, mention.end)
     return span.root if span is not None else None
 
 

@@ -20,7 +20,7 @@ from ..mentions.lexicon import (
     HONORIFIC_GENDER,
     PRONOUNS,
 )
-from ..parse import children_of, doc_text
+from ..parse import char_span, children_of, doc_text
 from ..quotes.lexicon import REPORTING_LEMMAS
 from .lexicon import OBJECT_DEPS, TITLE_ABBREVIATIONS
 
@@ -97,7 +97,7 @@ def sentence_index(doc) -> tuple[list[int], list[int]]:
 
 
 def root_token(doc, mention: Mention):
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = char_span(doc, mention.start, mention.end)
     return span.root if span is not None and len(span) else None
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ...records import Quote
-from ..parse import children_of
+from ..parse import children_of, span_tokens
 from .lexicon import FIRST_PERSON, SAY_LEMMAS
 
 _SPEAKER_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod"})
@@ -60,7 +60,7 @@ def _usable_speaker(candidate, claim_start: int, claim_end: int) -> str | None:
 def _attribution(last, sent, claim_start: int, claim_end: int) -> str | None:
     """First a saying verb that governs the number ("X said"), then any saying verb or
     "according to X" in the sentence."""
-    for token in [*last.ancestors, *sent]:
+    for token in [*last.ancestors, *span_tokens(sent)]:
         for candidate in _speakers_of(token):
             speaker = _usable_speaker(candidate, claim_start, claim_end)
             if speaker:

@@ -9,7 +9,7 @@ hedged ("about", "an estimated", a vague range), ``reported`` otherwise.
 from __future__ import annotations
 
 from ...records import Quantity
-from ..parse import children_of
+from ..parse import char_span, children_of, span_tokens
 from .lexicon import (
     ESTIMATE_WORDS,
     HYPOTHETICAL_WORDS,
@@ -71,7 +71,7 @@ def modality(quantity: Quantity, last, sent, text: str) -> str:
         return "hypothetical"
     if _target(last, verbs):
         return "target"
-    first = last.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    first = char_span(last.doc, quantity.start, quantity.end)
     if _projection(verbs, text[quantity.end:quantity.end + 60], first[0] if first else last):
         return "projection"
     before = text[max(0, quantity.start - 20):quantity.start].lower().split()
@@ -119,7 +119,7 @@ def stance(tokens, sent, share_nouns) -> str | None:
     own = [v for v in _verbs_above(anchor, sent, limit=1)
            if v.lemma_ not in {"find", "show", "compare"}]
     if anchor.dep_ in {"npadvmod", "appos", "pobj"} or not own:
-        for token in sent:
+        for token in span_tokens(sent):
             if token.lemma_ in share_nouns and token.head.pos_ in {"VERB", "AUX"}:
                 return _verb_phrase(token.head)
     return _verb_phrase(own[0]) if own else None

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ...records import TimeExpression
-from ..parse import children_of
+from ..parse import char_span, children_of
 from .lexicon import NOW_WORDS, SAY_LEMMAS
 
 DATED = frozenset({"day", "month", "year", "week"})
@@ -49,7 +49,7 @@ def _clause_verb(token):
 
 
 def _token_at(doc, offset: int):
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    span = char_span(doc, offset, offset + 1)
     return span[0] if span is not None and len(span) else None
 
 

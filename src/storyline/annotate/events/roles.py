@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...records import Mention
-from ..parse import children_of
+from ..parse import char_span, children_of
 from .lexicon import (
     ACTOR_LABELS,
     GENERIC_PLURALS,
@@ -44,7 +44,7 @@ from .senses import (
 
 def _mention_index(doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
     index: dict[int, Mention] = {}
-    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
+    spans = [char_span(doc, m.start, m.end) for m in mentions]
     generic = {m.actor_id for m, span in zip(mentions, spans)
                if m.actor_id and span is not None and _generic_group(m, span)}  # and its "who"
     named_first = sorted(zip(mentions, spans), key=lambda p: p[0].label in RESOLVED_LABELS)

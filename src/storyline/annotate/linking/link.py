@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...records import Actor, ActorLink, Claim, Mention, Quote
+from ..parse import char_span
 
 #: The link method for each mention label; named-entity labels give ``name``.
 METHODS = {"PRON": "pronoun", "NOM": "description", "ANON": "anonymous", "GROUP": "group"}
@@ -27,7 +28,7 @@ METHODS = {"PRON": "pronoun", "NOM": "description", "ANON": "anonymous", "GROUP"
 def _head_offset(doc, start: int, end: int) -> int | None:
     if doc is None:
         return None
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(doc, start, end)
     return span.root.idx if span is not None and len(span) else None
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 
 from ...records import Mention
 from ...text.paragraphs import paragraph_bounds
-from ..parse import children_of, doc_text, doc_tokens, token_column, tokens_with_pos
+from ..parse import char_span, children_of, doc_text, doc_tokens, token_column, tokens_with_pos
 from ..quotes.lexicon import (
     INTENTION_LEMMAS,
     OBJECT_LEMMAS,
@@ -57,7 +57,7 @@ def _covered(doc, mentions: Sequence[Mention]) -> set[int]:
     """Token indexes inside the named mentions."""
     covered: set[int] = set()
     for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        span = char_span(doc, mention.start, mention.end)
         if span is not None:
             covered.update(range(span.start, span.end))
     return covered
@@ -129,6 +129,8 @@ def nominal_label(token, covered: set[int]) -> str | None:
 
 def _nominal_label(token, covered: set[int]) -> str | None:
     low, lemma = token.lower_, token.lemma_.lower()
+    if low not in _HEAD_WORDS and lemma not in _HEAD_WORDS:
+        return None  # no test below can hold
     det = _determiner(token)
     plural = _plural(token)
     definite = det in _DEFINITE
@@ -153,6 +155,12 @@ def _nominal_label(token, covered: set[int]) -> str | None:
             return "ANON"
         return "NOM" if det or token.dep_ == "appos" or lemma in ORG_NOUNS else None
     return None
+
+
+#: Every word a test of :func:`_nominal_label` looks for.
+_HEAD_WORDS = frozenset({"people", "person"} | ANONYMOUS_HEADS.words | GROUP_HEADS.words
+                        | DOCUMENT_NOUNS.words | PERSON_NOUNS.words | ROLE_NOUNS.words
+                        | ORG_NOUNS.words)
 
 
 def _speaks(token) -> bool:

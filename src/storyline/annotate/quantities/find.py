@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 
 from ...records import Quantity, stable_id
-from ..parse import doc_text
+from ..parse import char_span, doc_text
 from .lexicon import ONE_EXCLUDED_AFTER, ONE_EXCLUDED_BEFORE, PRONOUNS_AFTER_OF
 from .nouns import count_concept, counted_noun, measure_concept, noun_phrase
 from .reading import Reading, age_before, readings
@@ -34,7 +34,7 @@ class Sentences:
 
 
 def _tokens(doc, start: int, end: int):
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(doc, start, end)
     return list(span) if span is not None else []
 
 

@@ -44,7 +44,7 @@ from dataclasses import replace
 from ...errors import ModelError
 from ...records import Quote, stable_id
 from ...text.paragraphs import paragraph_around, paragraph_bounds, paragraph_index
-from ..parse import children_of, doc_text, quoted_tokens
+from ..parse import char_span, children_of, doc_text, quoted_tokens, span_tokens
 from .attitudes import find_attitudes, find_noun_attitudes, find_noun_topics
 from .attribution import Attribution
 from .indirect import (
@@ -84,7 +84,7 @@ _LEAD_IN_GAP = 12
 
 
 def _tokens(doc, start: int, end: int):
-    return doc.char_span(start, end, alignment_mode="expand")
+    return char_span(doc, start, end)
 
 
 def _linked_cue(doc, span: QuoteSpan):
@@ -123,7 +123,7 @@ def _sentence_cue(doc, sent, outers, near: int):
     and in the paragraph of ``near``."""
     best, best_dist = None, None
     para_lo, para_hi = paragraph_around(doc_text(doc), near)
-    for token in sent:
+    for token in span_tokens(sent):
         if not _outside(token, outers) or not para_lo <= token.idx < para_hi:
             continue
         ok = according_to(token) is not None or (
@@ -432,7 +432,7 @@ def _speaker_outside_quotes(doc, item: Attribution, outers) -> Attribution:
         return item  # a transcript's speaker label
     if not any(lo <= item.speaker_start < hi for lo, hi in outers):
         return item
-    cue = doc.char_span(item.cue_start, item.cue_start + 1, alignment_mode="expand")
+    cue = char_span(doc, item.cue_start, item.cue_start + 1)
     before = named_before(cue[0]) if cue is not None else None
     if before is not None and not any(lo <= before.idx < hi for lo, hi in outers):
         lo, hi = speaker_tokens(before)

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...records import Sentence, SentenceDate, TimeExpression
-from ..parse import children_of
+from ..parse import char_span, children_of
 from .lexicon import (
     CALENDAR_GRANULARITIES,
     CONDITION_MARKS,
@@ -54,7 +54,7 @@ def find_sentence_dates(doc, sentences: Sequence[Sentence], times: Sequence[Time
 
 def date_sentence(doc, sentence: Sentence, times: Sequence[TimeExpression],
                   reference: str | None) -> SentenceDate:
-    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    span = char_span(doc, sentence.start, sentence.end)
     main = _main_verb(span) if span is not None and len(span) else None
     anchored = _anchor(doc, times)
     if anchored is not None:
@@ -106,7 +106,7 @@ def _anchor(doc, times: Sequence[TimeExpression]):
     """(expression, verb) of the time expression that dates the event, or None."""
     best = None
     for expression in times:
-        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        span = char_span(doc, expression.start, expression.end)
         if span is None or len(span) == 0:
             continue
         token = span.root

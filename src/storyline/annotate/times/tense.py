@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..parse import children_of
+from ..parse import char_span, children_of
 
 _WINDOW = 160
 _FIRM_DISTANCE = 2
@@ -96,7 +96,7 @@ def _passive_tense(match: re.Match[str]) -> str | None:
 
 def doc_tense(doc, start: int, end: int) -> str | None:
     """Tense of the verb governing the span in a spaCy Doc; "" for present, None unknown."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(doc, start, end)
     if span is None or len(span) == 0:
         return None
     verb = _governing_verb(span.root)
