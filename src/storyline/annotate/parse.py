@@ -203,6 +203,24 @@ def children_of(token) -> tuple:
     return token_children(token.doc)[token.i]
 
 
+def subtree_of(token) -> tuple:
+    """``tuple(token.subtree)`` (the left children's subtrees, the token, the right
+    children's subtrees) from :func:`token_children`, without spaCy's nested generators."""
+    children = token_children(token.doc)
+    out, stack = [], [(token, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            out.append(node)
+            continue
+        i = node.i
+        below = children[i]
+        stack.extend((child, False) for child in reversed(below) if child.i > i)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(below) if child.i < i)
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=64)
 def quoted_tokens(doc, spans: tuple[tuple[int, int], ...]) -> frozenset[int]:
     """Indexes of the tokens that start inside one of the character ``spans``."""

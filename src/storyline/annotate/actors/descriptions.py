@@ -17,7 +17,7 @@ from ..mentions.lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
 )
-from ..parse import children_of
+from ..parse import children_of, subtree_of
 from .countries import country_named, country_of_demonym
 from .lexicon import (
     AUTHOR_PREPOSITIONS,
@@ -203,7 +203,7 @@ def description_name(token, mention: Mention) -> str:
         words = words[1:]
     tail = [c for c in children_of(token) if c.i > token.i and c.lower_ in FAMILIAR]
     if tail:
-        extra = [t.text for t in tail[0].subtree][:6]
+        extra = [t.text for t in subtree_of(tail[0])][:6]
         words += extra
     return " ".join(words)
 
@@ -212,7 +212,7 @@ def affiliations(state: State, token) -> tuple[str, ...]:
     """Actors named inside an unnamed source's words ("a senior US official", "officials
     at the agency", "Russian government officials")."""
     found = []
-    for inner in token.subtree:
+    for inner in subtree_of(token):
         actor_id = state.at_token.get(inner.i)
         if inner.i != token.i and actor_id and actor_id not in found:
             found.append(actor_id)

@@ -11,11 +11,12 @@ its sentence. The word tables live in annotate.events.lexicon.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ...records import Citation, Event, Mention, SentenceDate, TimeExpression, stable_id
-from ..parse import children_of, doc_text, doc_tokens, token_column
+from ..parse import children_of, doc_text, doc_tokens, subtree_of, token_column
 from .lexicon import (
     FLIP_ON_NEGATION,
     NEEDS_COMPLEMENT,
@@ -83,8 +84,9 @@ def find_event_findings(doc, article_id: str, mentions: Sequence[Mention], *,
     found: list[EventFinding] = []
     text = doc_text(doc)  # once: building Doc.text walks every token
     tokens, poss, tags = doc_tokens(doc), token_column(doc, "pos_"), token_column(doc, "tag_")
+    dated_at = _date_lookup(sentence_dates)
     for sent in doc.sents:
-        date = (_event_date(sent.start_char, sent.end_char, sentence_dates)
+        date = (dated_at(sent.start_char, sent.end_char)
                 if sentence_dates else _sentence_date(sent.start_char, sent.end_char, times)
                 ) or reference
         raw = []
@@ -182,7 +184,7 @@ def _particle_object_ok(prep, lemma: str) -> bool:
     """A prepositional particle counts unless its object is a date ("calling ... on Monday")."""
     if any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in children_of(prep)):
         return False
-    return lemma != "respond" or any(g.lower_ in PENALTIES for g in prep.subtree)
+    return lemma != "respond" or any(g.lower_ in PENALTIES for g in subtree_of(prep))
 
 
 def _code_noun(token) -> str | None:
@@ -240,6 +242,22 @@ def _self_report(token, source, index) -> bool:
 
 
 
+
+
+def _date_lookup(dates: Sequence[SentenceDate]) -> Callable[[int, int], str | None]:
+    """:func:`_event_date` over ``dates``, by bisection when they run in text order (the
+    dating stage gives one per sentence, in order), so a long article is not quadratic."""
+    kept = [dated for dated in dates if dated.date]
+    starts, ends = [d.start for d in kept], [d.end for d in kept]
+    if starts != sorted(starts) or ends != sorted(ends):
+        return lambda start, end: _event_date(start, end, dates)
+
+    def lookup(start: int, end: int) -> str | None:
+        # the first with end > start; the ones after it start no earlier
+        first = bisect.bisect_right(ends, start)
+        return kept[first].date if first < len(kept) and kept[first].start < end else None
+
+    return lookup
 
 
 def _event_date(start: int, end: int, dates: Sequence[SentenceDate]) -> str | None:

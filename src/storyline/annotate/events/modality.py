@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..parse import children_of, doc_text
+from ..parse import children_of, doc_text, subtree_of
 from .lexicon import DENIAL, HEDGES, REPORTING, SUBJECTS, THREAT_HEADS
 
 
@@ -82,7 +82,7 @@ def _future_with_condition(token) -> str | None:
                for v in group for c in children_of(v)):
         return None
     clauses = [c for v in group for c in children_of(v) if c.dep_ == "advcl" and _has_if(c)]
-    if any(t.lower_ == "only" for c in clauses for t in c.subtree):
+    if any(t.lower_ == "only" for c in clauses for t in subtree_of(c)):
         return "only"
     return "if" if clauses else None
 

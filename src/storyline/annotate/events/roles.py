@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...records import Mention
-from ..parse import char_span, children_of
+from ..parse import char_span, children_of, subtree_of
 from .lexicon import (
     ACTOR_LABELS,
     GENERIC_PLURALS,
@@ -190,7 +190,7 @@ def _fallback_target(verb, kind: str, index, source) -> Mention | None:
                     "THREATEN", "REQUEST", "ACCUSE", "REJECT")):
                 found = (_first_other((_phrase_mention(s, index) for s in _subjects(child)),
                                       source)
-                         or _first_other((index.get(t.i) for t in child.subtree), source))
+                         or _first_other((index.get(t.i) for t in subtree_of(child)), source))
                 if found is not None:
                     return found
     return None

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..parse import children_of, quoted_tokens, tokens_with_pos
+from ..parse import children_of, quoted_tokens, subtree_of, tokens_with_pos
 from .indirect import MIN_CONTENT_WORDS, Found, char_range, count_words
 from .lexicon import (
     INTENTION_LEMMAS,
@@ -64,7 +64,7 @@ def _content(tokens: Sequence) -> tuple[int, int] | None:
 def _intention(verb) -> tuple[int, int] | None:
     for child in children_of(verb):
         if child.dep_ == "xcomp" and child.i > verb.i and child.pos_ in ("VERB", "AUX"):
-            return _content(list(child.subtree))
+            return _content(list(subtree_of(child)))
     return None
 
 
@@ -94,7 +94,7 @@ def _prep_object(head, wanted) -> tuple[int, int] | None:
         if child.dep_ == "prep" and child.lower_ in wanted and child.i > head.i:
             objects = [c for c in children_of(child) if c.dep_ in ("pobj", "pcomp")]
             if objects and objects[0].pos_ != "PRON":
-                return _content(list(objects[0].subtree))
+                return _content(list(subtree_of(objects[0])))
     return None
 
 
@@ -181,8 +181,8 @@ def find_noun_attitudes(doc, outers: Sequence[tuple[int, int]]
         clause = _that_clause(token)
         if clause is None:
             continue
-        found = _content(list(clause.subtree))
-        if found is not None and count_words(clause.subtree) >= MIN_CONTENT_WORDS:
+        found = _content(list(subtree_of(clause)))
+        if found is not None and count_words(subtree_of(clause)) >= MIN_CONTENT_WORDS:
             yield found[0], found[1], token, _noun_source(token)
 
 

@@ -22,6 +22,7 @@ from ..parse import (
     doc_text,
     doc_tokens,
     quoted_tokens,
+    subtree_of,
     token_column,
     tokens_with_pos,
 )
@@ -106,18 +107,18 @@ def _complement(token) -> tuple[int, int] | None:
     if lemma in _OBJECT_AND_PREDICATE and obj is not None and pred is not None:
         return char_range(doc[obj.left_edge.i:pred.right_edge.i + 1])
     if lemma in _PREDICATE_ONLY and pred is not None and pred.dep_ == "xcomp":
-        return char_range(pred.subtree)
+        return char_range(subtree_of(pred))
     prep = deps.get("prep") or deps.get("prt")
     if lemma == "call" and prep is not None and prep.lower_ in ("for", "on"):
         if prep.lower_ == "on" and pred is not None:
             return char_range(doc[prep.i + 1:pred.right_edge.i + 1])
         objects = [c for c in children_of(prep) if c.dep_ in ("pobj", "pcomp")]
-        return char_range(objects[0].subtree) if objects else None
+        return char_range(subtree_of(objects[0])) if objects else None
     reason = _object_prep(token, obj)
     if reason is not None:
         return char_range(doc[obj.left_edge.i:reason.right_edge.i + 1])
     if lemma in _OBJECT_CONTENT and obj is not None and obj.pos_ not in ("PRON",):
-        return char_range(obj.subtree)
+        return char_range(subtree_of(obj))
     return None
 
 
@@ -136,7 +137,7 @@ def _fronted_subject_start(cue, lo: int) -> int:
     """``The museum, Mr. Obama said, would make ...``: the complement's subject stands
     before the parenthetical cue; start the content at the sentence start then."""
     doc, sent = cue.doc, cue.sent
-    first = min(t.i for t in cue.subtree)
+    first = min(t.i for t in subtree_of(cue))
     if first <= sent.start or doc[first - 1].text != ",":
         return lo
     if any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:first - 1]):
@@ -165,7 +166,7 @@ def noun_cues(doc) -> Iterator[tuple[int, int, object, object]]:
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(c))),
                       None)
         if owner is not None and clause is not None:
-            start, end = char_range(clause.subtree)
+            start, end = char_range(subtree_of(clause))
             if end > start:
                 yield start, end, token, owner
 
@@ -182,7 +183,7 @@ def _parenthetical(token) -> tuple[int, int] | None:
         return None
     if any(child.dep_ in ("dobj", "xcomp", "prep", "pobj") for child in children_of(token)):
         return None
-    span = [t for t in token.subtree]
+    span = [t for t in subtree_of(token)]
     lo, hi = span[0].i, span[-1].i + 1
     sent, doc = token.sent, token.doc
     if lo <= sent.start and hi >= sent.end:
@@ -199,7 +200,7 @@ def _parenthetical(token) -> tuple[int, int] | None:
 
 
 def _according_content(doc, cue, obj) -> tuple[int, int]:
-    phrase_end = max(t.i for t in obj.subtree) + 1
+    phrase_end = max(t.i for t in subtree_of(obj)) + 1
     return larger_side(doc, cue.sent, cue.i, phrase_end)
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...records import Sentence, SentenceDate, TimeExpression
-from ..parse import char_span, children_of
+from ..parse import char_span, children_of, subtree_of
 from .lexicon import (
     CALENDAR_GRANULARITIES,
     CONDITION_MARKS,
@@ -96,7 +96,7 @@ def _main_verb(span):
     root = span.root
     if root.pos_ in _VERBAL:
         return root
-    for token in root.subtree:
+    for token in subtree_of(root):
         if token.pos_ in _VERBAL and span.start <= token.i < span.end:
             return token
     return None
@@ -212,7 +212,7 @@ def _clause_kind(verb, text: str) -> str:
 
 def _has_figure(verb) -> bool:
     """Whether the clause states a figure ("there are 70,000 troops"): a measured state."""
-    return any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in verb.subtree)
+    return any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in subtree_of(verb))
 
 
 def _conditional(verb) -> bool:
