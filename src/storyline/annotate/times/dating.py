@@ -21,6 +21,7 @@ and the tense of their verb); the story's timeline reads the result.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from ...records import Sentence, SentenceDate, TimeExpression
@@ -45,9 +46,13 @@ def find_sentence_dates(doc, sentences: Sequence[Sentence], times: Sequence[Time
     """One :class:`SentenceDate` per sentence of the article (``doc`` is its parse)."""
     calendar = sorted((t for t in times if t.value and t.granularity in CALENDAR_GRANULARITIES),
                       key=lambda t: t.start)
+    starts = [t.start for t in calendar]
     out = []
     for sentence in sentences:
-        inside = [t for t in calendar if sentence.start <= t.start and t.end <= sentence.end]
+        # an expression inside the sentence starts in it (a span ends after it starts)
+        lo = bisect.bisect_left(starts, sentence.start)
+        hi = bisect.bisect_right(starts, sentence.end)
+        inside = [t for t in calendar[lo:hi] if t.end <= sentence.end]
         out.append(date_sentence(doc, sentence, inside, reference))
     return tuple(out)
 
