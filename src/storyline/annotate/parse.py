@@ -155,6 +155,12 @@ def span_tokens(span) -> tuple:
     return doc_tokens(span.doc)[span.start:span.end]
 
 
+@functools.lru_cache(maxsize=8)
+def doc_sentences(doc) -> tuple:
+    """``tuple(doc.sents)``, made once per Doc (several stages walk the sentences)."""
+    return tuple(doc.sents)
+
+
 @functools.lru_cache(maxsize=96)
 def token_column(doc, name: str) -> tuple:
     """One attribute (``"lower_"``, ``"pos_"``, ``"idx"`` ...) of every token of ``doc``,

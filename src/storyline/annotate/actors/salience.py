@@ -20,7 +20,7 @@ from ..mentions.lexicon import (
     HONORIFIC_GENDER,
     PRONOUNS,
 )
-from ..parse import char_span, children_of, doc_text
+from ..parse import char_span, children_of, doc_sentences, doc_text
 from ..quotes.lexicon import REPORTING_LEMMAS
 from .lexicon import OBJECT_DEPS, TITLE_ABBREVIATIONS
 
@@ -88,7 +88,7 @@ class State:
 def sentence_index(doc) -> tuple[list[int], list[int]]:
     sentence = [0] * len(doc)
     starts = []
-    for number, sent in enumerate(doc.sents):
+    for number, sent in enumerate(doc_sentences(doc)):
         starts.append(sent.start_char)
         for i in range(sent.start, sent.end):
             sentence[i] = number

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ...records import Citation, Event, Mention, SentenceDate, TimeExpression, stable_id
-from ..parse import children_of, doc_text, doc_tokens, subtree_of, token_column
+from ..parse import children_of, doc_sentences, doc_text, doc_tokens, subtree_of, token_column
 from .lexicon import (
     FLIP_ON_NEGATION,
     NEEDS_COMPLEMENT,
@@ -85,7 +85,7 @@ def find_event_findings(doc, article_id: str, mentions: Sequence[Mention], *,
     text = doc_text(doc)  # once: building Doc.text walks every token
     tokens, poss, tags = doc_tokens(doc), token_column(doc, "pos_"), token_column(doc, "tag_")
     dated_at = _date_lookup(sentence_dates)
-    for sent in doc.sents:
+    for sent in doc_sentences(doc):
         date = (dated_at(sent.start_char, sent.end_char)
                 if sentence_dates else _sentence_date(sent.start_char, sent.end_char, times)
                 ) or reference
