@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...records import Mention
-from ..parse import char_span, children_of, subtree_of
+from ..parse import char_span, children_of, doc_tokens, subtree_of
 from .lexicon import (
     ACTOR_LABELS,
     GENERIC_PLURALS,
@@ -50,8 +50,8 @@ def _mention_index(doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
     named_first = sorted(zip(mentions, spans), key=lambda p: p[0].label in RESOLVED_LABELS)
     for mention, span in named_first:  # "Obama and Clinton": Obama's own mention first
         if span is not None and _actor_mention(mention) and mention.actor_id not in generic:
-            for token in span:
-                index.setdefault(token.i, mention)
+            for i in range(span.start, span.end):
+                index.setdefault(i, mention)
     return index
 
 
@@ -282,8 +282,9 @@ def _resolve_pronoun(pronoun, index) -> Mention | None:
     """He/his/it/they: the nearest earlier subject mention of a fitting kind in the sentence;
     for he/she/his also the main subject of the sentence before."""
     want, start = PRONOUNS.get(pronoun.lower_), pronoun.sent.start
-    for i in range(pronoun.i - 1, (pronoun.doc[start - 1].sent.start if start else 0) - 1, -1):
-        token, mention = pronoun.doc[i], index.get(i)
+    tokens = doc_tokens(pronoun.doc)
+    for i in range(pronoun.i - 1, (tokens[start - 1].sent.start if start else 0) - 1, -1):
+        token, mention = tokens[i], index.get(i)
         fits = mention is not None and (want == "ANY" or (want == "PERSON") == (
             mention.label == "PERSON"))
         subject = token if token.dep_ in SUBJECTS else token.head

@@ -341,19 +341,19 @@ def _surnames(named: Sequence[Mention]) -> dict[str, str]:
 def find_speaker_labels(doc, article_id: str, covered: set[int]) -> Iterator[Mention]:
     """``PENCE:`` or ``Jane Roe:`` opening a paragraph (after a quote mark): a transcript's
     speaker label, a PERSON mention though the recognizer missed it."""
-    text = doc_text(doc)
+    text, tokens = doc_text(doc), doc_tokens(doc)
     for lo, hi in paragraph_bounds(text):
         first = doc.char_span(lo, min(hi, lo + 1), alignment_mode="expand")
         if first is None:
             continue
         i = first.start
-        while i < len(doc) and (doc[i].is_quote or doc[i].is_space):
+        while i < len(doc) and (tokens[i].is_quote or tokens[i].is_space):
             i += 1
         names = i
-        while names < len(doc) and names - i < 3 and doc[names].is_alpha and \
-                doc[names].text[:1].isupper():
+        while names < len(doc) and names - i < 3 and tokens[names].is_alpha and \
+                tokens[names].text[:1].isupper():
             names += 1
-        if names > i and names < len(doc) and doc[names].text == ":" and \
+        if names > i and names < len(doc) and tokens[names].text == ":" and \
                 not any(j in covered for j in range(i, names)):
             yield _mention(doc, article_id, i, names, "PERSON")
 

@@ -94,8 +94,9 @@ def _linked_cue(doc, span: QuoteSpan):
         return None
     lo, hi = inside.start, inside.end
     para_lo, para_hi = paragraph_around(doc_text(doc), span.start)
-    near = [t.head for t in inside if t.dep_ in _LINK_DEPS | {"ROOT"}]
-    near += [c for t in inside for c in children_of(t) if c.dep_ in _LINK_DEPS]
+    tokens = span_tokens(inside)
+    near = [t.head for t in tokens if t.dep_ in _LINK_DEPS | {"ROOT"}]
+    near += [c for t in tokens for c in children_of(t) if c.dep_ in _LINK_DEPS]
     for cue in near:
         if not lo <= cue.i < hi and is_cue(cue) and para_lo <= cue.idx < para_hi:
             return cue
