@@ -197,10 +197,11 @@ def token_children(doc) -> tuple[tuple, ...]:
     right), made of the tokens of :func:`doc_tokens` once per Doc."""
     tokens = doc_tokens(doc)
     children: list[list] = [[] for _ in tokens]
-    for token in tokens:
-        head = token.head.i
-        if head != token.i:
-            children[head].append(token)
+    # HEAD holds each head's offset from its token (as an unsigned 64-bit number)
+    offsets = doc.to_array("HEAD").astype("int64").tolist() if tokens else []
+    for i, (token, offset) in enumerate(zip(tokens, offsets)):
+        if offset:
+            children[i + offset].append(token)
     return tuple(tuple(found) for found in children)
 
 
