@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Iterator
 
@@ -131,6 +132,100 @@ def doc_tokens(doc) -> tuple:
     """The tokens of ``doc``, made once per Doc: spaCy builds a new Token object on every
     iteration, and several rule stages walk the whole document."""
     return tuple(doc)
+
+
+#: Where :func:`char_span` keeps the spans it made (in the Doc's own user data).
+_SPANS = "storyline.spans"
+
+
+def char_span(doc, start: int, end: int):
+    """``doc.char_span(start, end, alignment_mode="expand")``, made once per Doc and
+    range: several stages look up the same mentions, quantities and sentences."""
+    spans = doc.user_data.get(_SPANS)
+    if spans is None:
+        spans = doc.user_data[_SPANS] = {}
+    key = (start, end)
+    if key not in spans:
+        spans[key] = doc.char_span(start, end, alignment_mode="expand")
+    return spans[key]
+
+
+def span_tokens(span) -> tuple:
+    """The tokens of ``span`` (a sentence, say) from :func:`doc_tokens`, not made anew."""
+    return doc_tokens(span.doc)[span.start:span.end]
+
+
+@functools.lru_cache(maxsize=8)
+def doc_sentences(doc) -> tuple:
+    """``tuple(doc.sents)``, made once per Doc (several stages walk the sentences)."""
+    return tuple(doc.sents)
+
+
+@functools.lru_cache(maxsize=96)
+def token_column(doc, name: str) -> tuple:
+    """One attribute (``"lower_"``, ``"pos_"``, ``"idx"`` ...) of every token of ``doc``,
+    read once per Doc: each read of a string attribute makes a new Python string, and the
+    stages test the same attributes of every token again and again."""
+    attr = _FEW_VALUES.get(name)
+    if attr is None:
+        return tuple(map(operator.attrgetter(name), doc_tokens(doc)))
+    strings, names = doc.vocab.strings, {}
+    out = []
+    for key in doc.to_array(attr).tolist():
+        value = names.get(key)
+        if value is None:
+            value = names[key] = strings[key]
+        out.append(value)
+    return tuple(out)
+
+
+#: Token attributes with few distinct values, read as one array of string ids (each id
+#: looked up once) rather than token by token.
+_FEW_VALUES = {"pos_": "POS", "tag_": "TAG", "dep_": "DEP"}
+
+
+@functools.lru_cache(maxsize=64)
+def tokens_with_pos(doc, pos: str) -> tuple:
+    """The tokens of ``doc`` whose part of speech is ``pos``, in order."""
+    return tuple(token for token, tag in zip(doc_tokens(doc), token_column(doc, "pos_"))
+                 if tag == pos)
+
+
+@functools.lru_cache(maxsize=8)
+def token_children(doc) -> tuple[tuple, ...]:
+    """The children of every token of ``doc`` (as ``token.children`` gives them, left to
+    right), made of the tokens of :func:`doc_tokens` once per Doc."""
+    tokens = doc_tokens(doc)
+    children: list[list] = [[] for _ in tokens]
+    # HEAD holds each head's offset from its token (as an unsigned 64-bit number)
+    offsets = doc.to_array("HEAD").astype("int64").tolist() if tokens else []
+    for i, (token, offset) in enumerate(zip(tokens, offsets)):
+        if offset:
+            children[i + offset].append(token)
+    return tuple(tuple(found) for found in children)
+
+
+def children_of(token) -> tuple:
+    """``tuple(token.children)`` without making new Token objects."""
+    return token_children(token.doc)[token.i]
+
+
+def subtree_of(token) -> tuple:
+    """``tuple(token.subtree)`` (the left children's subtrees, the token, the right
+    children's subtrees) from :func:`token_children`, without spaCy's nested generators."""
+    children = token_children(token.doc)
+    out, stack = [], [(token, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            out.append(node)
+            continue
+        i = node.i
+        below = children[i]
+        stack.extend((child, False) for child in reversed(below) if child.i > i)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(below) if child.i < i)
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=64)

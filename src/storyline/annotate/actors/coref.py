@@ -33,7 +33,7 @@ from ..mentions.lexicon import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
 )
-from ..parse import doc_text
+from ..parse import char_span, doc_text
 from ..quotes.marks import find_quote_spans
 from .descriptions import affiliations, apposed, description_name, resolve_description
 from .lexicon import RELATIVE_SUBJECTS
@@ -98,7 +98,7 @@ def _named_tokens(doc, mentions: Sequence[Mention]) -> dict[int, str]:
     for mention in mentions:
         if not mention.actor_id:
             continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        span = char_span(doc, mention.start, mention.end)
         for i in range(span.start, span.end) if span is not None else ():
             found.setdefault(i, mention.actor_id)
     return found

@@ -17,6 +17,7 @@ from ..mentions.lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
 )
+from ..parse import children_of, subtree_of
 from .countries import country_named, country_of_demonym
 from .lexicon import (
     AUTHOR_PREPOSITIONS,
@@ -38,7 +39,7 @@ HOLDER_LEAD = 2
 
 def _owner_actor(state: State, token) -> str | None:
     """A named owner of a noun: its possessor or a compound name before it."""
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in ("poss", "compound") and child.i < token.i and \
                 child.i in state.at_token:
             return state.at_token[child.i]
@@ -75,7 +76,7 @@ def _fits_description(entity: Entity, token, gender: str | None) -> float:
     if entity.plural != _plural_token(token) and entity.actor.kind != "org":
         return 0.0
     lemma = token.lemma_.lower()
-    shared = sum(1 for c in token.children if c.dep_ in ("amod", "compound")
+    shared = sum(1 for c in children_of(token) if c.dep_ in ("amod", "compound")
                  and c.lower_ in entity.heads)
     if lemma in entity.heads:
         return 1.0 + 0.5 * shared
@@ -89,7 +90,7 @@ def _title_holder(state: State, token, lemma: str) -> str | None:
     """``the president`` with no modifier: the person of the article whose name was written
     with that title ("President Obama"), wherever it was; of several, the one named at
     least ``HOLDER_LEAD`` times as often as any other (the story's president)."""
-    if any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
+    if any(c.dep_ in ("amod", "compound", "poss") for c in children_of(token)):
         return None
     inside = enclosing(state, token)
     holders = sorted(((e.actor.mention_count, a) for a, e in state.entities.items()
@@ -111,7 +112,7 @@ def apposed(state: State, token) -> str | None:
         found = state.at_token.get(token.head.i) or state.named_at.get(token.head.i)
         if found:
             return found
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "appos":
             found = state.at_token.get(child.i) or state.named_at.get(child.i)
             if found:
@@ -177,21 +178,21 @@ def _author_tokens(token) -> list:
     before it ("a Bloomberg poll", "the party's bylaws"), the object of "by", "from",
     "of", "in" or "on" after it, directly or under a participle ("a report released by
     the agency", "data from the survey", "a document on the campaign's website")."""
-    found = [c for c in token.children if c.dep_ in ("compound", "poss") and c.i < token.i]
-    heads = [token] + [c for c in token.children if c.dep_ in ("acl", "relcl")]
+    found = [c for c in children_of(token) if c.dep_ in ("compound", "poss") and c.i < token.i]
+    heads = [token] + [c for c in children_of(token) if c.dep_ in ("acl", "relcl")]
     for head in heads:
-        for prep in head.children:
+        for prep in children_of(head):
             if prep.dep_ in ("prep", "agent") and prep.lower_ in AUTHOR_PREPOSITIONS:
-                for obj in prep.children:
+                for obj in children_of(prep):
                     if obj.dep_ == "pobj":
                         found.append(obj)
-                        found += [c for c in obj.children if c.dep_ in ("poss", "compound")]
+                        found += [c for c in children_of(obj) if c.dep_ in ("poss", "compound")]
     return found
 
 
 def _definite(token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_WORDS
-               for c in token.children)
+               for c in children_of(token))
 
 
 def description_name(token, mention: Mention) -> str:
@@ -200,9 +201,9 @@ def description_name(token, mention: Mention) -> str:
     words = mention.text.split()
     while len(words) > 1 and words[0].lower() in DETERMINERS:
         words = words[1:]
-    tail = [c for c in token.children if c.i > token.i and c.lower_ in FAMILIAR]
+    tail = [c for c in children_of(token) if c.i > token.i and c.lower_ in FAMILIAR]
     if tail:
-        extra = [t.text for t in tail[0].subtree][:6]
+        extra = [t.text for t in subtree_of(tail[0])][:6]
         words += extra
     return " ".join(words)
 
@@ -211,7 +212,7 @@ def affiliations(state: State, token) -> tuple[str, ...]:
     """Actors named inside an unnamed source's words ("a senior US official", "officials
     at the agency", "Russian government officials")."""
     found = []
-    for inner in token.subtree:
+    for inner in subtree_of(token):
         actor_id = state.at_token.get(inner.i)
         if inner.i != token.i and actor_id and actor_id not in found:
             found.append(actor_id)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ...records import Mention
+from ..parse import char_span
 from .lexicon import FACILITY_WORDS, PUBLICATION_WORDS
 from .places import acts, located
 
@@ -20,7 +21,7 @@ _TOWARDS = frozenset({"to", "at", "into"})
 
 
 def _root(doc, mention: Mention):
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = char_span(doc, mention.start, mention.end)
     return span.root if span is not None and len(span) else None
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ...records import Mention
+from ..parse import char_span, children_of
 from .countries import Country, country_named, country_of_capital, country_of_demonym, fold
 from .lexicon import (
     AGENT_DEPS,
@@ -58,7 +59,7 @@ def government_name(country: Country) -> str:
 def _root(doc, mention: Mention):
     if doc is None:
         return None
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = char_span(doc, mention.start, mention.end)
     return span.root if span is not None else None
 
 
@@ -92,7 +93,7 @@ def _people_noun(token, text: str) -> bool:
         return False
     return token.tag_ in ("NNPS", "NNS") or bool(_PLURAL_PEOPLE.search(text)) or (
         token.dep_ in AGENT_DEPS | {"dobj", "pobj"} and any(
-            c.lower_ == "the" for c in token.children))
+            c.lower_ == "the" for c in children_of(token)))
 
 
 def _demonym(mention: Mention, root) -> Reading | None:

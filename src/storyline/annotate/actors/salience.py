@@ -20,7 +20,7 @@ from ..mentions.lexicon import (
     HONORIFIC_GENDER,
     PRONOUNS,
 )
-from ..parse import doc_text
+from ..parse import char_span, children_of, doc_sentences, doc_text
 from ..quotes.lexicon import REPORTING_LEMMAS
 from .lexicon import OBJECT_DEPS, TITLE_ABBREVIATIONS
 
@@ -88,7 +88,7 @@ class State:
 def sentence_index(doc) -> tuple[list[int], list[int]]:
     sentence = [0] * len(doc)
     starts = []
-    for number, sent in enumerate(doc.sents):
+    for number, sent in enumerate(doc_sentences(doc)):
         starts.append(sent.start_char)
         for i in range(sent.start, sent.end):
             sentence[i] = number
@@ -97,7 +97,7 @@ def sentence_index(doc) -> tuple[list[int], list[int]]:
 
 
 def root_token(doc, mention: Mention):
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = char_span(doc, mention.start, mention.end)
     return span.root if span is not None and len(span) else None
 
 
@@ -205,7 +205,7 @@ def coarguments(token) -> set[int]:
                                                 in ("VERB", "AUX")):
         return set()
     verb = token.head if token.dep_ != "pobj" else token.head.head
-    return {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return {c.i for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")}
 
 
 def agrees(entity: Entity, gender: str, plural: bool) -> float:

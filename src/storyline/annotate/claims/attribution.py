@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ...records import Quote
+from ..parse import children_of, span_tokens
 from .lexicon import FIRST_PERSON, SAY_LEMMAS
 
 _SPEAKER_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod"})
@@ -37,13 +38,13 @@ def _speaker_text(subject_token) -> tuple[str, int, int]:
 def _speakers_of(token) -> list:
     """Subjects of a saying verb, or the object of "according to"."""
     if token.lemma_ in SAY_LEMMAS and token.pos_ == "VERB":
-        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in children_of(token) if c.dep_ in {"nsubj", "nsubjpass"}]
         if token.dep_ == "relcl" or any(c.dep_ == "nsubjpass" for c in subjects):
             return []
         return subjects
     if token.lower_ == "according":
-        return [g for c in token.children if c.lower_ == "to"
-                for g in c.children if g.dep_ == "pobj"]
+        return [g for c in children_of(token) if c.lower_ == "to"
+                for g in children_of(c) if g.dep_ == "pobj"]
     return []
 
 
@@ -59,7 +60,7 @@ def _usable_speaker(candidate, claim_start: int, claim_end: int) -> str | None:
 def _attribution(last, sent, claim_start: int, claim_end: int) -> str | None:
     """First a saying verb that governs the number ("X said"), then any saying verb or
     "according to X" in the sentence."""
-    for token in [*last.ancestors, *sent]:
+    for token in [*last.ancestors, *span_tokens(sent)]:
         for candidate in _speakers_of(token):
             speaker = _usable_speaker(candidate, claim_start, claim_end)
             if speaker:

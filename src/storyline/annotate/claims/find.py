@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ...records import Claim, Quantity, Quote, TimeExpression, stable_id
-from ..parse import doc_text
+from ..parse import char_span, doc_text, span_tokens
 from ..quantities import find_quantities
 from ..quantities.find import Sentences
 from .attribution import claimed_by
@@ -113,13 +113,13 @@ def _claim(quantity: Quantity, doc, context: dict) -> Claim | None:
     text = context["text"]
     if not _is_claim(quantity, text):
         return None
-    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    span = char_span(doc, quantity.start, quantity.end)
     if span is None or not len(span):
         return None
     sent = context["sentences"].of(span[0])
     qualifier, start = _qualifier(quantity, text)
     end = max(quantity.end, _noun_end(quantity, text, sent.end_char))
-    claim_span = doc.char_span(quantity.end, end, alignment_mode="expand")
+    claim_span = char_span(doc, quantity.end, end)
     noun_tokens = list(claim_span) if claim_span is not None else []
     last = noun_tokens[-1] if noun_tokens else span[-1]
     concept = quantity.concept
@@ -155,7 +155,7 @@ def _share_subject(sent) -> str | None:
     """The population of "a majority of people" in a sentence, for a bare percentage."""
     from ..quantities.nouns import noun_phrase, of_object
 
-    for token in sent:
+    for token in span_tokens(sent):
         if token.lemma_ in SHARE_NOUNS:
             noun = of_object(token)
             if noun is not None:
@@ -170,7 +170,7 @@ def _inherit_percent_subjects(claims: list[Claim], doc, sentences: Sentences) ->
     out = []
     for claim in claims:
         if claim.unit == "percent" and claim.subject is None:
-            first = doc.char_span(claim.start, claim.end, alignment_mode="expand")[0]
+            first = char_span(doc, claim.start, claim.end)[0]
             sent = sentences.of(first)
             siblings = [c.subject for c in claims if c.unit == "percent" and c.subject
                         and sent.start_char <= c.start < sent.end_char]

@@ -9,6 +9,7 @@ hedged ("about", "an estimated", a vague range), ``reported`` otherwise.
 from __future__ import annotations
 
 from ...records import Quantity
+from ..parse import char_span, children_of, span_tokens
 from .lexicon import (
     ESTIMATE_WORDS,
     HYPOTHETICAL_WORDS,
@@ -37,7 +38,7 @@ def _verbs_above(last, sent, limit: int = 4) -> list:
 def _hypothetical(verbs, sent) -> bool:
     """'would' on the figure's verb and an 'if' clause in the sentence ('could ... if' is a
     possible future: a projection)."""
-    if not any(c.lower_ == "would" for v in verbs for c in v.children):
+    if not any(c.lower_ == "would" for v in verbs for c in children_of(v)):
         return False
     return any(t.lower_ in HYPOTHETICAL_WORDS and t.dep_ == "mark" for t in sent)
 
@@ -48,7 +49,7 @@ def _target(last, verbs) -> bool:
         if token.lemma_.lower() in TARGET_WORDS or token.lower_ in TARGET_WORDS:
             return True
     return any(c.lower_ in TARGET_WORDS and c.dep_ in {"nsubj", "attr"} for v in verbs
-               for c in v.children)
+               for c in children_of(v))
 
 
 def _projection(verbs, after: str, first) -> bool:
@@ -56,7 +57,7 @@ def _projection(verbs, after: str, first) -> bool:
     if any(t.lemma_ in PROJECTION_VERBS for t in doc[max(0, first.i - 2):first.i]):
         return True  # "the US predicts thousands of civilian casualties"
     for verb in verbs:
-        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS for c in verb.children):
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS for c in children_of(verb)):
             return True
         if verb.lemma_ in PROJECTION_VERBS:
             return True
@@ -70,7 +71,7 @@ def modality(quantity: Quantity, last, sent, text: str) -> str:
         return "hypothetical"
     if _target(last, verbs):
         return "target"
-    first = last.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    first = char_span(last.doc, quantity.start, quantity.end)
     if _projection(verbs, text[quantity.end:quantity.end + 60], first[0] if first else last):
         return "projection"
     before = text[max(0, quantity.start - 20):quantity.start].lower().split()
@@ -89,7 +90,7 @@ def owner(noun_tokens, last, sent, verbs_too: bool = True) -> str | None:
     for verb in _verbs_above(last, sent) if verbs_too else ():
         if verb.lemma_ in SAY_LEMMAS:
             continue  # who says a figure is its source, not its owner
-        for child in verb.children:
+        for child in children_of(verb):
             if child.dep_ in {"nsubj", "nsubjpass"} and child.ent_type_ in OWNER_ENTITIES \
                     and child.i not in {t.i for t in noun_tokens}:
                 return child.text
@@ -98,7 +99,8 @@ def owner(noun_tokens, last, sent, verbs_too: bool = True) -> str | None:
 
 def _verb_phrase(verb) -> str:
     """'backed the idea', 'opposed going to war': a verb and the start of its object."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "ccomp", "attr", "acomp"}]
+    objects = [c for c in children_of(verb)
+               if c.dep_ in {"dobj", "xcomp", "ccomp", "attr", "acomp"}]
     if not objects:
         return verb.text
     stop = min(objects[0].right_edge.i + 1, verb.i + 5)
@@ -111,13 +113,13 @@ def stance(tokens, sent, share_nouns) -> str | None:
     beside ("a majority of people opposed going to war, 58%"), else the figure's own verb."""
     anchor = tokens[-1]
     for token in tokens:
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ == "relcl" and child.pos_ in {"VERB", "AUX"}:
                 return _verb_phrase(child)
     own = [v for v in _verbs_above(anchor, sent, limit=1)
            if v.lemma_ not in {"find", "show", "compare"}]
     if anchor.dep_ in {"npadvmod", "appos", "pobj"} or not own:
-        for token in sent:
+        for token in span_tokens(sent):
             if token.lemma_ in share_nouns and token.head.pos_ in {"VERB", "AUX"}:
                 return _verb_phrase(token.head)
     return _verb_phrase(own[0]) if own else None

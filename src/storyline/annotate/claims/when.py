@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ...records import TimeExpression
+from ..parse import char_span, children_of
 from .lexicon import NOW_WORDS, SAY_LEMMAS
 
 DATED = frozenset({"day", "month", "year", "week"})
@@ -48,7 +49,7 @@ def _clause_verb(token):
 
 
 def _token_at(doc, offset: int):
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    span = char_span(doc, offset, offset + 1)
     return span[0] if span is not None and len(span) else None
 
 
@@ -61,7 +62,7 @@ def _says_over(verb, target) -> bool:
 def as_of(last, sent, times: Sequence[TimeExpression], reference: str | None) -> str | None:
     """The date the figure ending at token ``last`` describes (ISO), or ``reference``."""
     verb = _clause_verb(last)
-    if verb is not None and any(c.lower_ in NOW_WORDS for c in verb.children):
+    if verb is not None and any(c.lower_ in NOW_WORDS for c in children_of(verb)):
         return reference
     dated = [t for t in times if t.value and sent.start_char <= t.start and t.end <= sent.end_char
              and t.granularity in DATED and not _after(t.value, reference)]

@@ -11,11 +11,12 @@ its sentence. The word tables live in annotate.events.lexicon.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ...records import Citation, Event, Mention, SentenceDate, TimeExpression, stable_id
-from ..parse import doc_text
+from ..parse import children_of, doc_sentences, doc_text, doc_tokens, subtree_of, token_column
 from .lexicon import (
     FLIP_ON_NEGATION,
     NEEDS_COMPLEMENT,
@@ -43,6 +44,7 @@ from .roles import (
     _resolve_pronoun,
 )
 from .senses import (
+    CODED_VERBS,
     adjective_sense,
     licensed_noun,
     person_actors,
@@ -81,12 +83,17 @@ def find_event_findings(doc, article_id: str, mentions: Sequence[Mention], *,
     persons = person_actors(mentions)
     found: list[EventFinding] = []
     text = doc_text(doc)  # once: building Doc.text walks every token
-    for sent in doc.sents:
-        date = (_event_date(sent.start_char, sent.end_char, sentence_dates)
+    tokens, poss, tags = doc_tokens(doc), token_column(doc, "pos_"), token_column(doc, "tag_")
+    dated_at = _date_lookup(sentence_dates)
+    for sent in doc_sentences(doc):
+        date = (dated_at(sent.start_char, sent.end_char)
                 if sentence_dates else _sentence_date(sent.start_char, sent.end_char, times)
                 ) or reference
         raw = []
-        for token in sent:
+        for i in range(sent.start, sent.end):
+            if poss[i] not in _TRIGGER_POS and not tags[i].startswith("VB"):
+                continue  # no trigger (see _code)
+            token = tokens[i]
             kind = _code(token)
             source, target = _actors(token, kind, index) if kind else (None, None)
             if source is not None or target is not None:  # an event needs an actor
@@ -97,6 +104,10 @@ def find_event_findings(doc, article_id: str, mentions: Sequence[Mention], *,
                 raw.append((token, (kind, modality), source, target))
         found.extend(_sentence_events(article_id, text, sent, raw, date))
     return tuple(found)
+
+
+#: The parts of speech a trigger has (with any ``VB*`` tag).
+_TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 
 
 def _code(token) -> str | None:
@@ -114,26 +125,29 @@ def _code(token) -> str | None:
 
 def _code_verb(token) -> str | None:
     lemma = verb_lemma(token)
+    if lemma not in CODED_VERBS:
+        return None
     if lemma == "call" and _names_someone(token):
         return "ACCUSE"  # "called him a liar", "was called a charlatan for ..."
-    for child in token.children:
+    for child in children_of(token):
         if (child.dep_ in ("prt", "prep") and child.i > token.i
                 and (lemma, child.lower_) in PARTICLE_VERBS and _particle_object_ok(child, lemma)):
             return PARTICLE_VERBS[(lemma, child.lower_)]
     if lemma in NEEDS_COMPLEMENT and not any(c.dep_ == "xcomp" or (
-            c.dep_ == "prep" and c.lower_ == "for") for c in token.children):
+            c.dep_ == "prep" and c.lower_ == "for") for c in children_of(token)):
         return None  # "asked how the war would end", "encouraging the attacks"
     if lemma == "agree" and any(c.dep_ == "prep" and c.lower_ == "with"
-                                for c in token.children):
+                                for c in children_of(token)):
         return None  # "agreed with her": an opinion, not an agreement
-    if any(c.dep_ == "prt" and c.lower_ in ("up", "off") for c in token.children) and (
+    if any(c.dep_ == "prt" and c.lower_ in ("up", "off") for c in children_of(token)) and (
             lemma in ("sign", "fire", "back", "help")):
         return None  # "sign up voters", "fired off tweets"
     if lemma == "call" and _names_someone(token):
         return "ACCUSE"  # "called him a liar"
-    if lemma == "warn" and any(c.dep_ == "xcomp" for c in token.children):
+    if lemma == "warn" and any(c.dep_ == "xcomp" for c in children_of(token)):
         return "REQUEST"  # "warned officials to boost their security"
-    if lemma == "meet" and any(c.dep_ == "dobj" and c.lower_ in NOT_MET for c in token.children):
+    if lemma == "meet" and any(c.dep_ == "dobj" and c.lower_ in NOT_MET
+                               for c in children_of(token)):
         return None  # "meets the criteria"
     decided, kind = verb_sense(token, lemma)
     if decided:
@@ -153,24 +167,24 @@ def _done(verb) -> bool:
     """A past action, not a prospect: "a penalty imposed by", "imposed fines"."""
     return verb.tag_ in ("VBD", "VBN") and not any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may")
-        for c in verb.children)
+        for c in children_of(verb))
 
 
 def _names_someone(verb) -> bool:
     """"called him a liar": a person object and a noun said of it."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+    objects = [c for c in children_of(verb) if c.dep_ in ("dobj", "nsubjpass")
                and c.tag_ not in ("WP", "WDT")]
-    if sum(c.dep_ == "oprd" for c in verb.children) >= 2:
+    if sum(c.dep_ == "oprd" for c in children_of(verb)) >= 2:
         return True  # "called Trump a 'pathological liar'", parsed as two predicates
     return bool(objects) and any(c.dep_ in ("oprd", "xcomp", "attr") and c.pos_ in (
-        "NOUN", "ADJ", "PROPN") for c in verb.children)
+        "NOUN", "ADJ", "PROPN") for c in children_of(verb))
 
 
 def _particle_object_ok(prep, lemma: str) -> bool:
     """A prepositional particle counts unless its object is a date ("calling ... on Monday")."""
-    if any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children):
+    if any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in children_of(prep)):
         return False
-    return lemma != "respond" or any(g.lower_ in PENALTIES for g in prep.subtree)
+    return lemma != "respond" or any(g.lower_ in PENALTIES for g in subtree_of(prep))
 
 
 def _code_noun(token) -> str | None:
@@ -183,7 +197,7 @@ def _code_noun(token) -> str | None:
         return None
     if token.lower_ == "call" and not any(  # "call" is an event only as "a (video) call with"
             (c.dep_ == "prep" and c.lower_ in ("with", "between"))
-            or c.lower_ in ("video", "phone") for c in token.children):
+            or c.lower_ in ("video", "phone") for c in children_of(token)):
         return None
     return NOUNS[token.lower_]
 
@@ -228,6 +242,22 @@ def _self_report(token, source, index) -> bool:
 
 
 
+
+
+def _date_lookup(dates: Sequence[SentenceDate]) -> Callable[[int, int], str | None]:
+    """:func:`_event_date` over ``dates``, by bisection when they run in text order (the
+    dating stage gives one per sentence, in order), so a long article is not quadratic."""
+    kept = [dated for dated in dates if dated.date]
+    starts, ends = [d.start for d in kept], [d.end for d in kept]
+    if starts != sorted(starts) or ends != sorted(ends):
+        return lambda start, end: _event_date(start, end, dates)
+
+    def lookup(start: int, end: int) -> str | None:
+        # the first with end > start; the ones after it start no earlier
+        first = bisect.bisect_right(ends, start)
+        return kept[first].date if first < len(kept) and kept[first].start < end else None
+
+    return lookup
 
 
 def _event_date(start: int, end: int, dates: Sequence[SentenceDate]) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..parse import doc_text
+from ..parse import children_of, doc_text, subtree_of
 from .lexicon import DENIAL, HEDGES, REPORTING, SUBJECTS, THREAT_HEADS
 
 
@@ -60,17 +60,17 @@ def _in_if_clause(token) -> bool:
 
 def _negated(token) -> bool:
     if token.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in children_of(token)):
             return True
         head = token.head
-        return token.dep_ in (*SUBJECTS, "dobj") and any(c.dep_ == "neg" for c in head.children)
-    if any(c.dep_ == "neg" for v in _verb_group(token) for c in v.children):
+        return token.dep_ in (*SUBJECTS, "dobj") and any(c.dep_ == "neg" for c in children_of(head))
+    if any(c.dep_ == "neg" for v in _verb_group(token) for c in children_of(v)):
         return True
     for node in _clause_chain(token, stop_at_clause=False, limit=5):
         if node != token and node.lemma_.lower() in DENIAL:
             return True
         if node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
-                                       for c in node.children):
+                                       for c in children_of(node)):
             return True
     return False
 
@@ -79,20 +79,20 @@ def _future_with_condition(token) -> str | None:
     """"if" for a future verb with an if-clause ("will impose ... if"), "only" for "only if"."""
     group = _verb_group(token)
     if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo")
-               for v in group for c in v.children):
+               for v in group for c in children_of(v)):
         return None
-    clauses = [c for v in group for c in v.children if c.dep_ == "advcl" and _has_if(c)]
-    if any(t.lower_ == "only" for c in clauses for t in c.subtree):
+    clauses = [c for v in group for c in children_of(v) if c.dep_ == "advcl" and _has_if(c)]
+    if any(t.lower_ == "only" for c in clauses for t in subtree_of(c)):
         return "only"
     return "if" if clauses else None
 
 
 def _has_if(node) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children)
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children_of(node))
 
 
 def _reported(token) -> bool:
-    if any(c.lower_ in HEDGES for v in _verb_group(token) for c in v.children):
+    if any(c.lower_ in HEDGES for v in _verb_group(token) for c in children_of(v)):
         return True
     limit = 6 if token.pos_ in ("NOUN", "PROPN") else 4  # a noun sits a step lower
     return any(node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in REPORTING
@@ -123,4 +123,4 @@ def _verb_group(token) -> list:
 
 
 def _subjects(verb) -> list:
-    return [c for c in verb.children if c.dep_ in SUBJECTS]
+    return [c for c in children_of(verb) if c.dep_ in SUBJECTS]

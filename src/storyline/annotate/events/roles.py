@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...records import Mention
+from ..parse import char_span, children_of, doc_tokens, subtree_of
 from .lexicon import (
     ACTOR_LABELS,
     GENERIC_PLURALS,
@@ -43,14 +44,14 @@ from .senses import (
 
 def _mention_index(doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
     index: dict[int, Mention] = {}
-    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
+    spans = [char_span(doc, m.start, m.end) for m in mentions]
     generic = {m.actor_id for m, span in zip(mentions, spans)
                if m.actor_id and span is not None and _generic_group(m, span)}  # and its "who"
     named_first = sorted(zip(mentions, spans), key=lambda p: p[0].label in RESOLVED_LABELS)
     for mention, span in named_first:  # "Obama and Clinton": Obama's own mention first
         if span is not None and _actor_mention(mention) and mention.actor_id not in generic:
-            for token in span:
-                index.setdefault(token.i, mention)
+            for i in range(span.start, span.end):
+                index.setdefault(i, mention)
     return index
 
 
@@ -68,7 +69,7 @@ def _generic_group(mention: Mention, span) -> bool:
     root = span.root
     if root.lower_ in QUANTIFIER_PRONOUNS:
         return True
-    children = {c.dep_ for c in root.children}
+    children = {c.dep_ for c in children_of(root)}
     return root.lower_ in GENERIC_PLURALS and "relcl" in children and "nummod" not in children
 
 
@@ -97,7 +98,7 @@ def _actors(token, kind: str, index: dict[int, Mention]):
 
 def _passive(verb) -> bool:
     """"Clinton was criticized": the target is named, the source may be left out."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))
 
 
 CLIMB = ("xcomp", "conj", "pcomp", "prep", "acomp", "advcl")
@@ -107,8 +108,8 @@ def _source(verb, index: dict[int, Mention]) -> Mention | None:
     """The agent, else the subject of the verb or of the verbs it hangs off."""
     node = verb
     for _ in range(5):
-        agent = _first_other((_phrase_mention(p, index) for c in node.children
-                              if c.dep_ == "agent" for p in c.children), None)
+        agent = _first_other((_phrase_mention(p, index) for c in children_of(node)
+                              if c.dep_ == "agent" for p in children_of(c)), None)
         if agent is not None:
             return agent
         subjects = [s for s in _subjects(node) if s.dep_ != "nsubjpass" or node != verb]
@@ -136,7 +137,7 @@ def _source(verb, index: dict[int, Mention]) -> Mention | None:
 
 def _holder(noun, index) -> Mention | None:
     """The possessor of a noun ("Trump's tweets"), else the mention on the noun itself."""
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ in ("poss", "compound"):
             found = _phrase_mention(child, index) or _resolve_pronoun(child, index)
             if found is not None:
@@ -156,8 +157,9 @@ def _holder(noun, index) -> Mention | None:
 def _controller(xcomp, index) -> Mention | None:
     """Object control: "urged Republicans to join", "called on Trump to stop"."""
     head = xcomp.head
-    objects = [c for c in head.children if c.dep_ in ("dobj", "dative")] + [
-        p for c in head.children if c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
+    objects = [c for c in children_of(head) if c.dep_ in ("dobj", "dative")] + [
+        p for c in children_of(head) if c.lower_ == "on"
+        for p in children_of(c) if p.dep_ == "pobj"]
     return _first_other((_phrase_mention(o, index) for o in objects), None)
 
 
@@ -166,13 +168,13 @@ def _first_other(found, source: Mention | None) -> Mention | None:
 
 
 def _target(verb, kind: str, index, source) -> Mention | None:
-    candidates = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr")
+    candidates = [c for c in children_of(verb) if c.dep_ in ("dobj", "dative", "nsubjpass", "attr")
                   and not (c.dep_ == "dobj" and verb_lemma(verb) in TOPIC_OBJECT)]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         candidates.append(verb.head)  # "officers shot by the gunman"
     preps = ("to", "with") if kind in SYMMETRIC else TARGET_PREPS  # not "spoke at X"
-    candidates += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
-                   for p in c.children if p.dep_ == "pobj"]
+    candidates += [p for c in children_of(verb) if c.dep_ == "prep" and c.lower_ in preps
+                   for p in children_of(c) if p.dep_ == "pobj"]
     found = _first_other((_phrase_mention(n, index, deep=True) for n in candidates), source)
     if found is None and kind in SYMMETRIC:  # "Biden and Putin met"
         found = _first_other((_phrase_mention(o, index) for s in _subjects(verb)
@@ -183,12 +185,12 @@ def _target(verb, kind: str, index, source) -> Mention | None:
 def _fallback_target(verb, kind: str, index, source) -> Mention | None:
     """Threats aim at whoever the condition is about; requests and warnings at their content."""
     for node in _verb_group(verb):
-        for child in node.children:
+        for child in children_of(node):
             if (child.dep_ == "advcl" and _has_if(child)) or (child.dep_ == "ccomp" and kind in (
                     "THREATEN", "REQUEST", "ACCUSE", "REJECT")):
                 found = (_first_other((_phrase_mention(s, index) for s in _subjects(child)),
                                       source)
-                         or _first_other((index.get(t.i) for t in child.subtree), source))
+                         or _first_other((index.get(t.i) for t in subtree_of(child)), source))
                 if found is not None:
                     return found
     return None
@@ -199,12 +201,12 @@ def _noun_actors(noun, kind: str, index):
     moving = kind in ("RETREAT", "MOBILIZE")  # "withdrawal of X from Y": X moves, Y is left
     source_preps = ("by", "of") if moving else ("by", "from")
     source = target = None
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ in ("poss", "compound", "amod", "nmod") and source is None:
             source = _phrase_mention(child, index) or _resolve_pronoun(child, index)
         elif child.dep_ == "prep" and child.lower_ in source_preps:
             source = next(iter(_pobj_mentions(child, index)), source)
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "prep" and child.lower_ == "between":
             pair = [m for m in (_pobj_mentions(child, index)) if m != source]
             if source is None and pair:
@@ -216,7 +218,7 @@ def _noun_actors(noun, kind: str, index):
     verb = noun.head if noun.dep_ != "pobj" else noun.head.head
     if receptive(noun):  # "Trump faced questions": Trump is acted upon
         subject = _source(verb, index)
-        source = source or next((m for c in verb.children if c.dep_ in ("prep", "agent")
+        source = source or next((m for c in children_of(verb) if c.dep_ in ("prep", "agent")
                                  and c.lower_ in ("from", "by")
                                  for m in _pobj_mentions(c, index)), None)
         if target is None and subject is not None and subject != source:
@@ -230,14 +232,14 @@ def _verb_roles(noun, verb, index, source, target):
     if source is None and noun.dep_ == "pobj" and noun.head.lower_ == "with" and (
             verb.pos_ == "VERB"):  # "responded with attacks on her", "peppered him with"
         source = _source(verb, index)
-        target = target or next((m for c in verb.children if c.dep_ == "dobj"
+        target = target or next((m for c in children_of(verb) if c.dep_ == "dobj"
                                  for m in [_phrase_mention(c, index)] if m is not None), None)
     if source is None:  # "remarks Trump had made about her"
-        source = next((found for c in noun.children if c.dep_ == "relcl"
+        source = next((found for c in children_of(noun) if c.dep_ == "relcl"
                        and c.lemma_.lower() in LIGHT_VERBS
                        for found in [_source(c, index)] if found is not None), None)
     if target is None and noun.dep_ == "dobj" and verb.lemma_.lower() in LIGHT_VERBS:
-        target = next((m for c in verb.children if c.dep_ == "dative"  # "gave Clinton an ..."
+        target = next((m for c in children_of(verb) if c.dep_ == "dative"  # "gave Clinton an ..."
                        for m in [_phrase_mention(c, index)] if m is not None), None)
     if source is None and noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in LIGHT_VERBS:
         source = _source(verb, index)  # "Biden will hold a call with ...", "reiterated support"
@@ -247,7 +249,7 @@ def _verb_roles(noun, verb, index, source, target):
 def _pobj_mentions(prep, index) -> list[Mention]:
     """The mentions on the objects of a preposition and their conjuncts, in order."""
     out: list[Mention] = []
-    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+    for pobj in (c for c in children_of(prep) if c.dep_ == "pobj"):
         for phrase in (pobj, *pobj.conjuncts):
             mention = _phrase_mention(phrase, index, deep=True)
             if mention is not None and mention not in out:
@@ -260,19 +262,19 @@ def _phrase_mention(node, index, *, deep: bool = False) -> Mention | None:
     if node.i in index:
         return index[node.i]
     if node.lower_ in PARTITIVES:  # "a panel of the appeals court", "others in the party"
-        found = next((index[p.i] for c in node.children if c.dep_ == "prep"
-                      and c.lower_ in ("of", "in", "from", "at") for p in c.children
+        found = next((index[p.i] for c in children_of(node) if c.dep_ == "prep"
+                      and c.lower_ in ("of", "in", "from", "at") for p in children_of(c)
                       if p.dep_ == "pobj" and p.i in index), None)
         if found is not None:
             return found
     skip = ("relcl", "acl", "advcl", "ccomp") if deep else ("relcl", "acl", "advcl", "ccomp",
                                                              "prep")
-    stack = [c for c in node.children if c.dep_ not in skip]
+    stack = [c for c in children_of(node) if c.dep_ not in skip]
     while stack:
         token = stack.pop(0)
         if token.i in index:
             return index[token.i]
-        stack.extend(c for c in token.children if c.dep_ not in skip)
+        stack.extend(c for c in children_of(token) if c.dep_ not in skip)
     return None
 
 
@@ -280,8 +282,9 @@ def _resolve_pronoun(pronoun, index) -> Mention | None:
     """He/his/it/they: the nearest earlier subject mention of a fitting kind in the sentence;
     for he/she/his also the main subject of the sentence before."""
     want, start = PRONOUNS.get(pronoun.lower_), pronoun.sent.start
-    for i in range(pronoun.i - 1, (pronoun.doc[start - 1].sent.start if start else 0) - 1, -1):
-        token, mention = pronoun.doc[i], index.get(i)
+    tokens = doc_tokens(pronoun.doc)
+    for i in range(pronoun.i - 1, (tokens[start - 1].sent.start if start else 0) - 1, -1):
+        token, mention = tokens[i], index.get(i)
         fits = mention is not None and (want == "ANY" or (want == "PERSON") == (
             mention.label == "PERSON"))
         subject = token if token.dep_ in SUBJECTS else token.head
@@ -293,8 +296,9 @@ def _resolve_pronoun(pronoun, index) -> Mention | None:
 
 
 def _objects(verb) -> list:
-    direct = [c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")]
+    direct = [c for c in children_of(verb) if c.dep_ in ("dobj", "attr", "dative")]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         direct.append(verb.head)  # "a penalty imposed by the bureau"
-    return direct + [g for c in verb.children if c.dep_ in ("prep", "dobj") for g in c.children
+    return direct + [g for c in children_of(verb) if c.dep_ in ("prep", "dobj")
+                     for g in children_of(c)
                      if g.dep_ in (("pobj",) if c.dep_ == "prep" else ("conj", "compound"))]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ...records import Mention
+from ..parse import children_of
 from .lexicon import (
     ADJECTIVES,
     BARE_SPEECH,
@@ -39,6 +40,10 @@ COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "nsubjpass"
                          "advcl"})
 KNOWN_VERBS = frozenset(VERBS) | frozenset(OBJECT_VERBS) | frozenset(
     verb for verb, _ in PARTICLE_VERBS)
+#: Every lemma some verb reading below or in ``find`` gives a type to; any other verb is
+#: no trigger, whatever its complements.
+CODED_VERBS = KNOWN_VERBS | frozenset(INTRANSITIVE_ONLY) | frozenset(PRESSURE_VERBS) | frozenset(
+    MANDATIVE) | frozenset(TARGETED_VERBS) | frozenset({"call", "warn", "charge", "remove", "hold"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my", "you",
                              "your", "who", "whom"})
 
@@ -64,13 +69,13 @@ def licensed_noun(token) -> str | None:
     """ACCUSE for a negative comment or a misgiving under a light verb, else None."""
     low = token.lower_
     if low in SPEECH_NOUNS and any(c.dep_ in ("amod", "compound") and c.lower_ in NEGATIVE_WORDS
-                                   for c in token.children):
+                                   for c in children_of(token)):
         return "ACCUSE"
     if low == "case" and token.dep_ == "dobj" and _light_head(token):
-        for child in token.children:  # "made the case for her", "a case against him"
+        for child in children_of(token):  # "made the case for her", "a case against him"
             if child.dep_ == "prep" and child.lower_ in ("for", "against"):
                 return "SUPPORT" if child.lower_ == "for" else "ACCUSE"
-    if low in WEAPON_TESTS and any(c.lower_ in WEAPONS for c in token.children
+    if low in WEAPON_TESTS and any(c.lower_ in WEAPONS for c in children_of(token)
                                    if c.dep_ in ("amod", "compound", "nmod")):
         return "MOBILIZE"  # "the nuclear test", "a missile launch"
     if low in DOUBT_NOUNS and token.dep_ in ("dobj", "conj") and _light_head(token):
@@ -93,7 +98,7 @@ def receptive(noun) -> bool:
 
 def verb_sense(token, lemma: str) -> tuple[bool, str | None]:
     """(decided, type) for verbs whose reading depends on their complements."""
-    children = list(token.children)
+    children = list(children_of(token))
     if any(c.dep_ in ("dobj", "pobj", "dative") and c.lower_ in REFLEXIVES for c in children):
         return True, None  # "shot himself", "defended herself"
     if lemma in BARE_SPEECH and not any(c.dep_ in COMPLEMENTS for c in children):
@@ -126,10 +131,10 @@ def verb_sense(token, lemma: str) -> tuple[bool, str | None]:
 def _pressed_for(clause) -> bool:
     """"to release his records" after "pushed him": a to-clause, not "how to vote"."""
     if clause.dep_ not in ("xcomp", "advcl") or any(g.tag_ in ("WRB", "WP")
-                                                    for g in clause.children):
+                                                    for g in children_of(clause)):
         return False
     return clause.dep_ == "xcomp" or any(g.dep_ == "aux" and g.lower_ == "to"
-                                         for g in clause.children)
+                                         for g in children_of(clause))
 
 
 def _calls_someone(children: Iterable) -> bool:
@@ -145,13 +150,13 @@ def _calls_someone(children: Iterable) -> bool:
 def adjective_sense(token) -> str | None:
     """The type of a stance adjective with its preposition ("opposed to the test")."""
     kind, prep = ADJECTIVES.get(token.lower_, (None, None))
-    if kind is None or not any(c.dep_ == "prep" and c.lower_ == prep for c in token.children):
+    if kind is None or not any(c.dep_ == "prep" and c.lower_ == prep for c in children_of(token)):
         return None
     return kind
 
 
 def _dated(prep) -> bool:
-    return any(o.ent_type_ in ("DATE", "TIME") for o in prep.children)
+    return any(o.ent_type_ in ("DATE", "TIME") for o in children_of(prep))
 
 
 def person_actors(mentions: Iterable[Mention]) -> frozenset[str]:
@@ -179,11 +184,11 @@ def has_object(token) -> bool:
     "purges of voter rolls"), an actor or not."""
     preps = ("of", "on", "against", "for", "to") if token.pos_ in ("NOUN", "PROPN") else (
         "to", "for", "against", "on")
-    nodes = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")] + [
-        p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
-        for p in c.children if p.dep_ == "pobj"]
+    nodes = [c for c in children_of(token) if c.dep_ in ("dobj", "nsubjpass", "dative")] + [
+        p for c in children_of(token) if c.dep_ == "prep" and c.lower_ in preps
+        for p in children_of(c) if p.dep_ == "pobj"]
     if (token.dep_ == "acl" and token.tag_ == "VBN") or (
-            token.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in token.children)):
+            token.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in children_of(token))):
         nodes.append(token.head)  # "officers shot by", "policies she supported"
     return any(n.pos_ in ("NOUN", "PROPN", "PRON") and n.lower_ not in REFLEXIVES
                and n.tag_ not in ("WP", "WDT", "CD") and not _own(n) for n in nodes)
@@ -191,4 +196,4 @@ def has_object(token) -> bool:
 
 def _own(noun) -> bool:
     """"defending his tweets", "promoting her plans": one's own things are no target."""
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children_of(noun))

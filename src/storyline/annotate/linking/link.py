@@ -16,9 +16,11 @@ person's surname alone names when only one person of the article has it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Callable, Sequence
 
 from ...records import Actor, ActorLink, Claim, Mention, Quote
+from ..parse import char_span
 
 #: The link method for each mention label; named-entity labels give ``name``.
 METHODS = {"PRON": "pronoun", "NOM": "description", "ANON": "anonymous", "GROUP": "group"}
@@ -27,7 +29,7 @@ METHODS = {"PRON": "pronoun", "NOM": "description", "ANON": "anonymous", "GROUP"
 def _head_offset(doc, start: int, end: int) -> int | None:
     if doc is None:
         return None
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(doc, start, end)
     return span.root.idx if span is not None and len(span) else None
 
 
@@ -83,13 +85,35 @@ def _claimant(text: str, by_speaker: dict[str, str], by_name: dict[str, str]
     return found, "name" if found else ""
 
 
+def _overlapping(mentions: Sequence[Mention]
+                 ) -> Callable[[int | None, int | None], list[Mention]]:
+    """The mentions with an actor that overlap ``lo..hi``, in their order (all of them when
+    there is no range): :func:`speaker_mention` reads no others, and an article with many
+    quotes and mentions need not test every pair."""
+    kept = [m for m in mentions if m.actor_id]
+    order = sorted(range(len(kept)), key=lambda i: kept[i].start)
+    starts = [kept[i].start for i in order]
+    longest = max((m.end - m.start for m in kept), default=0)
+
+    def near(lo: int | None, hi: int | None) -> list[Mention]:
+        if lo is None or hi is None:
+            return kept
+        first = bisect.bisect_left(starts, lo - longest)
+        stop = bisect.bisect_left(starts, hi)  # every later one starts at hi or after
+        found = sorted(i for i in order[first:stop] if lo < kept[i].end)
+        return [kept[i] for i in found]
+
+    return near
+
+
 def link_items(quotes: Sequence[Quote], claims: Sequence[Claim], mentions: Sequence[Mention],
                actors: Sequence[Actor], doc=None) -> tuple[ActorLink, ...]:
     """One link per quote (its speaker) and per claim with claimant words (its claimant)."""
     links: list[ActorLink] = []
     by_speaker: dict[str, str] = {}
+    near = _overlapping(mentions)
     for quote in quotes:
-        mention = speaker_mention(quote, mentions, doc)
+        mention = speaker_mention(quote, near(quote.speaker_start, quote.speaker_end), doc)
         actor = mention.actor_id if mention is not None else None
         method = METHODS.get(mention.label, "name") if mention is not None else ""
         links.append(ActorLink(quote.id, "speaker", actor, method))

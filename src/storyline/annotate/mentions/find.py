@@ -9,11 +9,12 @@ lower-case words that are no name particle ("Gulls beat Rovers").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from ...records import Mention
-from ..parse import doc_text, doc_tokens
+from ..parse import doc_text, token_column
 from .lexicon import PARTY_TAG
 from .nominal import demonym_person, find_name_echoes, find_nominals
 
@@ -99,6 +100,12 @@ def word_stems(word: str) -> set[str]:
     return stems
 
 
+@functools.lru_cache(maxsize=8192)
+def _stems(word: str) -> frozenset[str]:
+    """:func:`word_stems`, once per word form."""
+    return frozenset(word_stems(word))
+
+
 def is_headline(line: str) -> bool:
     """A line written in Title Case or capitals: nearly every longer word capitalized."""
     words = [w for w in line.split() if w[:1].isalpha() and w.casefold() not in _HEADLINE_SMALL]
@@ -131,14 +138,14 @@ def _casing(doc) -> _Casing:
     nouns: set[str] = set()
     named: set[str] = set()
     line, previous = 0, "."
-    for token in doc_tokens(doc):
-        while line + 1 < len(starts) and token.idx >= starts[line + 1]:
+    for word, offset, tag in zip(token_column(doc, "text"), token_column(doc, "idx"),
+                                 token_column(doc, "tag_")):
+        while line + 1 < len(starts) and offset >= starts[line + 1]:
             line, previous = line + 1, "."
-        word = token.text
         if line in addresses:
             continue
         if word.isalpha() and word.islower():
-            (nouns if token.tag_.startswith("NN") else lower).update(word_stems(word))
+            (nouns if tag.startswith("NN") else lower).update(_stems(word))
         elif word[:1].isupper() and line not in headlines and previous not in _SENTENCE_END:
             named.add(word.casefold())
         previous = word
@@ -156,7 +163,7 @@ def _headline_word(token, casing: _Casing, starts: list[int], nouns: bool = Fals
         return False
     if word.casefold() in casing.named:
         return False
-    stems = word_stems(word)
+    stems = _stems(word)
     return bool(stems & casing.lower or (nouns and stems & casing.nouns))
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 
 from ...records import Mention
 from ...text.paragraphs import paragraph_bounds
-from ..parse import doc_text, doc_tokens
+from ..parse import char_span, children_of, doc_text, doc_tokens, token_column, tokens_with_pos
 from ..quotes.lexicon import (
     INTENTION_LEMMAS,
     OBJECT_LEMMAS,
@@ -57,7 +57,7 @@ def _covered(doc, mentions: Sequence[Mention]) -> set[int]:
     """Token indexes inside the named mentions."""
     covered: set[int] = set()
     for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        span = char_span(doc, mention.start, mention.end)
         if span is not None:
             covered.update(range(span.start, span.end))
     return covered
@@ -68,7 +68,7 @@ def _plural(token) -> bool:
 
 
 def _determiner(token) -> str:
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in ("det", "nummod", "predet") or (
                 child.dep_ == "amod" and child.lower_ in INDEFINITE):
             return child.lower_
@@ -81,13 +81,13 @@ def _named_apposition(token, covered: set[int]) -> bool:
     """A name in apposition to the noun, or the noun in apposition to a name."""
     if token.dep_ == "appos" and token.head.i in covered:
         return True
-    return any(c.dep_ == "appos" and c.i in covered for c in token.children) or any(
-        c.dep_ == "compound" and c.i in covered and c.i > token.i for c in token.children)
+    return any(c.dep_ == "appos" and c.i in covered for c in children_of(token)) or any(
+        c.dep_ == "compound" and c.i in covered and c.i > token.i for c in children_of(token))
 
 
 def _familiar(token) -> bool:
     """``people familiar with``, ``people close to``: an adjective after the noun."""
-    return any(c.lower_ in FAMILIAR and c.i > token.i for c in token.children)
+    return any(c.lower_ in FAMILIAR and c.i > token.i for c in children_of(token))
 
 
 def _acts(token) -> bool:
@@ -97,7 +97,7 @@ def _acts(token) -> bool:
         token.dep_ == "pobj" and token.head.lower_ in ("by", "according", "to")
         and (token.head.lower_ != "to" or token.head.head.lower_ == "according")) or any(
         c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in RELATIVE_SUBJECTS
-                                  for g in c.children) for c in token.children)
+                                  for g in children_of(c)) for c in children_of(token))
 
 
 #: Every verb that introduces an attribution in the quotes stage's lists.
@@ -129,6 +129,8 @@ def nominal_label(token, covered: set[int]) -> str | None:
 
 def _nominal_label(token, covered: set[int]) -> str | None:
     low, lemma = token.lower_, token.lemma_.lower()
+    if low not in _HEAD_WORDS and lemma not in _HEAD_WORDS:
+        return None  # no test below can hold
     det = _determiner(token)
     plural = _plural(token)
     definite = det in _DEFINITE
@@ -155,6 +157,12 @@ def _nominal_label(token, covered: set[int]) -> str | None:
     return None
 
 
+#: Every word a test of :func:`_nominal_label` looks for.
+_HEAD_WORDS = frozenset({"people", "person"} | ANONYMOUS_HEADS.words | GROUP_HEADS.words
+                        | DOCUMENT_NOUNS.words | PERSON_NOUNS.words | ROLE_NOUNS.words
+                        | ORG_NOUNS.words)
+
+
 def _speaks(token) -> bool:
     """The subject of a reporting verb ("it said", "hardliners accused"), the source of
     "according to", or the name before a reporting verb taken for a noun ("Maynes notes,")."""
@@ -171,8 +179,8 @@ def find_unnamed_subjects(doc, article_id: str, covered: set[int]) -> Iterator[M
     """A proper name the recognizer missed that speaks ("Maynes says", "Zero Hedge
     asked"): a PERSON mention when it starts with a known given name or is one word,
     else an ORG mention."""
-    for token in doc_tokens(doc):
-        if token.pos_ != "PROPN" or token.i in covered or not _speaks(token):
+    for token in tokens_with_pos(doc, "PROPN"):
+        if token.i in covered or not _speaks(token):
             continue
         lo = token.i
         while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "PROPN" and \
@@ -189,7 +197,7 @@ def find_unnamed_subjects(doc, article_id: str, covered: set[int]) -> Iterator[M
 def noun_phrase_span(token) -> tuple[int, int]:
     """Token range ``[lo, hi)`` from the first pre-modifier (not a possessor) to the head."""
     lo = token.i
-    for child in token.children:
+    for child in children_of(token):
         if child.i < token.i and child.dep_ in _MODIFIER_DEPS:
             lo = min(lo, child.left_edge.i)
     doc = token.doc
@@ -214,7 +222,7 @@ def demonym_person(ent) -> tuple[int, int] | None:
             root.lower_.endswith(_COLLECTIVE_DEMONYM):
         return None
     if not any(c.dep_ in ("det", "amod", "nummod", "poss") and c.i < ent.start
-               for c in root.children):
+               for c in children_of(root)):
         return None
     lo, hi = noun_phrase_span(root)
     doc = root.doc
@@ -222,7 +230,8 @@ def demonym_person(ent) -> tuple[int, int] | None:
 
 
 def _mention(doc, article_id: str, lo: int, hi: int, label: str) -> Mention:
-    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    tokens = doc_tokens(doc)
+    start, end = tokens[lo].idx, tokens[hi - 1].idx + len(tokens[hi - 1].text)
     return Mention(article_id, start, end, doc_text(doc)[start:end], label)
 
 
@@ -230,10 +239,14 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
     """Pronoun, description, unnamed-source and group mentions of ``doc``."""
     covered = _covered(doc, named)
     yield from find_coordinations(doc, article_id, covered)
-    for token in doc_tokens(doc):
+    columns = (token_column(doc, "lower_"), token_column(doc, "pos_"),
+               token_column(doc, "lemma_"))
+    for token, low, pos, lemma in zip(doc_tokens(doc), *columns):
+        if pos != "NOUN" and low not in _NOMINAL_WORDS and \
+                lemma.lower() not in QUANTITY_SUBJECTS:
+            continue  # none of the tests below can hold
         if token.i in covered:
             continue
-        low = token.lower_
         if _counted_group(token):
             yield _mention(doc, article_id, *noun_phrase_span(token), "GROUP")
         elif low in PRONOUNS and token.pos_ == "PRON" or low in SPEAKING_IT and (
@@ -250,6 +263,12 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
                 yield _mention(doc, article_id, *noun_phrase_span(token), label)
 
 
+#: Every word that heads a nominal mention without being a common noun.
+_NOMINAL_WORDS = frozenset(QUANTITY_SUBJECTS.words | frozenset(PRONOUNS) | SPEAKING_IT.words
+                           | RELATIVE_PRONOUNS.words | RELATIVE_SUBJECTS
+                           | {"someone", "somebody"})
+
+
 def _relative(token) -> bool:
     """``who``/``whom``/``whose`` of a relative clause, and ``which``/``that`` as the
     subject of one (they refer to the noun the clause hangs on)."""
@@ -263,7 +282,7 @@ def _conjuncts(token) -> list:
     """The nouns coordinated with ``token`` by "and"/"or" ("Grassley and Leahy")."""
     found, current = [], token
     while True:
-        nxt = [c for c in current.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        nxt = [c for c in children_of(current) if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
         if not nxt:
             return found
         current = nxt[0]
@@ -290,12 +309,14 @@ def _according_object(token) -> bool:
 def find_coordinations(doc, article_id: str, covered: set[int]) -> Iterator[Mention]:
     """A subject of coordinated names or nouns for people ("Mr. Grassley and Mr. Leahy",
     "RT and its defenders") as one ``GROUP`` mention: they speak together."""
-    for token in doc_tokens(doc):
+    for token, pos in zip(doc_tokens(doc), token_column(doc, "pos_")):
+        if pos not in ("PROPN", "NOUN"):
+            continue
         subject = token.head if token.dep_ == "appos" else token
-        if token.pos_ not in ("PROPN", "NOUN") or not (
+        if not (
                 subject.dep_ in ("nsubj", "nsubjpass") or _according_object(subject)):
             continue
-        if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
+        if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in children_of(token)):
             continue
         conjuncts = _conjuncts(token)
         if not conjuncts or not all(_actor_like(t, covered) for t in [token, *conjuncts]):
@@ -320,19 +341,19 @@ def _surnames(named: Sequence[Mention]) -> dict[str, str]:
 def find_speaker_labels(doc, article_id: str, covered: set[int]) -> Iterator[Mention]:
     """``PENCE:`` or ``Jane Roe:`` opening a paragraph (after a quote mark): a transcript's
     speaker label, a PERSON mention though the recognizer missed it."""
-    text = doc_text(doc)
+    text, tokens = doc_text(doc), doc_tokens(doc)
     for lo, hi in paragraph_bounds(text):
         first = doc.char_span(lo, min(hi, lo + 1), alignment_mode="expand")
         if first is None:
             continue
         i = first.start
-        while i < len(doc) and (doc[i].is_quote or doc[i].is_space):
+        while i < len(doc) and (tokens[i].is_quote or tokens[i].is_space):
             i += 1
         names = i
-        while names < len(doc) and names - i < 3 and doc[names].is_alpha and \
-                doc[names].text[:1].isupper():
+        while names < len(doc) and names - i < 3 and tokens[names].is_alpha and \
+                tokens[names].text[:1].isupper():
             names += 1
-        if names > i and names < len(doc) and doc[names].text == ":" and \
+        if names > i and names < len(doc) and tokens[names].text == ":" and \
                 not any(j in covered for j in range(i, names)):
             yield _mention(doc, article_id, i, names, "PERSON")
 
@@ -346,9 +367,10 @@ def find_name_echoes(doc, article_id: str, named: Sequence[Mention]) -> Iterator
     surnames = _surnames(named)
     if not surnames:
         return
-    for token in doc_tokens(doc):
-        if token.i in covered or not token.text[:1].isupper() or token.pos_ not in (
-                "PROPN", "NOUN", "ADJ", "VERB"):
+    for token, word, pos in zip(doc_tokens(doc), token_column(doc, "text"),
+                                token_column(doc, "pos_")):
+        if pos not in ("PROPN", "NOUN", "ADJ", "VERB") or not word[:1].isupper() or \
+                token.i in covered:
             continue
         if token.text.casefold() in surnames and (token.pos_ == "PROPN" or token.is_upper):
             yield _mention(doc, article_id, token.i, token.i + 1, "PERSON")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 
 from ...records import Quantity, stable_id
-from ..parse import doc_text
+from ..parse import char_span, doc_sentences, doc_text
 from .lexicon import ONE_EXCLUDED_AFTER, ONE_EXCLUDED_BEFORE, PRONOUNS_AFTER_OF
 from .nouns import count_concept, counted_noun, measure_concept, noun_phrase
 from .reading import Reading, age_before, readings
@@ -26,7 +26,7 @@ class Sentences:
     """The sentences of a ``Doc``, found by token index (``Token.sent`` rescans the doc)."""
 
     def __init__(self, doc) -> None:
-        self.spans = list(doc.sents)
+        self.spans = list(doc_sentences(doc))
         self.starts = [span.start for span in self.spans]
 
     def of(self, token):
@@ -34,7 +34,7 @@ class Sentences:
 
 
 def _tokens(doc, start: int, end: int):
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(doc, start, end)
     return list(span) if span is not None else []
 
 

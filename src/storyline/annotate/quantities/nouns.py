@@ -10,6 +10,7 @@ verb it hangs from ("Nvidia advanced 8%").
 
 from __future__ import annotations
 
+from ..parse import children_of
 from .lexicon import TOTAL_NOUNS, VAGUE_MAGNITUDES
 
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -21,9 +22,9 @@ _SKIP = frozenset({"DET", "PRON", "PUNCT", "CCONJ", "ADP", "PART", "AUX", "SCONJ
 
 def of_object(token, depth: int = 0):
     """The noun after "of" hanging from ``token`` ("49% of voters", "tens of thousands of")."""
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
+            for pobj in children_of(child):
                 if pobj.dep_ == "pobj":
                     if pobj.lower_ in VAGUE_MAGNITUDES and depth < 3:
                         return of_object(pobj, depth + 1) or pobj
@@ -69,7 +70,7 @@ def _number_of(last):
     """'The number of people evacuated has risen to 3,500': what the number counts."""
     for ancestor in list(last.ancestors)[:3]:
         if ancestor.pos_ in {"VERB", "AUX"}:
-            for child in ancestor.children:
+            for child in children_of(ancestor):
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_ in TOTAL_NOUNS:
                     return of_object(child)
             return None
@@ -103,7 +104,7 @@ def _place(noun):
     """'near the border', 'along the border': where the counted things are."""
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            objects = [c for c in children_of(child) if c.dep_ == "pobj"]
             if objects and objects[0].pos_ in NOUNS:
                 end = objects[0].i + 1
                 return child.i, end
@@ -138,7 +139,7 @@ def _anchor(tokens):
 
 
 def _subject_of(verb):
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ not in {"PRON", "NUM"}:
             first, stop = noun_phrase(child, child.left_edge.i - 1)
             return child.doc[first:stop]

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..parse import doc_tokens, quoted_tokens
+from ..parse import children_of, quoted_tokens, subtree_of, tokens_with_pos
 from .indirect import MIN_CONTENT_WORDS, Found, char_range, count_words
 from .lexicon import (
     INTENTION_LEMMAS,
@@ -51,7 +51,7 @@ def _source_ok(verb) -> bool:
     subject = subject_of(verb)
     return subject is not None and subject.lower_ not in _SUBJECT_STOP and \
         subject.lower_ not in NEGATORS and subject.dep_ != "nsubjpass" and not (
-            subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children))
+            subject.lower_ == "one" and any(c.lower_ == "no" for c in children_of(subject)))
 
 
 def _content(tokens: Sequence) -> tuple[int, int] | None:
@@ -62,16 +62,16 @@ def _content(tokens: Sequence) -> tuple[int, int] | None:
 
 
 def _intention(verb) -> tuple[int, int] | None:
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "xcomp" and child.i > verb.i and child.pos_ in ("VERB", "AUX"):
-            return _content(list(child.subtree))
+            return _content(list(subtree_of(child)))
     return None
 
 
 def _object(verb) -> tuple[int, int] | None:
     """The direct object, with what the verb says of it right after (``slammed his plan
     as too vague``, ``criticized him for waiting``), up to a comma."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "dobj" and child.i > verb.i and child.pos_ not in ("PRON",):
             return _content(verb.doc[child.left_edge.i:_object_end(verb, child)])
     return None
@@ -79,7 +79,7 @@ def _object(verb) -> tuple[int, int] | None:
 
 def _object_end(verb, obj) -> int:
     end = obj.right_edge.i + 1
-    for child in verb.children:
+    for child in children_of(verb):
         if child.i < end or child.dep_ not in _OBJECT_TAIL:
             continue
         if child.left_edge.i != end:
@@ -90,11 +90,11 @@ def _object_end(verb, obj) -> int:
 
 def _prep_object(head, wanted) -> tuple[int, int] | None:
     """The object of a preposition in ``wanted`` after ``head`` (not a pronoun), as content."""
-    for child in head.children:
+    for child in children_of(head):
         if child.dep_ == "prep" and child.lower_ in wanted and child.i > head.i:
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            objects = [c for c in children_of(child) if c.dep_ in ("pobj", "pcomp")]
             if objects and objects[0].pos_ != "PRON":
-                return _content(list(objects[0].subtree))
+                return _content(list(subtree_of(objects[0])))
     return None
 
 
@@ -122,9 +122,9 @@ def attitude_content(verb) -> tuple[int, int] | None:
 
 
 def _that_clause(noun):
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ in ("acl", "ccomp", "appos") and child.i > noun.i and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                m.dep_ == "mark" and m.lower_ == "that" for m in children_of(child)):
             return child
     return None
 
@@ -134,16 +134,16 @@ def _noun_source(noun):
     also the subject of a reporting verb the parse took for a plural noun ("Trump claims
     that ...": ``claims`` a noun with ``Trump`` as its subject or, for a root, a person's
     name before it)."""
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "poss":
             return child
-    for child in noun.children:
+    for child in children_of(noun):
         if child.i < noun.i and (child.dep_ in ("nsubj", "nsubjpass") or noun.dep_ == "ROOT"
                                  and child.dep_ == "compound" and child.ent_type_ == "PERSON"):
             return child  # "Trump claims that", the parse's noun "Trump claims" as a root
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of", "among"):
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            objects = [c for c in children_of(child) if c.dep_ == "pobj"]
             if objects and objects[0].i < (_that_clause(noun) or noun).i:
                 return objects[0]
     return None
@@ -157,10 +157,10 @@ def _noun_topic(noun) -> tuple[int, int] | None:
 def find_noun_topics(doc, outers: Sequence[tuple[int, int]]
                      ) -> Iterator[tuple[int, int, object, object]]:
     """``X's criticism of Y``: ``(start, end, noun, possessor)``; a possessor is needed."""
-    for token in doc_tokens(doc):
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_TOPIC_LEMMAS:
+    for token in tokens_with_pos(doc, "NOUN"):
+        if token.lemma_.lower() not in NOUN_TOPIC_LEMMAS:
             continue
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        owner = next((c for c in children_of(token) if c.dep_ == "poss"), None)
         if owner is None or not _outside(token, outers):
             continue
         if _that_clause(token) is not None:  # ``X's claim that S``: see noun_cues
@@ -173,16 +173,16 @@ def find_noun_topics(doc, outers: Sequence[tuple[int, int]]
 def find_noun_attitudes(doc, outers: Sequence[tuple[int, int]]
                         ) -> Iterator[tuple[int, int, object, object]]:
     """``fears that S``, ``the claim by X that S``: ``(start, end, noun, source or None)``."""
-    for token in doc_tokens(doc):
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_LEMMAS:
+    for token in tokens_with_pos(doc, "NOUN"):
+        if token.lemma_.lower() not in NOUN_LEMMAS:
             continue
         if not _outside(token, outers):
             continue
         clause = _that_clause(token)
         if clause is None:
             continue
-        found = _content(list(clause.subtree))
-        if found is not None and count_words(clause.subtree) >= MIN_CONTENT_WORDS:
+        found = _content(list(subtree_of(clause)))
+        if found is not None and count_words(subtree_of(clause)) >= MIN_CONTENT_WORDS:
             yield found[0], found[1], token, _noun_source(token)
 
 
@@ -192,8 +192,8 @@ def _outside(token, outers: Sequence[tuple[int, int]]) -> bool:
 
 def find_attitudes(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
     """Non-speech attributions whose cue lies outside every direct quote."""
-    for token in doc_tokens(doc):
-        if token.pos_ != "VERB" or not _outside(token, outers):
+    for token in tokens_with_pos(doc, "VERB"):
+        if not _outside(token, outers):
             continue
         if not _source_ok(token):
             continue

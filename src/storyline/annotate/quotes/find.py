@@ -44,7 +44,7 @@ from dataclasses import replace
 from ...errors import ModelError
 from ...records import Quote, stable_id
 from ...text.paragraphs import paragraph_around, paragraph_bounds, paragraph_index
-from ..parse import doc_text, quoted_tokens
+from ..parse import char_span, children_of, doc_text, quoted_tokens, span_tokens
 from .attitudes import find_attitudes, find_noun_attitudes, find_noun_topics
 from .attribution import Attribution
 from .indirect import (
@@ -84,7 +84,7 @@ _LEAD_IN_GAP = 12
 
 
 def _tokens(doc, start: int, end: int):
-    return doc.char_span(start, end, alignment_mode="expand")
+    return char_span(doc, start, end)
 
 
 def _linked_cue(doc, span: QuoteSpan):
@@ -94,8 +94,9 @@ def _linked_cue(doc, span: QuoteSpan):
         return None
     lo, hi = inside.start, inside.end
     para_lo, para_hi = paragraph_around(doc_text(doc), span.start)
-    near = [t.head for t in inside if t.dep_ in _LINK_DEPS | {"ROOT"}]
-    near += [c for t in inside for c in t.children if c.dep_ in _LINK_DEPS]
+    tokens = span_tokens(inside)
+    near = [t.head for t in tokens if t.dep_ in _LINK_DEPS | {"ROOT"}]
+    near += [c for t in tokens for c in children_of(t) if c.dep_ in _LINK_DEPS]
     for cue in near:
         if not lo <= cue.i < hi and is_cue(cue) and para_lo <= cue.idx < para_hi:
             return cue
@@ -123,7 +124,7 @@ def _sentence_cue(doc, sent, outers, near: int):
     and in the paragraph of ``near``."""
     best, best_dist = None, None
     para_lo, para_hi = paragraph_around(doc_text(doc), near)
-    for token in sent:
+    for token in span_tokens(sent):
         if not _outside(token, outers) or not para_lo <= token.idx < para_hi:
             continue
         ok = according_to(token) is not None or (
@@ -272,7 +273,7 @@ def _next_sentence_cue(doc, span: QuoteSpan, outers):
         if not _outside(token, outers):
             return None
         if is_cue(token) and token.lemma_.lower() not in CLAUSE_ONLY and subject_of(token) \
-                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children):
+                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in children_of(token)):
             return token
     return None
 
@@ -432,7 +433,7 @@ def _speaker_outside_quotes(doc, item: Attribution, outers) -> Attribution:
         return item  # a transcript's speaker label
     if not any(lo <= item.speaker_start < hi for lo, hi in outers):
         return item
-    cue = doc.char_span(item.cue_start, item.cue_start + 1, alignment_mode="expand")
+    cue = char_span(doc, item.cue_start, item.cue_start + 1)
     before = named_before(cue[0]) if cue is not None else None
     if before is not None and not any(lo <= before.idx < hi for lo, hi in outers):
         lo, hi = speaker_tokens(before)

@@ -17,7 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..parse import doc_text, doc_tokens, quoted_tokens
+from ..parse import (
+    children_of,
+    doc_text,
+    doc_tokens,
+    quoted_tokens,
+    subtree_of,
+    token_column,
+    tokens_with_pos,
+)
 from .lexicon import REPORTER_CUES
 from .speakers import according_to, is_cue, subject_of
 
@@ -83,7 +91,7 @@ def _complement(token) -> tuple[int, int] | None:
     """The clause (or object) a cue reports, as a character range, if it has one."""
     lemma = token.lemma_.lower()
     doc = token.doc
-    comps = [child for child in token.children if child.dep_ == "ccomp"]
+    comps = [child for child in children_of(token) if child.dep_ == "ccomp"]
     if comps:
         lo = min(c.left_edge.i for c in comps)
         hi = max(c.right_edge.i for c in comps) + 1
@@ -93,24 +101,24 @@ def _complement(token) -> tuple[int, int] | None:
         if lo > token.i:
             lo = _fronted_subject_start(token, lo)
         return _semicolon_clip(doc, token, *char_range(doc[lo:hi]))
-    deps = {child.dep_: child for child in token.children}
+    deps = {child.dep_: child for child in children_of(token)}
     obj = deps.get("dobj")
     pred = deps.get("oprd") or deps.get("xcomp")
     if lemma in _OBJECT_AND_PREDICATE and obj is not None and pred is not None:
         return char_range(doc[obj.left_edge.i:pred.right_edge.i + 1])
     if lemma in _PREDICATE_ONLY and pred is not None and pred.dep_ == "xcomp":
-        return char_range(pred.subtree)
+        return char_range(subtree_of(pred))
     prep = deps.get("prep") or deps.get("prt")
     if lemma == "call" and prep is not None and prep.lower_ in ("for", "on"):
         if prep.lower_ == "on" and pred is not None:
             return char_range(doc[prep.i + 1:pred.right_edge.i + 1])
-        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-        return char_range(objects[0].subtree) if objects else None
+        objects = [c for c in children_of(prep) if c.dep_ in ("pobj", "pcomp")]
+        return char_range(subtree_of(objects[0])) if objects else None
     reason = _object_prep(token, obj)
     if reason is not None:
         return char_range(doc[obj.left_edge.i:reason.right_edge.i + 1])
     if lemma in _OBJECT_CONTENT and obj is not None and obj.pos_ not in ("PRON",):
-        return char_range(obj.subtree)
+        return char_range(subtree_of(obj))
     return None
 
 
@@ -119,7 +127,7 @@ def _object_prep(token, obj):
     wanted = _OBJECT_PREP.get(token.lemma_.lower())
     if obj is None or not wanted:
         return None
-    for child in list(token.children) + list(obj.children):
+    for child in list(children_of(token)) + list(children_of(obj)):
         if child.dep_ == "prep" and child.lower_ in wanted and child.i > obj.i:
             return child
     return None
@@ -129,7 +137,7 @@ def _fronted_subject_start(cue, lo: int) -> int:
     """``The museum, Mr. Obama said, would make ...``: the complement's subject stands
     before the parenthetical cue; start the content at the sentence start then."""
     doc, sent = cue.doc, cue.sent
-    first = min(t.i for t in cue.subtree)
+    first = min(t.i for t in subtree_of(cue))
     if first <= sent.start or doc[first - 1].text != ",":
         return lo
     if any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:first - 1]):
@@ -150,15 +158,15 @@ def _semicolon_clip(doc, cue, start: int, end: int) -> tuple[int, int]:
 
 def noun_cues(doc) -> Iterator[tuple[int, int, object, object]]:
     """``X's claim that S``: ``(start, end, noun, possessor)`` for claim-like nouns."""
-    for token in doc_tokens(doc):
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in _CLAIM_NOUNS:
+    for token in tokens_with_pos(doc, "NOUN"):
+        if token.lemma_.lower() not in _CLAIM_NOUNS:
             continue
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "appos")
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+        owner = next((c for c in children_of(token) if c.dep_ == "poss"), None)
+        clause = next((c for c in children_of(token) if c.dep_ in ("acl", "ccomp", "appos")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(c))),
                       None)
         if owner is not None and clause is not None:
-            start, end = char_range(clause.subtree)
+            start, end = char_range(subtree_of(clause))
             if end > start:
                 yield start, end, token, owner
 
@@ -173,9 +181,9 @@ def _parenthetical(token) -> tuple[int, int] | None:
     reads as written, attribution included); at an edge, the rest of the sentence."""
     if token.dep_ not in _PARENTHETICAL_DEPS:
         return None
-    if any(child.dep_ in ("dobj", "xcomp", "prep", "pobj") for child in token.children):
+    if any(child.dep_ in ("dobj", "xcomp", "prep", "pobj") for child in children_of(token)):
         return None
-    span = [t for t in token.subtree]
+    span = [t for t in subtree_of(token)]
     lo, hi = span[0].i, span[-1].i + 1
     sent, doc = token.sent, token.doc
     if lo <= sent.start and hi >= sent.end:
@@ -192,16 +200,17 @@ def _parenthetical(token) -> tuple[int, int] | None:
 
 
 def _according_content(doc, cue, obj) -> tuple[int, int]:
-    phrase_end = max(t.i for t in obj.subtree) + 1
+    phrase_end = max(t.i for t in subtree_of(obj)) + 1
     return larger_side(doc, cue.sent, cue.i, phrase_end)
 
 
 def find_indirect(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
     """Indirect attributions whose cue lies outside every direct quote."""
     quoted = quoted_tokens(doc, tuple(outers))
-    for token in doc_tokens(doc):
-        if token.i in quoted:
-            continue
+    for token, low, pos in zip(doc_tokens(doc), token_column(doc, "lower_"),
+                               token_column(doc, "pos_")):
+        if low != "according" and pos not in ("VERB", "AUX") or token.i in quoted:
+            continue  # neither "according to" nor a cue (see is_cue)
         pair = according_to(token)
         if pair is not None:
             start, end = _according_content(doc, *pair)
@@ -239,7 +248,7 @@ def find_misparsed_cues(doc, outers: Sequence[tuple[int, int]]
     """``Importantly, Maynes notes, nobody at NATO is talking about ...``: ``(start, end,
     cue, speaker)``; the content is the sentence after the cue phrase, so the reported
     clause keeps its subject and its negation."""
-    for token in doc_tokens(doc):
+    for token in tokens_with_pos(doc, "NOUN"):
         if not _misparsed_cue(token) or not _outside(token, outers):
             continue
         sent = token.sent

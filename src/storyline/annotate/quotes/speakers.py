@@ -10,6 +10,7 @@ named apposition (``a spokesman, Jane Doe,``) takes the name.
 
 from __future__ import annotations
 
+from ..parse import children_of
 from .lexicon import REPORTING_LEMMAS
 
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
@@ -28,7 +29,7 @@ def subject_of(verb):
     main verb the parse left without one, the nearest named person or group before it."""
     current = verb
     for _ in range(6):
-        for child in current.children:
+        for child in children_of(current):
             if child.dep_ in ("nsubj", "nsubjpass") and child.ent_type_ not in _TIME_ENTITIES:
                 return _relative_head(current, child)
         if current.dep_ in _CLIMB and current.head is not current:
@@ -60,14 +61,14 @@ def according_to(token):
     """``(according_token, object_token)`` when ``token`` starts ``according to X``."""
     if token.lower_ != "according":
         return None
-    for child in token.children:
+    for child in children_of(token):
         if child.lower_ == "to" and child.dep_ == "prep":
-            for obj in child.children:
+            for obj in children_of(child):
                 if obj.dep_ == "pobj":
                     return token, obj
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if nxt is not None and nxt.lower_ == "to":
-        for obj in nxt.children:
+        for obj in children_of(nxt):
             if obj.dep_ == "pobj":
                 return token, obj
     return None
@@ -75,7 +76,7 @@ def according_to(token):
 
 def _phrase_tokens(head) -> list:
     keep = [head]
-    for child in head.children:
+    for child in children_of(head):
         if child.dep_ in _CUT_DEPS:
             continue
         keep.extend(_phrase_tokens(child))
@@ -93,8 +94,8 @@ def speaker_tokens(head) -> tuple[int, int]:
     while hi + 1 in present:
         hi += 1
     doc = head.doc
-    conjuncts = [c for c in head.children if c.dep_ == "conj" and c.i > head.i]
-    if conjuncts and any(c.dep_ == "cc" for c in head.children):
+    conjuncts = [c for c in children_of(head) if c.dep_ == "conj" and c.i > head.i]
+    if conjuncts and any(c.dep_ == "cc" for c in children_of(head)):
         hi = max(hi, _phrase_end(conjuncts[-1]))  # "Jon Tester (D-Mont.) and David Vitter"
     while hi > lo and doc[hi].is_punct:
         hi -= 1
@@ -112,7 +113,7 @@ def named_apposition(head):
     """A proper-noun apposition of a nominal head (``a spokesman, Jane Doe, said``)."""
     if head.pos_ == "PROPN":
         return None
-    for child in head.children:
+    for child in children_of(head):
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return child
     return None

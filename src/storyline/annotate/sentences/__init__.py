@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...pipeline import Stage
 from ...records import Article, Sentence
 from ...text.paragraphs import split_at_breaks
-from ..parse import doc_text
+from ..parse import doc_sentences, doc_text
 
 VERSION = "sentences-1"
 
@@ -14,7 +14,7 @@ def find_sentences(doc, article_id: str) -> tuple[Sentence, ...]:
     """The sentences of ``doc``: spaCy's sentence spans, stripped, split at blank lines."""
     text = doc_text(doc)
     sentences: list[Sentence] = []
-    for sent in doc.sents:
+    for sent in doc_sentences(doc):
         for start, end in split_at_breaks(text, sent.start_char, sent.end_char):
             sentences.append(Sentence(article_id, len(sentences), start, end, text[start:end]))
     return tuple(sentences)

@@ -21,9 +21,11 @@ and the tense of their verb); the story's timeline reads the result.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from ...records import Sentence, SentenceDate, TimeExpression
+from ..parse import char_span, children_of, subtree_of
 from .lexicon import (
     CALENDAR_GRANULARITIES,
     CONDITION_MARKS,
@@ -44,16 +46,20 @@ def find_sentence_dates(doc, sentences: Sequence[Sentence], times: Sequence[Time
     """One :class:`SentenceDate` per sentence of the article (``doc`` is its parse)."""
     calendar = sorted((t for t in times if t.value and t.granularity in CALENDAR_GRANULARITIES),
                       key=lambda t: t.start)
+    starts = [t.start for t in calendar]
     out = []
     for sentence in sentences:
-        inside = [t for t in calendar if sentence.start <= t.start and t.end <= sentence.end]
+        # an expression inside the sentence starts in it (a span ends after it starts)
+        lo = bisect.bisect_left(starts, sentence.start)
+        hi = bisect.bisect_right(starts, sentence.end)
+        inside = [t for t in calendar[lo:hi] if t.end <= sentence.end]
         out.append(date_sentence(doc, sentence, inside, reference))
     return tuple(out)
 
 
 def date_sentence(doc, sentence: Sentence, times: Sequence[TimeExpression],
                   reference: str | None) -> SentenceDate:
-    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    span = char_span(doc, sentence.start, sentence.end)
     main = _main_verb(span) if span is not None and len(span) else None
     anchored = _anchor(doc, times)
     if anchored is not None:
@@ -79,7 +85,7 @@ def _predicate(main) -> str:
 def _content(main):
     if main.lemma_.lower() not in REPORTING_VERBS:
         return None
-    return next((c for c in main.children if c.dep_ in ("ccomp", "parataxis")
+    return next((c for c in children_of(main) if c.dep_ in ("ccomp", "parataxis")
                  and c.pos_ in _VERBAL), None)
 
 
@@ -95,7 +101,7 @@ def _main_verb(span):
     root = span.root
     if root.pos_ in _VERBAL:
         return root
-    for token in root.subtree:
+    for token in subtree_of(root):
         if token.pos_ in _VERBAL and span.start <= token.i < span.end:
             return token
     return None
@@ -105,7 +111,7 @@ def _anchor(doc, times: Sequence[TimeExpression]):
     """(expression, verb) of the time expression that dates the event, or None."""
     best = None
     for expression in times:
-        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        span = char_span(doc, expression.start, expression.end)
         if span is None or len(span) == 0:
             continue
         token = span.root
@@ -148,7 +154,7 @@ def _dated_kind(value: str, verb, reference: str | None) -> str:
 def _modal(verb) -> str:
     """The modal auxiliary of the verb's clause ("will", "could"), or ""."""
     finite = finite_verb(verb)
-    for child in finite.children:
+    for child in children_of(finite):
         if child.dep_ == "aux" and (child.tag_ == "MD" or child.lower_ == "going"):
             return child.lower_
     return ""
@@ -159,7 +165,7 @@ def _scheduled(verb) -> bool:
     node = verb
     for _ in range(3):
         if node.lemma_.lower() in SCHEDULING_VERBS and (
-                node.tag_ == "VBN" or any(c.dep_ == "xcomp" for c in node.children)):
+                node.tag_ == "VBN" or any(c.dep_ == "xcomp" for c in children_of(node))):
             return True
         if node.dep_ != "xcomp" or node.head is node:
             return False
@@ -168,8 +174,8 @@ def _scheduled(verb) -> bool:
 
 
 def _negated(verb) -> bool:
-    return any(child.dep_ == "neg" for child in finite_verb(verb).children) or any(
-        child.dep_ == "neg" for child in verb.children)
+    return any(child.dep_ == "neg" for child in children_of(finite_verb(verb))) or any(
+        child.dep_ == "neg" for child in children_of(verb))
 
 
 def _future(verb) -> bool:
@@ -200,8 +206,8 @@ def _clause_kind(verb, text: str) -> str:
     if modal in FUTURE_MODALS or _scheduled(verb):
         return "commentary" if _negated(verb) else "expected"
     finite = finite_verb(verb)
-    tags = {finite.tag_} | {c.tag_ for c in finite.children if c.dep_ in ("aux", "auxpass")}
-    if tags & {"VBD"} or "VBN" in tags and any(c.lemma_ == "have" for c in finite.children):
+    tags = {finite.tag_} | {c.tag_ for c in children_of(finite) if c.dep_ in ("aux", "auxpass")}
+    if tags & {"VBD"} or "VBN" in tags and any(c.lemma_ == "have" for c in children_of(finite)):
         return "happened"
     if (verb.lemma_.lower() in STATIVE_VERBS and finite.tag_ in ("VBZ", "VBP")
             and not _has_figure(verb)):
@@ -211,11 +217,11 @@ def _clause_kind(verb, text: str) -> str:
 
 def _has_figure(verb) -> bool:
     """Whether the clause states a figure ("there are 70,000 troops"): a measured state."""
-    return any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in verb.subtree)
+    return any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in subtree_of(verb))
 
 
 def _conditional(verb) -> bool:
     """Whether the main clause hangs on an "if"/"unless" clause."""
     return any(child.dep_ == "advcl" and any(mark.dep_ == "mark" and mark.lower_ in
-                                             CONDITION_MARKS for mark in child.children)
-               for child in verb.children)
+                                             CONDITION_MARKS for mark in children_of(child))
+               for child in children_of(verb))

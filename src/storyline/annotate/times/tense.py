@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from ..parse import char_span, children_of
+
 _WINDOW = 160
 _FIRM_DISTANCE = 2
 _CLIMB = 8
@@ -94,7 +96,7 @@ def _passive_tense(match: re.Match[str]) -> str | None:
 
 def doc_tense(doc, start: int, end: int) -> str | None:
     """Tense of the verb governing the span in a spaCy Doc; "" for present, None unknown."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(doc, start, end)
     if span is None or len(span) == 0:
         return None
     verb = _governing_verb(span.root)
@@ -142,7 +144,7 @@ def _governing_verb(token):
 
 
 def _auxiliaries(verb) -> list:
-    return [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    return [child for child in children_of(verb) if child.dep_ in ("aux", "auxpass")]
 
 
 def _is_nonfinite(verb) -> bool:
@@ -195,12 +197,13 @@ def _present_reading(verb, depth: int = 0) -> str:
     """Future for "is meeting him Friday", "is set for Friday", "plans to go in June"; a
     clause of time ("when he lands Friday") takes the tense of its main clause; else ""."""
     auxiliaries = _auxiliaries(verb)
-    if _scheduling(verb) and (verb.tag_ == "VBN" or any(c.dep_ == "xcomp" for c in verb.children)):
+    if _scheduling(verb) and (verb.tag_ == "VBN" or any(c.dep_ == "xcomp"
+                                                         for c in children_of(verb))):
         return "future"
     if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP")
                                   for c in auxiliaries):
         return "future"
-    marks = {child.lower_ for child in verb.children if child.dep_ in ("mark", "advmod")}
+    marks = {child.lower_ for child in children_of(verb) if child.dep_ in ("mark", "advmod")}
     if depth == 0 and verb.dep_ == "advcl" and marks & _CLAUSE_MARKS:
         head = _governing_verb(verb.head)
         if head is not None and head is not verb:
@@ -229,8 +232,8 @@ def _after_or_since(token, verb) -> bool:
 
 def _in_the_past(verb) -> bool:
     """True when the verb carries the adverbial "in the past"."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "prep" and child.lower_ == "in" and any(
-                grand.lower_ == "past" and grand.dep_ == "pobj" for grand in child.children):
+                grand.lower_ == "past" and grand.dep_ == "pobj" for grand in children_of(child)):
             return True
     return False
