@@ -20,9 +20,12 @@ from ..mentions.lexicon import (
 from .countries import country_named, country_of_demonym
 from .lexicon import (
     AUTHOR_PREPOSITIONS,
+    CAMPAIGN_NOUNS,
     DEFINITE_WORDS,
     DETERMINERS,
     GOVERNMENT_NOUNS,
+    OWNER_ADJECTIVE_DEPS,
+    ROLE_SYNONYMS,
     PERSONAL_DOCUMENTS,
     UNIQUE_TITLES,
 )
@@ -37,11 +40,19 @@ HOLDER_LEAD = 2
 
 
 def _owner_actor(state: State, token) -> str | None:
-    """A named owner of a noun: its possessor or a compound name before it."""
+    """A named owner of a noun: its possessor or a compound name before it, or the
+    country a demonym before it names ("the Saudi government")."""
     for child in token.children:
         if child.dep_ in ("poss", "compound") and child.i < token.i and \
                 child.i in state.at_token:
             return state.at_token[child.i]
+    if token.lemma_.lower() not in GOVERNMENT_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ in OWNER_ADJECTIVE_DEPS and child.i < token.i:
+            found = state.at_token.get(child.i) or state.named_at.get(child.i)
+            if found and state.entities[found].actor.kind == "place":
+                return found
     return None
 
 
@@ -60,7 +71,9 @@ def _organisation(state: State, token, mention: Mention) -> str | None:
     else:
         owner_name = owner_actor.name.split()[-1] if owner_actor.kind == "person" else \
             owner_actor.name
-        name = f"{owner_name} {token.text.lower()}"
+        noun = "campaign" if lemma in CAMPAIGN_NOUNS and owner_actor.kind == "person" else \
+            token.text.lower()
+        name = f"{owner_name} {noun}"
     return new_actor(state, name, "org", mention, (owner_id,), shared=True)
 
 
@@ -77,12 +90,25 @@ def _fits_description(entity: Entity, token, gender: str | None) -> float:
     lemma = token.lemma_.lower()
     shared = sum(1 for c in token.children if c.dep_ in ("amod", "compound")
                  and c.lower_ in entity.heads)
-    if lemma in entity.heads:
+    if lemma in entity.heads or _synonym_in(lemma, entity.heads):
         return 1.0 + 0.5 * shared
     if lemma in UNIQUE_TITLES and entity.actor.kind == "person":
         untitled = not entity.heads & UNIQUE_TITLES.words
         return 0.5 * shared + (UNTITLED_FIT if untitled else 0.0)
     return 0.0
+
+
+def _synonym_in(lemma: str, heads: set[str]) -> bool:
+    """Whether ``heads`` hold another noun for the same role ("lawyer", "attorney")."""
+    role = ROLE_SYNONYMS.get(lemma)
+    return role is not None and any(ROLE_SYNONYMS.get(h) == role for h in heads)
+
+
+def _possessors(state: State, token) -> set[str]:
+    """Actors of a description's possessor: "his attorney", "Pagliano's lawyer" is never
+    the person who has them."""
+    return {state.at_token[c.i] for c in token.children
+            if c.dep_ == "poss" and c.i in state.at_token}
 
 
 def _title_holder(state: State, token, lemma: str) -> str | None:
@@ -132,7 +158,8 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
         if found is not None:
             return found
     gender = GENDERED_NOUNS.get(lemma)
-    scores = without(salience(state, token, set()), enclosing(state, token))
+    scores = without(salience(state, token, set()),
+                     enclosing(state, token) | _possessors(state, token))
     found = best(scores, lambda a: _fits_description(state.entities[a], token, gender))
     if lemma in UNIQUE_TITLES and (found is None or lemma not in state.entities[found].heads):
         found = _title_holder(state, token, lemma) or found  # the title's holder first
@@ -157,7 +184,7 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
 def _resolve_document(state: State, token, lemma: str) -> str | None:
     """A poll, a report, a study: the actor its phrase names as author; else, for "the
     poll", the author of the last such document, or the organisation most in view."""
-    for inner in _author_tokens(token):
+    for inner in author_tokens(token):
         actor_id = state.named_at.get(inner.i) or state.at_token.get(inner.i)
         if actor_id and state.entities[actor_id].actor.kind in ("org", "person", "place"):
             state.documents[lemma] = actor_id
@@ -172,7 +199,7 @@ def _resolve_document(state: State, token, lemma: str) -> str | None:
     return found
 
 
-def _author_tokens(token) -> list:
+def author_tokens(token) -> list:
     """Where a document's author may be named in its own phrase: a compound or possessor
     before it ("a Bloomberg poll", "the party's bylaws"), the object of "by", "from",
     "of", "in" or "on" after it, directly or under a participle ("a report released by

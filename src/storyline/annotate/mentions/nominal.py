@@ -239,7 +239,7 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
         elif low in PRONOUNS and token.pos_ == "PRON" or low in SPEAKING_IT and (
                 _speaks(token) or _attributes(token)) or _relative(token):
             yield _mention(doc, article_id, token.i, token.i + 1, "PRON")
-        elif low in ("someone", "somebody"):
+        elif low in ("someone", "somebody") or low == "those" and _familiar(token):
             yield _mention(doc, article_id, token.i, token.i + 1, "ANON")
         elif token.pos_ == "NOUN" and token.dep_ not in ("compound", "amod", "npadvmod"):
             label = nominal_label(token, covered)
@@ -282,6 +282,15 @@ def _actor_like(token, covered: set[int]) -> bool:
 _AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian")
 
 
+def _one_person(token, conjuncts: list, covered: set[int]) -> bool:
+    """Two roles of one person under one determiner ("the former first lady and U.S.
+    senator"): singular common nouns, the later ones without a determiner of their own."""
+    nouns = [token, *conjuncts]
+    if any(t.i in covered or t.pos_ != "NOUN" or _plural(t) for t in nouns):
+        return False
+    return _determiner(token) != "" and not any(_determiner(t) for t in conjuncts)
+
+
 def _according_object(token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "to" and \
         token.head.head.lower_ == "according"
@@ -299,6 +308,8 @@ def find_coordinations(doc, article_id: str, covered: set[int]) -> Iterator[Ment
             continue
         conjuncts = _conjuncts(token)
         if not conjuncts or not all(_actor_like(t, covered) for t in [token, *conjuncts]):
+            continue
+        if _one_person(token, conjuncts, covered):
             continue
         lo, hi = token.left_edge.i, conjuncts[-1].i + 1
         if "\n" in doc[lo:hi].text or hi - lo > 24:

@@ -47,13 +47,17 @@ def _relative_head(verb, subject):
 
 
 def named_before(verb):
-    """The last token of the nearest PERSON/ORG entity before ``verb`` in its sentence."""
+    """The last token of the nearest PERSON entity before ``verb`` in its sentence, else of
+    the nearest ORG ("Marc Morial, the chief executive of the League, told": Morial)."""
+    found = None
     for token in reversed(verb.doc[verb.sent.start:verb.i]):
         if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ in ("B", "I"):
             nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
             if nxt is None or nxt.ent_type_ != token.ent_type_ or nxt.ent_iob_ == "B":
-                return token
-    return None
+                if token.ent_type_ == "PERSON":
+                    return token
+                found = found or token
+    return found
 
 
 def according_to(token):
@@ -73,10 +77,17 @@ def according_to(token):
     return None
 
 
+def _inner_hyphen(token) -> bool:
+    """A hyphen inside a word ("34-year-old", "veto-wielding"): part of the phrase."""
+    doc = token.doc
+    return token.text in ("-", "–") and not token.whitespace_ and token.i > 0 and \
+        not doc[token.i - 1].whitespace_ and token.i + 1 < len(doc)
+
+
 def _phrase_tokens(head) -> list:
     keep = [head]
     for child in head.children:
-        if child.dep_ in _CUT_DEPS:
+        if child.dep_ in _CUT_DEPS and not _inner_hyphen(child):
             continue
         keep.extend(_phrase_tokens(child))
     return keep
