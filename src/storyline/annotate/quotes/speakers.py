@@ -10,7 +10,7 @@ named apposition (``a spokesman, Jane Doe,``) takes the name.
 
 from __future__ import annotations
 
-from .lexicon import REPORTING_LEMMAS
+from .lexicon import COLON_LEADS, REPORTING_LEMMAS
 
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "advmod", "pobj"})
@@ -126,4 +126,45 @@ def named_apposition(head):
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return child
+    return None
+
+
+def colon_cue(doc, quote_start: int):
+    """The verb of a clause ending in a colon just before a quote ("The Times reports:",
+    "a friend commented:", "Sanders made the following comment:"), when it reports or
+    its object is words, and it has a subject; else None."""
+    index = _token_before(doc, quote_start)
+    if index is None or doc[index].text != ":":
+        return None
+    verb = doc[index].head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    words = {verb.lemma_.lower()} | {c.lemma_.lower() for c in verb.children
+                                     if c.dep_ in ("dobj", "attr")}
+    if verb.lemma_.lower() in REPORTING_LEMMAS or any(w in COLON_LEADS for w in words):
+        return verb
+    return None
+
+
+def _token_before(doc, start: int) -> int | None:
+    """The last token before character ``start`` that is no space nor a quote mark, in
+    the same paragraph or the one before."""
+    span = doc.char_span(0, start, alignment_mode="contract") if start else None
+    if span is None:
+        return None
+    breaks = 0
+    for token in reversed(span):
+        if token.is_space:
+            breaks += token.text.count("\n\n") or token.text.count("\n")
+            if breaks > 2:
+                return None
+            continue
+        if token.is_quote:
+            continue
+        return token.i
     return None
