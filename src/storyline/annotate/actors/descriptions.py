@@ -16,6 +16,7 @@ from ..mentions.lexicon import (
     GENDERED_NOUNS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    ROLE_NOUNS,
 )
 from .countries import country_named, country_of_demonym
 from .lexicon import (
@@ -65,6 +66,10 @@ def _organisation(state: State, token, mention: Mention) -> str | None:
     lemma = token.lemma_.lower()
     if owner_actor.kind == "org":
         return owner_id  # "the NATO alliance" is NATO
+    employer = _employer(state, owner_actor) if owner_actor.kind == "person" and \
+        lemma not in CAMPAIGN_NOUNS else None
+    if employer is not None:
+        return employer  # "Wells Fargo CEO John Stumpf ... his bank": Wells Fargo
     country = country_named(owner_actor.name) if owner_actor.kind == "place" else None
     if country is not None and lemma in ("government", "administration", "regime"):
         name = government_name(country)
@@ -75,6 +80,13 @@ def _organisation(state: State, token, mention: Mention) -> str | None:
             token.text.lower()
         name = f"{owner_name} {noun}"
     return new_actor(state, name, "org", mention, (owner_id,), shared=True)
+
+
+def _employer(state: State, person) -> str | None:
+    """The one organisation a person's roles belong to ("Wells Fargo CEO John Stumpf")."""
+    orgs = [a for a in person.affiliations
+            if a in state.entities and state.entities[a].actor.kind == "org"]
+    return orgs[0] if len(orgs) == 1 else None
 
 
 def _fits_description(entity: Entity, token, gender: str | None) -> float:
@@ -174,7 +186,8 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
         # "the American", "the Republican": the person in view
         return best(scores, lambda a: float(state.entities[a].actor.kind == "person"
                                              and not state.entities[a].plural))
-    if lemma in PERSON_NOUNS or lemma in UNIQUE_TITLES:
+    if lemma in PERSON_NOUNS or lemma in UNIQUE_TITLES or lemma in ROLE_NOUNS and \
+            _definite(token):  # "the former secretary of state": the person in view
         want = gender
         return best(scores, lambda a: agrees(state.entities[a], want or "-", False)
                      if want else float(state.entities[a].actor.kind == "person"))
