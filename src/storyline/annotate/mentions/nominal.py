@@ -27,6 +27,7 @@ from ...text.paragraphs import paragraph_bounds
 from ..parse import doc_text, doc_tokens
 from ..quotes.lexicon import (
     INTENTION_LEMMAS,
+    OBJECT_CONTROL,
     OBJECT_LEMMAS,
     PREP_LEMMAS,
     REPORTER_CUES,
@@ -90,10 +91,19 @@ def _familiar(token) -> bool:
     return any(c.lower_ in FAMILIAR and c.i > token.i for c in token.children)
 
 
+def _controlled(token) -> bool:
+    """The object of "left many nations feeling", "led voters to believe": it is the
+    subject of the clause after it."""
+    head = token.head
+    return token.dep_ == "dobj" and head.lemma_.lower() in OBJECT_CONTROL and any(
+        c.dep_ == "xcomp" and c.i > token.i for c in head.children)
+
+
 def _acts(token) -> bool:
     """A subject, a possessor or an agent: where a group does or says something; also the
-    noun a relative clause with a relative subject hangs on ("critics, who saw ...")."""
-    return token.dep_ in ("nsubj", "nsubjpass", "poss") or (
+    noun a relative clause with a relative subject hangs on ("critics, who saw ...") and
+    the object of "led voters to believe"."""
+    return token.dep_ in ("nsubj", "nsubjpass", "poss") or _controlled(token) or (
         token.dep_ == "pobj" and token.head.lower_ in ("by", "according", "to")
         and (token.head.lower_ != "to" or token.head.head.lower_ == "according")) or any(
         c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in RELATIVE_SUBJECTS
@@ -244,7 +254,7 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
         elif token.pos_ == "NOUN" and token.dep_ not in ("compound", "amod", "npadvmod"):
             label = nominal_label(token, covered)
             if label is None and _plural(token) and token.is_lower and (
-                    _speaks(token) or _attributes(token)):
+                    _speaks(token) or _attributes(token) or _controlled(token)):
                 label = "GROUP"  # "Republican hardliners accused him": a group speaks
             if label is not None:
                 yield _mention(doc, article_id, *noun_phrase_span(token), label)

@@ -87,3 +87,8 @@ comment put message statement remarks words explanation answer response
 """, "a clause ending in a colon that announces words ('a friend commented:', 'Sanders "
      "made the following comment:', 'rolling out a new message:'): the quote after the "
      "colon is its subject's, with these verbs or objects besides the reporting verbs")
+
+OBJECT_CONTROL = words("object_control", """
+force lead leave persuade convince prompt push press urge ask get cause compel drive
+""", "verbs whose object is the subject of the clause after them ('forced Stumpf to admit', "
+     "'led the journalist to fear', 'left many nations feeling'): that object speaks")

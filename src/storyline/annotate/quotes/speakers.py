@@ -2,7 +2,7 @@
 
 A cue is a reporting verb (``said``, ``told``, ``warned``, ``calling``...) or the phrase
 ``according to``. The speaker is the subject of the cue (climbing from a participle like
-``calling`` or ``stating`` to the verb it hangs on), cut down to its noun phrase: relative
+``calling`` or ``stating`` to the verb it hangs on; the object of ``forced X to admit``), cut down to its noun phrase: relative
 clauses, appositions and anything after a comma are left out; coordinated speakers stay
 together (``Mr. Grassley and Mr. Leahy said``). A nominal speaker with a
 named apposition (``a spokesman, Jane Doe,``) takes the name.
@@ -10,7 +10,7 @@ named apposition (``a spokesman, Jane Doe,``) takes the name.
 
 from __future__ import annotations
 
-from .lexicon import COLON_LEADS, REPORTING_LEMMAS
+from .lexicon import COLON_LEADS, OBJECT_CONTROL, REPORTING_LEMMAS
 
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "advmod", "pobj"})
@@ -31,11 +31,23 @@ def subject_of(verb):
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.ent_type_ not in _TIME_ENTITIES:
                 return _relative_head(current, child)
+        controller = _controlling_object(current)
+        if controller is not None:
+            return controller
         if current.dep_ in _CLIMB and current.head is not current:
             current = current.head
             continue
         break
     return named_before(verb) if verb.dep_ == "ROOT" else None
+
+
+def _controlling_object(verb):
+    """The object of "forced Stumpf to admit", "led Ivans to fear", "left many nations
+    feeling": the subject of the clause ``verb`` heads."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in OBJECT_CONTROL:
+        return None
+    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+    return objects[0] if objects else None
 
 
 def _relative_head(verb, subject):
