@@ -24,6 +24,7 @@ from ...records import Actor, ActorLink, Claim, Mention, Quote
 from ..actors.descriptions import author_tokens
 from ..actors.lexicon import RELATIVE_SUBJECTS
 from ..mentions.lexicon import DISTRIBUTIVES, DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SPEECH_NOUNS
+from ..quotes.lexicon import REPORTING_LEMMAS
 
 #: The link method for each mention label; named-entity labels give ``name``.
 METHODS = {"PRON": "pronoun", "NOM": "description", "ANON": "anonymous", "GROUP": "group"}
@@ -55,6 +56,8 @@ def _author_mention(head, mentions: Sequence[Mention]) -> Mention | None:
     for child in head.children:
         if child.dep_ == "poss":
             return _holding(mentions, child)
+        if child.dep_ == "compound" and child.lemma_.lower() in REPORTING_LEMMAS:
+            return _verb_subject(child, mentions)
     for clause in (c for c in head.children if c.dep_ == "relcl"):
         for child in clause.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in RELATIVE_PRONOUNS \
@@ -67,6 +70,17 @@ def _author_mention(head, mentions: Sequence[Mention]) -> Mention | None:
         found = _holding(mentions, token)
         if found is not None:
             return found
+    return None
+
+
+def _verb_subject(verb, mentions: Sequence[Mention]) -> Mention | None:
+    """"Trump demands accountability": the name before a reporting verb the parse took
+    for a noun."""
+    for child in verb.children:
+        if child.dep_ == "compound" and child.i < verb.i:
+            found = _holding(mentions, child)
+            if found is not None:
+                return found
     return None
 
 

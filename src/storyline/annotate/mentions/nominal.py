@@ -314,9 +314,10 @@ def find_coordinations(doc, article_id: str, covered: set[int]) -> Iterator[Ment
         if token.pos_ not in ("PROPN", "NOUN") or not (
                 subject.dep_ in ("nsubj", "nsubjpass") or _according_object(subject)):
             continue
-        if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
-            continue
         conjuncts = _conjuncts(token)
+        if not any(c.dep_ == "cc" and c.lower_ in ("and", "&")
+                   for t in (token, *conjuncts) for c in t.children):
+            continue
         if not conjuncts or not all(_actor_like(t, covered) for t in [token, *conjuncts]):
             continue
         if _one_person(token, conjuncts, covered):

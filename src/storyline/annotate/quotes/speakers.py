@@ -116,14 +116,25 @@ def speaker_tokens(head) -> tuple[int, int]:
     while hi + 1 in present:
         hi += 1
     doc = head.doc
-    conjuncts = [c for c in head.children if c.dep_ == "conj" and c.i > head.i]
-    if conjuncts and any(c.dep_ == "cc" for c in head.children):
+    conjuncts = _conjunct_chain(head)
+    if conjuncts and any(c.dep_ == "cc" for t in (head, *conjuncts) for c in t.children):
         hi = max(hi, _phrase_end(conjuncts[-1]))  # "Jon Tester (D-Mont.) and David Vitter"
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     while lo < hi and doc[lo].is_punct:
         lo += 1
     return lo, hi + 1
+
+
+def _conjunct_chain(head) -> list:
+    """The conjuncts after ``head``, each hanging on the one before ("A, B and C")."""
+    found, current = [], head
+    while True:
+        nxt = [c for c in current.children if c.dep_ == "conj" and c.i > current.i]
+        if not nxt:
+            return found
+        current = nxt[0]
+        found.append(current)
 
 
 def _phrase_end(token) -> int:
