@@ -164,7 +164,7 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
         state.entities[found].heads.add(lemma)  # "the network" later means it too
         return found
     if lemma in DOCUMENT_NOUNS:
-        return _resolve_document(state, token, lemma)
+        return _resolve_document(state, token, lemma, mention)
     if lemma in ORG_NOUNS:
         found = _organisation(state, token, mention)
         if found is not None:
@@ -194,9 +194,14 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
     return None
 
 
-def _resolve_document(state: State, token, lemma: str) -> str | None:
-    """A poll, a report, a study: the actor its phrase names as author; else, for "the
-    poll", the author of the last such document, or the organisation most in view."""
+def _resolve_document(state: State, token, lemma: str, mention: Mention) -> str | None:
+    """A poll, a report, a study: the actor its phrase names as author (two authors
+    before it, "a Times/CBS News poll", are a group of both); else, for "the poll", the
+    author of the last such document, or the organisation most in view."""
+    joint = _joint_authors(state, token)
+    if len(joint) > 1:
+        names = " and ".join(state.entities[a].actor.name for a in joint)
+        return new_actor(state, names, "group", mention, tuple(joint))
     for inner in author_tokens(token):
         actor_id = state.named_at.get(inner.i) or state.at_token.get(inner.i)
         if actor_id and state.entities[actor_id].actor.kind in ("org", "person", "place"):
@@ -209,6 +214,17 @@ def _resolve_document(state: State, token, lemma: str) -> str | None:
         kinds = ("org", "person") if lemma in PERSONAL_DOCUMENTS else ("org",)
         scores = salience(state, token, set())
         found = best(scores, lambda a: float(state.entities[a].actor.kind in kinds))
+    return found
+
+
+def _joint_authors(state: State, token) -> list[str]:
+    """The distinct organisations named before a document noun ("a Times/CBS News poll")."""
+    found: list[str] = []
+    for child in token.children:
+        actor_id = state.named_at.get(child.i) or state.at_token.get(child.i)
+        if child.dep_ == "compound" and child.i < token.i and actor_id and \
+                state.entities[actor_id].actor.kind == "org" and actor_id not in found:
+            found.append(actor_id)
     return found
 
 

@@ -90,9 +90,10 @@ def according_to(token):
 
 
 def _inner_hyphen(token) -> bool:
-    """A hyphen inside a word ("34-year-old", "veto-wielding"): part of the phrase."""
+    """A hyphen or slash inside a word ("34-year-old", "veto-wielding", "Times/CBS"):
+    part of the phrase."""
     doc = token.doc
-    return token.text in ("-", "–") and not token.whitespace_ and token.i > 0 and \
+    return token.text in ("-", "–", "/") and not token.whitespace_ and token.i > 0 and \
         not doc[token.i - 1].whitespace_ and token.i + 1 < len(doc)
 
 
