@@ -187,7 +187,9 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
         return best(scores, lambda a: float(state.entities[a].actor.kind == "person"
                                              and not state.entities[a].plural))
     if lemma in PERSON_NOUNS or lemma in UNIQUE_TITLES or lemma in ROLE_NOUNS and \
-            _definite(token):  # "the former secretary of state": the person in view
+            _definite(token) and not any(c.dep_ == "poss" for c in token.children):
+        # "the former secretary of state": the person in view; "the president's press
+        # secretary" is someone else's aide, left to the roles the story knows
         want = gender
         return best(scores, lambda a: agrees(state.entities[a], want or "-", False)
                      if want else float(state.entities[a].actor.kind == "person"))

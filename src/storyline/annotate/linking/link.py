@@ -23,7 +23,14 @@ from collections.abc import Sequence
 from ...records import Actor, ActorLink, Claim, Mention, Quote
 from ..actors.descriptions import author_tokens
 from ..actors.lexicon import RELATIVE_SUBJECTS
-from ..mentions.lexicon import DISTRIBUTIVES, DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SPEECH_NOUNS
+from ..mentions.lexicon import (
+    DISTRIBUTIVES,
+    DOCUMENT_NOUNS,
+    PERSON_NOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_NOUNS,
+    SPEECH_NOUNS,
+)
 from ..quotes.lexicon import REPORTING_LEMMAS
 
 #: The link method for each mention label; named-entity labels give ``name``.
@@ -51,8 +58,9 @@ def _author_mention(head, mentions: Sequence[Mention]) -> Mention | None:
     website"); for "each" or "both", the subject of the clause it hangs on."""
     if head.lower_ in DISTRIBUTIVES:
         return _distributed(head, mentions)
-    if head.pos_ not in ("NOUN", "PROPN"):
-        return None
+    lemma = head.lemma_.lower()
+    if head.pos_ not in ("NOUN", "PROPN") or lemma in PERSON_NOUNS or lemma in ROLE_NOUNS:
+        return None  # "the president's press secretary" is someone else, left to the story
     for child in head.children:
         if child.dep_ == "poss":
             return _holding(mentions, child)
@@ -63,7 +71,6 @@ def _author_mention(head, mentions: Sequence[Mention]) -> Mention | None:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in RELATIVE_PRONOUNS \
                     and child.lower_ not in RELATIVE_SUBJECTS:
                 return _holding(mentions, child)
-    lemma = head.lemma_.lower()
     if lemma not in DOCUMENT_NOUNS and lemma not in SPEECH_NOUNS:
         return None
     for token in author_tokens(head):
