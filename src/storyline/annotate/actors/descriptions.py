@@ -116,6 +116,15 @@ def _synonym_in(lemma: str, heads: set[str]) -> bool:
     return role is not None and any(ROLE_SYNONYMS.get(h) == role for h in heads)
 
 
+def _sole_holder(state: State, token, lemma: str) -> str | None:
+    """The one person of the article called by this noun or another for the same role,
+    wherever it was ("Pagliano's lawyer": the person named as his attorney)."""
+    excluded = enclosing(state, token) | _possessors(state, token)
+    holders = [a for a, e in state.entities.items() if e.actor.kind == "person"
+               and a not in excluded and (lemma in e.heads or _synonym_in(lemma, e.heads))]
+    return holders[0] if len(holders) == 1 else None
+
+
 def _possessors(state: State, token) -> set[str]:
     """Actors of a description's possessor: "his attorney", "Pagliano's lawyer" is never
     the person who has them."""
@@ -154,7 +163,19 @@ def apposed(state: State, token) -> str | None:
             found = state.at_token.get(child.i) or state.named_at.get(child.i)
             if found:
                 return found
+    for name in _name_after_owner(token):  # "an attorney for Pagliano, Mark MacDougall,"
+        found = state.named_at.get(name.i)
+        if found:
+            return found
     return None
+
+
+def _name_after_owner(token) -> list:
+    """A personal name the parse put in apposition to the person a description is "for"
+    or "of": a name is no apposition to another name, so it is the description's."""
+    return [app for prep in token.children if prep.dep_ == "prep"
+            for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON"
+            for app in obj.children if app.dep_ == "appos" and app.ent_type_ == "PERSON"]
 
 
 def resolve_description(state: State, token, mention: Mention) -> str | None:
@@ -175,6 +196,8 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
     found = best(scores, lambda a: _fits_description(state.entities[a], token, gender))
     if lemma in UNIQUE_TITLES and (found is None or lemma not in state.entities[found].heads):
         found = _title_holder(state, token, lemma) or found  # the title's holder first
+    if found is None and lemma in PERSON_NOUNS:
+        found = _sole_holder(state, token, lemma)
     if found is not None:
         return found
     if lemma in ORG_NOUNS and lemma not in GOVERNMENT_NOUNS and _definite(token):
