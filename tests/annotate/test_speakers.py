@@ -210,3 +210,50 @@ def test_a_party_member_description_is_the_person_in_view(nlp) -> None:
     text = ("Tom Reed spoke in Ohio on Monday.\n\n"
             "The Republican said that the new tariffs would hurt local farmers.")
     assert name_of(speaker_of(nlp, text, "tariffs would hurt")) == "Tom Reed"
+
+
+def test_a_possessed_account_is_its_possessors(nlp) -> None:
+    text = ("Dr. Anna Berg examined the patient in March.\n\n"
+            "According to her account, the patient was sent to the hospital at once.")
+    assert name_of(speaker_of(nlp, text, "sent to the hospital")) == "Anna Berg"
+
+
+def test_a_quote_after_a_colon_is_the_clauses_subject(nlp) -> None:
+    text = ("On Monday, Tom Reed made the following comment:\n\n"
+            "\"The harbour will stay open for every ship that needs it this winter.\"")
+    assert name_of(speaker_of(nlp, text, "harbour will stay open")) == "Tom Reed"
+
+
+def test_the_object_of_forced_is_the_one_who_admits(nlp) -> None:
+    text = ("Senator Anna Berg questioned banker Tom Reed on Tuesday.\n\n"
+            "The senator forced Reed to admit that no executive had been punished.")
+    assert name_of(speaker_of(nlp, text, "no executive had been punished")) == "Tom Reed"
+
+
+def test_a_persons_team_is_the_campaign(nlp) -> None:
+    text = ("Tom Reed is running for governor of Ohio.\n\n"
+            "The Reed team said that the new tariffs would hurt local farmers.")
+    assert name_of(speaker_of(nlp, text, "tariffs would hurt")) == "Reed campaign"
+
+
+def test_each_speaks_for_the_coordinated_subject(nlp) -> None:
+    text = ("Tom Reed and Anna Berg met voters on Wednesday, each saying the other "
+            "lacks the judgment to lead the state.")
+    actor = speaker_of(nlp, text, "lacks the judgment")
+    assert actor is not None and actor.kind == "group"
+
+
+def test_three_coordinated_names_speak_together(nlp) -> None:
+    text = ("Tom Reed, Anna Berg and Lars Holm all said that the harbour should "
+            "stay open this winter.")
+    actor = speaker_of(nlp, text, "harbour should stay open")
+    assert actor is not None and actor.kind == "group"
+
+
+def test_a_surname_in_a_headline_is_the_full_name_written_first(nlp) -> None:
+    text = ("Mixed messages on Reed leave plan.\n\n"
+            "Tom Reed's new proposal for paid leave is vague, experts say.\n\n"
+            "Anna Reed, his eldest daughter, praised the plan. Anna Reed wrote an essay "
+            "on it. Anna Reed spoke in Ohio.\n\n"
+            "Reed says the plan would cost nothing.")
+    assert name_of(speaker_of(nlp, text, "cost nothing")) == "Tom Reed"

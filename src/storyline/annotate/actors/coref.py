@@ -83,7 +83,8 @@ def _resolve(state: State, mention: Mention, token) -> tuple[str | None, str]:
         return resolve_description(state, token, mention), "description"
     if mention.label == "ANON":
         found = apposed(state, token)
-        if found is not None:
+        if found is not None:  # "an attorney for Pagliano, Mark MacDougall": his role
+            state.entities[found].heads.add(token.lemma_.lower())
             return found, "description"
         return new_actor(state, description_name(token, mention), "anonymous", mention,
                           affiliations(state, token)), "anonymous"

@@ -16,15 +16,19 @@ from ..mentions.lexicon import (
     GENDERED_NOUNS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    ROLE_NOUNS,
 )
 from ..parse import children_of, subtree_of
 from .countries import country_named, country_of_demonym
 from .lexicon import (
     AUTHOR_PREPOSITIONS,
+    CAMPAIGN_NOUNS,
     DEFINITE_WORDS,
     DETERMINERS,
     GOVERNMENT_NOUNS,
+    OWNER_ADJECTIVE_DEPS,
     PERSONAL_DOCUMENTS,
+    ROLE_SYNONYMS,
     UNIQUE_TITLES,
 )
 from .places import government_name
@@ -38,11 +42,19 @@ HOLDER_LEAD = 2
 
 
 def _owner_actor(state: State, token) -> str | None:
-    """A named owner of a noun: its possessor or a compound name before it."""
+    """A named owner of a noun: its possessor or a compound name before it, or the
+    country a demonym before it names ("the Saudi government")."""
     for child in children_of(token):
         if child.dep_ in ("poss", "compound") and child.i < token.i and \
                 child.i in state.at_token:
             return state.at_token[child.i]
+    if token.lemma_.lower() not in GOVERNMENT_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ in OWNER_ADJECTIVE_DEPS and child.i < token.i:
+            found = state.at_token.get(child.i) or state.named_at.get(child.i)
+            if found and state.entities[found].actor.kind == "place":
+                return found
     return None
 
 
@@ -55,14 +67,27 @@ def _organisation(state: State, token, mention: Mention) -> str | None:
     lemma = token.lemma_.lower()
     if owner_actor.kind == "org":
         return owner_id  # "the NATO alliance" is NATO
+    employer = _employer(state, owner_actor) if owner_actor.kind == "person" and \
+        lemma not in CAMPAIGN_NOUNS else None
+    if employer is not None:
+        return employer  # "Wells Fargo CEO John Stumpf ... his bank": Wells Fargo
     country = country_named(owner_actor.name) if owner_actor.kind == "place" else None
     if country is not None and lemma in ("government", "administration", "regime"):
         name = government_name(country)
     else:
         owner_name = owner_actor.name.split()[-1] if owner_actor.kind == "person" else \
             owner_actor.name
-        name = f"{owner_name} {token.text.lower()}"
+        noun = "campaign" if lemma in CAMPAIGN_NOUNS and owner_actor.kind == "person" else \
+            token.text.lower()
+        name = f"{owner_name} {noun}"
     return new_actor(state, name, "org", mention, (owner_id,), shared=True)
+
+
+def _employer(state: State, person) -> str | None:
+    """The one organisation a person's roles belong to ("Wells Fargo CEO John Stumpf")."""
+    orgs = [a for a in person.affiliations
+            if a in state.entities and state.entities[a].actor.kind == "org"]
+    return orgs[0] if len(orgs) == 1 else None
 
 
 def _fits_description(entity: Entity, token, gender: str | None) -> float:
@@ -78,12 +103,34 @@ def _fits_description(entity: Entity, token, gender: str | None) -> float:
     lemma = token.lemma_.lower()
     shared = sum(1 for c in children_of(token) if c.dep_ in ("amod", "compound")
                  and c.lower_ in entity.heads)
-    if lemma in entity.heads:
+    if lemma in entity.heads or _synonym_in(lemma, entity.heads):
         return 1.0 + 0.5 * shared
     if lemma in UNIQUE_TITLES and entity.actor.kind == "person":
         untitled = not entity.heads & UNIQUE_TITLES.words
         return 0.5 * shared + (UNTITLED_FIT if untitled else 0.0)
     return 0.0
+
+
+def _synonym_in(lemma: str, heads: set[str]) -> bool:
+    """Whether ``heads`` hold another noun for the same role ("lawyer", "attorney")."""
+    role = ROLE_SYNONYMS.get(lemma)
+    return role is not None and any(ROLE_SYNONYMS.get(h) == role for h in heads)
+
+
+def _sole_holder(state: State, token, lemma: str) -> str | None:
+    """The one person of the article called by this noun or another for the same role,
+    wherever it was ("Pagliano's lawyer": the person named as his attorney)."""
+    excluded = enclosing(state, token) | _possessors(state, token)
+    holders = [a for a, e in state.entities.items() if e.actor.kind == "person"
+               and a not in excluded and (lemma in e.heads or _synonym_in(lemma, e.heads))]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _possessors(state: State, token) -> set[str]:
+    """Actors of a description's possessor: "his attorney", "Pagliano's lawyer" is never
+    the person who has them."""
+    return {state.at_token[c.i] for c in token.children
+            if c.dep_ == "poss" and c.i in state.at_token}
 
 
 def _title_holder(state: State, token, lemma: str) -> str | None:
@@ -117,7 +164,19 @@ def apposed(state: State, token) -> str | None:
             found = state.at_token.get(child.i) or state.named_at.get(child.i)
             if found:
                 return found
+    for name in _name_after_owner(token):  # "an attorney for Pagliano, Mark MacDougall,"
+        found = state.named_at.get(name.i)
+        if found:
+            return found
     return None
+
+
+def _name_after_owner(token) -> list:
+    """A personal name the parse put in apposition to the person a description is "for"
+    or "of": a name is no apposition to another name, so it is the description's."""
+    return [app for prep in token.children if prep.dep_ == "prep"
+            for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON"
+            for app in obj.children if app.dep_ == "appos" and app.ent_type_ == "PERSON"]
 
 
 def resolve_description(state: State, token, mention: Mention) -> str | None:
@@ -127,16 +186,19 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
         state.entities[found].heads.add(lemma)  # "the network" later means it too
         return found
     if lemma in DOCUMENT_NOUNS:
-        return _resolve_document(state, token, lemma)
+        return _resolve_document(state, token, lemma, mention)
     if lemma in ORG_NOUNS:
         found = _organisation(state, token, mention)
         if found is not None:
             return found
     gender = GENDERED_NOUNS.get(lemma)
-    scores = without(salience(state, token, set()), enclosing(state, token))
+    scores = without(salience(state, token, set()),
+                     enclosing(state, token) | _possessors(state, token))
     found = best(scores, lambda a: _fits_description(state.entities[a], token, gender))
     if lemma in UNIQUE_TITLES and (found is None or lemma not in state.entities[found].heads):
         found = _title_holder(state, token, lemma) or found  # the title's holder first
+    if found is None and lemma in PERSON_NOUNS:
+        found = _sole_holder(state, token, lemma)
     if found is not None:
         return found
     if lemma in ORG_NOUNS and lemma not in GOVERNMENT_NOUNS and _definite(token):
@@ -148,17 +210,25 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
         # "the American", "the Republican": the person in view
         return best(scores, lambda a: float(state.entities[a].actor.kind == "person"
                                              and not state.entities[a].plural))
-    if lemma in PERSON_NOUNS or lemma in UNIQUE_TITLES:
+    if lemma in PERSON_NOUNS or lemma in UNIQUE_TITLES or lemma in ROLE_NOUNS and \
+            _definite(token) and not any(c.dep_ == "poss" for c in token.children):
+        # "the former secretary of state": the person in view; "the president's press
+        # secretary" is someone else's aide, left to the roles the story knows
         want = gender
         return best(scores, lambda a: agrees(state.entities[a], want or "-", False)
                      if want else float(state.entities[a].actor.kind == "person"))
     return None
 
 
-def _resolve_document(state: State, token, lemma: str) -> str | None:
-    """A poll, a report, a study: the actor its phrase names as author; else, for "the
-    poll", the author of the last such document, or the organisation most in view."""
-    for inner in _author_tokens(token):
+def _resolve_document(state: State, token, lemma: str, mention: Mention) -> str | None:
+    """A poll, a report, a study: the actor its phrase names as author (two authors
+    before it, "a Times/CBS News poll", are a group of both); else, for "the poll", the
+    author of the last such document, or the organisation most in view."""
+    joint = _joint_authors(state, token)
+    if len(joint) > 1:
+        names = " and ".join(state.entities[a].actor.name for a in joint)
+        return new_actor(state, names, "group", mention, tuple(joint))
+    for inner in author_tokens(token):
         actor_id = state.named_at.get(inner.i) or state.at_token.get(inner.i)
         if actor_id and state.entities[actor_id].actor.kind in ("org", "person", "place"):
             state.documents[lemma] = actor_id
@@ -173,7 +243,18 @@ def _resolve_document(state: State, token, lemma: str) -> str | None:
     return found
 
 
-def _author_tokens(token) -> list:
+def _joint_authors(state: State, token) -> list[str]:
+    """The distinct organisations named before a document noun ("a Times/CBS News poll")."""
+    found: list[str] = []
+    for child in token.children:
+        actor_id = state.named_at.get(child.i) or state.at_token.get(child.i)
+        if child.dep_ == "compound" and child.i < token.i and actor_id and \
+                state.entities[actor_id].actor.kind == "org" and actor_id not in found:
+            found.append(actor_id)
+    return found
+
+
+def author_tokens(token) -> list:
     """Where a document's author may be named in its own phrase: a compound or possessor
     before it ("a Bloomberg poll", "the party's bylaws"), the object of "by", "from",
     "of", "in" or "on" after it, directly or under a participle ("a report released by

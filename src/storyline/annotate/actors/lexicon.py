@@ -151,3 +151,16 @@ AUTHOR_PREPOSITIONS = words("author_prepositions", "by from of in on at",
 RELATIVE_SUBJECTS = words("relative_subjects", "which that",
                           "relative subjects that refer to the noun their clause hangs on "
                           "('the group, which said')")
+
+CAMPAIGN_NOUNS = words("campaign_nouns", "campaign team camp",
+                       "a person's team or camp is their campaign ('the Trump team', "
+                       "'Clinton's camp', 'the Clinton campaign'): one organisation, named "
+                       "'<surname> campaign' whichever noun the article uses")
+
+OWNER_ADJECTIVE_DEPS = words("owner_adjective_deps", "amod compound nmod",
+                             "a demonym before a government noun names its country "
+                             "('the Saudi government', 'the Russian military')")
+
+ROLE_SYNONYMS = Table("role_synonyms", {
+    "lawyer": "attorney", "counsel": "attorney", "attorney": "attorney",
+}, "role nouns for the same role: 'Pagliano's lawyer' is the person named as his attorney")

@@ -334,10 +334,13 @@ ARTICLE_DOMINANCE = 2
 
 
 def _likeliest(group: _Group, targets: set[str], groups: dict[str, _Group]) -> set[str]:
-    """Among several full names a short name fits, those written before it, of the gender
-    an honorific gives ("Mr. Obama"), then the one mentioned far more than the others."""
+    """Among several full names a short name fits, those written before it (the first
+    one written when the short name comes first), of the gender an honorific gives ("Mr.
+    Obama"), then the one mentioned far more than the others."""
     first = min(group.indexes, default=0)
     before = {t for t in targets if min(groups[t].indexes, default=first) < first}
+    if not before and len(targets) > 1:  # the short name comes first ("Trump" in a headline):
+        before = {min(targets, key=lambda t: min(groups[t].indexes, default=first))}
     targets = before or targets
     if group.gender:  # "Mr. Obama" is never Michelle Obama
         targets = {t for t in targets if GIVEN_NAMES.get(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...pipeline import Stage
 from .link import link_items
 
-VERSION = "linking-3"
+VERSION = "linking-4"
 
 STAGE = Stage("linking", VERSION, requires=("quotes", "claims", "mentions", "actors", "doc"),
               produces=("links",), run=link_items,

@@ -5,6 +5,8 @@ longest mention inside the speaker span that holds the span's syntactic head ("T
 Clinton campaign", "Trump and Clinton"), else a group of coordinated names around the whole
 span ("candidates Hillary Clinton and Donald Trump"), else the mention holding the head ("Putin's
 adviser Yuri Ushakov": Ushakov, not Putin; "Democratic pollster Pat Caddell": Caddell),
+else, for a head no actor stands for, its author: the possessor ("according to her
+account") or the subject of a relative clause on it ("a speech Mrs. Clinton delivered"),
 else, without a parse, the last personal name in the span. The actors stage has already resolved pronouns,
 descriptions, unnamed sources and groups, so the link's ``method`` says what the speaker
 words were: ``name``, ``pronoun``, ``description``, ``anonymous`` or ``group``.
@@ -20,28 +22,105 @@ import bisect
 from collections.abc import Callable, Sequence
 
 from ...records import Actor, ActorLink, Claim, Mention, Quote
+from ..actors.descriptions import author_tokens
+from ..actors.lexicon import RELATIVE_SUBJECTS
+from ..mentions.lexicon import (
+    DISTRIBUTIVES,
+    DOCUMENT_NOUNS,
+    PERSON_NOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_NOUNS,
+    SPEECH_NOUNS,
+)
 from ..parse import char_span
+from ..quotes.lexicon import REPORTING_LEMMAS
 
 #: The link method for each mention label; named-entity labels give ``name``.
 METHODS = {"PRON": "pronoun", "NOM": "description", "ANON": "anonymous", "GROUP": "group"}
 
 
-def _head_offset(doc, start: int, end: int) -> int | None:
+def _head_token(doc, start: int, end: int):
     if doc is None:
         return None
     span = char_span(doc, start, end)
-    return span.root.idx if span is not None and len(span) else None
+    return span.root if span is not None and len(span) else None
 
 
-def speaker_mention(quote: Quote, mentions: Sequence[Mention], doc=None) -> Mention | None:
-    """The mention that names a quote's speaker (see the module docstring)."""
+def _holding(mentions: Sequence[Mention], token) -> Mention | None:
+    """The shortest mention with an actor that holds ``token``."""
+    found = [m for m in mentions if m.actor_id and m.start <= token.idx < m.end]
+    return min(found, key=lambda m: m.end - m.start) if found else None
+
+
+def _author_mention(head, mentions: Sequence[Mention]) -> Mention | None:
+    """Whose words a head noun no actor stands for are: its possessor ("her account",
+    "Stumpf's testimony"), the subject of the relative clause on it ("a speech Mrs.
+    Clinton delivered", "the reasons that Trump refuses"); for a document or a speech, an
+    author its phrase names ("data from the survey", "a document on the campaign's
+    website"); for "each" or "both", the subject of the clause it hangs on."""
+    if head.lower_ in DISTRIBUTIVES:
+        return _distributed(head, mentions)
+    lemma = head.lemma_.lower()
+    if head.pos_ not in ("NOUN", "PROPN") or lemma in PERSON_NOUNS or lemma in ROLE_NOUNS:
+        return None  # "the president's press secretary" is someone else, left to the story
+    for child in head.children:
+        if child.dep_ == "poss":
+            return _holding(mentions, child)
+        if child.dep_ == "compound" and child.lemma_.lower() in REPORTING_LEMMAS:
+            return _verb_subject(child, mentions)
+    for clause in (c for c in head.children if c.dep_ == "relcl"):
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in RELATIVE_PRONOUNS \
+                    and child.lower_ not in RELATIVE_SUBJECTS:
+                return _holding(mentions, child)
+    if lemma not in DOCUMENT_NOUNS and lemma not in SPEECH_NOUNS:
+        return None
+    for token in author_tokens(head):
+        found = _holding(mentions, token)
+        if found is not None:
+            return found
+    return None
+
+
+def _verb_subject(verb, mentions: Sequence[Mention]) -> Mention | None:
+    """"Trump demands accountability": the name before a reporting verb the parse took
+    for a noun."""
+    for child in verb.children:
+        if child.dep_ == "compound" and child.i < verb.i:
+            found = _holding(mentions, child)
+            if found is not None:
+                return found
+    return None
+
+
+def _distributed(head, mentions: Sequence[Mention]) -> Mention | None:
+    """The group "each" stands for: the subject of the verb its participle hangs on."""
+    verb = head.head
+    while verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child is not head:
+            groups = [m for m in mentions if m.actor_id and m.label == "GROUP"
+                      and m.start <= child.idx < m.end]
+            if groups:
+                return max(groups, key=lambda m: m.end - m.start)
+            return _holding(mentions, child) if child.tag_ in ("NNS", "NNPS") else None
+    return None
+
+
+def speaker_mention(quote: Quote, mentions: Sequence[Mention], doc=None,
+                    near: Callable[[int, int], list[Mention]] | None = None) -> Mention | None:
+    """The mention that names a quote's speaker (see the module docstring); ``near`` gives
+    the mentions with an actor that overlap a range, when the caller has them indexed."""
     if quote.speaker_start is None or quote.speaker_end is None:
         return None
     lo, hi = quote.speaker_start, quote.speaker_end
-    inside = [m for m in mentions if m.actor_id and m.start < hi and lo < m.end]
+    inside = near(lo, hi) if near is not None else [
+        m for m in mentions if m.actor_id and m.start < hi and lo < m.end]
+    token = _head_token(doc, lo, hi)
     if not inside:
-        return None
-    head = _head_offset(doc, lo, hi)
+        return _author_mention(token, mentions) if token is not None else None
+    head = token.idx if token is not None else None
     if head is not None:
         holding = [m for m in inside if m.start <= head < m.end]
         within = [m for m in holding if lo <= m.start and m.end <= hi]
@@ -52,7 +131,8 @@ def speaker_mention(quote: Quote, mentions: Sequence[Mention], doc=None) -> Ment
             return min(together, key=lambda m: m.end - m.start)
         if holding:
             return min(holding, key=lambda m: m.end - m.start)
-        return None  # the head is a word no actor stands for ("these issues")
+        # the head is a word no actor stands for: its author, else none ("these issues")
+        return _author_mention(token, mentions)
     people = [m for m in inside if m.label == "PERSON"]
     return max(people or inside, key=lambda m: (m.end, m.start - m.end))
 
@@ -113,7 +193,7 @@ def link_items(quotes: Sequence[Quote], claims: Sequence[Claim], mentions: Seque
     by_speaker: dict[str, str] = {}
     near = _overlapping(mentions)
     for quote in quotes:
-        mention = speaker_mention(quote, near(quote.speaker_start, quote.speaker_end), doc)
+        mention = speaker_mention(quote, mentions, doc, near)
         actor = mention.actor_id if mention is not None else None
         method = METHODS.get(mention.label, "name") if mention is not None else ""
         links.append(ActorLink(quote.id, "speaker", actor, method))

@@ -120,3 +120,12 @@ HONORIFIC_GENDER = Table("honorific_gender", {
 PARTY_TAG = pattern("party_tag", r"^\(\s*[RDI]\s*[-–,]\s*[A-Z][A-Za-z.]*\s*\)$",
                     "a party and state tag after a US politician's name ('(D-N.C.)'): not "
                     "an entity of its own")
+
+DISTRIBUTIVES = words("distributives", "each both",
+                      "'Trump and Clinton vied ..., each touting ...': a distributive "
+                      "subject speaks for the subject of the clause it hangs on")
+
+SPEECH_NOUNS = words("speech_nouns", """
+account speech remarks comments comment testimony interview words message op-ed column
+""", "nouns for what someone said or wrote ('according to her account', 'a speech Mrs. "
+     "Clinton delivered'): they speak for the person their phrase names")

@@ -27,6 +27,7 @@ from ...text.paragraphs import paragraph_bounds
 from ..parse import char_span, children_of, doc_text, doc_tokens, token_column, tokens_with_pos
 from ..quotes.lexicon import (
     INTENTION_LEMMAS,
+    OBJECT_CONTROL,
     OBJECT_LEMMAS,
     PREP_LEMMAS,
     REPORTER_CUES,
@@ -90,10 +91,19 @@ def _familiar(token) -> bool:
     return any(c.lower_ in FAMILIAR and c.i > token.i for c in children_of(token))
 
 
+def _controlled(token) -> bool:
+    """The object of "left many nations feeling", "led voters to believe": it is the
+    subject of the clause after it."""
+    head = token.head
+    return token.dep_ == "dobj" and head.lemma_.lower() in OBJECT_CONTROL and any(
+        c.dep_ == "xcomp" and c.i > token.i for c in head.children)
+
+
 def _acts(token) -> bool:
     """A subject, a possessor or an agent: where a group does or says something; also the
-    noun a relative clause with a relative subject hangs on ("critics, who saw ...")."""
-    return token.dep_ in ("nsubj", "nsubjpass", "poss") or (
+    noun a relative clause with a relative subject hangs on ("critics, who saw ...") and
+    the object of "led voters to believe"."""
+    return token.dep_ in ("nsubj", "nsubjpass", "poss") or _controlled(token) or (
         token.dep_ == "pobj" and token.head.lower_ in ("by", "according", "to")
         and (token.head.lower_ != "to" or token.head.head.lower_ == "according")) or any(
         c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in RELATIVE_SUBJECTS
@@ -252,12 +262,12 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
         elif low in PRONOUNS and token.pos_ == "PRON" or low in SPEAKING_IT and (
                 _speaks(token) or _attributes(token)) or _relative(token):
             yield _mention(doc, article_id, token.i, token.i + 1, "PRON")
-        elif low in ("someone", "somebody"):
+        elif low in ("someone", "somebody") or low == "those" and _familiar(token):
             yield _mention(doc, article_id, token.i, token.i + 1, "ANON")
         elif token.pos_ == "NOUN" and token.dep_ not in ("compound", "amod", "npadvmod"):
             label = nominal_label(token, covered)
             if label is None and _plural(token) and token.is_lower and (
-                    _speaks(token) or _attributes(token)):
+                    _speaks(token) or _attributes(token) or _controlled(token)):
                 label = "GROUP"  # "Republican hardliners accused him": a group speaks
             if label is not None:
                 yield _mention(doc, article_id, *noun_phrase_span(token), label)
@@ -266,7 +276,7 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
 #: Every word that heads a nominal mention without being a common noun.
 _NOMINAL_WORDS = frozenset(QUANTITY_SUBJECTS.words | frozenset(PRONOUNS) | SPEAKING_IT.words
                            | RELATIVE_PRONOUNS.words | RELATIVE_SUBJECTS
-                           | {"someone", "somebody"})
+                           | {"someone", "somebody", "those"})
 
 
 def _relative(token) -> bool:
@@ -301,6 +311,15 @@ def _actor_like(token, covered: set[int]) -> bool:
 _AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian")
 
 
+def _one_person(token, conjuncts: list, covered: set[int]) -> bool:
+    """Two roles of one person under one determiner ("the former first lady and U.S.
+    senator"): singular common nouns, the later ones without a determiner of their own."""
+    nouns = [token, *conjuncts]
+    if any(t.i in covered or t.pos_ != "NOUN" or _plural(t) for t in nouns):
+        return False
+    return _determiner(token) != "" and not any(_determiner(t) for t in conjuncts)
+
+
 def _according_object(token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "to" and \
         token.head.head.lower_ == "according"
@@ -316,10 +335,13 @@ def find_coordinations(doc, article_id: str, covered: set[int]) -> Iterator[Ment
         if not (
                 subject.dep_ in ("nsubj", "nsubjpass") or _according_object(subject)):
             continue
-        if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in children_of(token)):
-            continue
         conjuncts = _conjuncts(token)
+        if not any(c.dep_ == "cc" and c.lower_ in ("and", "&")
+                   for t in (token, *conjuncts) for c in children_of(t)):
+            continue
         if not conjuncts or not all(_actor_like(t, covered) for t in [token, *conjuncts]):
+            continue
+        if _one_person(token, conjuncts, covered):
             continue
         lo, hi = token.left_edge.i, conjuncts[-1].i + 1
         if "\n" in doc[lo:hi].text or hi - lo > 24:

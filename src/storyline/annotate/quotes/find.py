@@ -59,6 +59,7 @@ from .marks import QuoteSpan, find_quote_spans
 from .merge import MIN_CLIPPED, merge_attributions
 from .speakers import (
     according_to,
+    colon_cue,
     is_cue,
     named_apposition,
     named_before,
@@ -292,6 +293,8 @@ def _direct(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
             cue = _sentence_cue(doc, sent, outers, span.outer_end) if sent is not None else None
         if cue is None and _opens_sentence(doc, span):
             cue = _previous_colon_cue(doc, span, outers)
+        if cue is None:
+            cue = colon_cue(doc, span.outer_start)
         if cue is None and span.closed:
             cue = _dash_cue(doc, span) or _next_sentence_cue(doc, span, outers)
         attribution = _from_cue(span.start, span.end, cue, True)

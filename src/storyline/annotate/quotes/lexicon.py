@@ -81,3 +81,14 @@ SPEAKER_LABEL = pattern("speaker_label",
                         r"(?P<label>[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,2}):\s+",
                         "a transcript turn opens with its speaker's name and a colon "
                         "('PENCE: Well, ...'): the speaker of that turn")
+
+COLON_LEADS = words("colon_leads", """
+comment put message statement remarks words explanation answer response
+""", "a clause ending in a colon that announces words ('a friend commented:', 'Sanders "
+     "made the following comment:', 'rolling out a new message:'): the quote after the "
+     "colon is its subject's, with these verbs or objects besides the reporting verbs")
+
+OBJECT_CONTROL = words("object_control", """
+force lead leave persuade convince prompt push press urge ask get cause compel drive
+""", "verbs whose object is the subject of the clause after them ('forced Stumpf to admit', "
+     "'led the journalist to fear', 'left many nations feeling'): that object speaks")
