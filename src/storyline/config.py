@@ -120,13 +120,14 @@ class StorySettings:
     timeline_min_support: float = 2.0  # a date this well supported counts for the length
     timeline_auto_factor: float = 5.0  # automatic length: this times the root of those
     timeline_min_words: int = 6  # summary sentences have this many content words or more
-    timeline_max_words: int = 45  # ... and at most this many
+    timeline_max_words: int = 30  # ... and at most this many
     timeline_redundancy: float = 0.5  # cosine above which a sentence repeats a chosen one
     timeline_commentary: bool = False  # keep commentary sentences (opinion) as candidates
     timeline_undated_weight: float = 1.0  # a sentence dated only by its article counts this
     timeline_reference_dates: bool = True  # other dates a sentence names count too
-    timeline_lead_weight: float = 0.5  # a lead sentence's summary score counts 1 + this
+    timeline_lead_weight: float = 0.25  # a lead sentence's summary score counts 1 + this
     timeline_topic_weight: float = 0.5  # a summary sentence's likeness to the whole story
+    timeline_aside_weight: float = 0.5  # an opinion, question or dateline counts this much
     timeline_news_day_window: int = 2  # undated news of an article happened on a day this
     timeline_news_day_mentions: int = 2  # close before publication that it names this often
     events_merge_days: int = 3  # same-actor, same-type events this close are one action

@@ -207,3 +207,36 @@ def test_story_centroid_keeps_a_day_summary_on_the_story() -> None:
     assert "inquiry" in day_of["2031-04-09"]
     plain = build_timeline([*story, *side], replace(one_each, timeline_topic_weight=0.0))
     assert "fans" in {e.date: e.summary for e in plain}["2031-04-09"]
+
+
+def test_asides_give_way_to_reports_of_the_day() -> None:
+    def dated(aid: str, text: str) -> DatedSentence:
+        return DatedSentence(aid, 0, len(text), text, "2031-06-02", "day", None, None, True)
+
+    report = dated("r1", "Workers sealed the leaking Vell dam spillway with concrete on the "
+                         "second day of repairs.")
+    voice = dated("r2", "I watched the workers seal the leaking Vell dam spillway with "
+                        "concrete and felt relieved.")
+    question = dated("r3", "Will the sealed Vell dam spillway hold the concrete through "
+                           "the spring floods?")
+    stamp = dated("r4", "Wed Jun 2, 2031 5:56 am EDT Workers sealed the leaking Vell dam "
+                        "spillway with concrete.")
+    one = _settings(timeline_dates=1, timeline_sentences=1, timeline_redundancy=1.0)
+    for aside in (voice, question, stamp):
+        picked = build_timeline([aside, report], one)[0].citations[0].article_id
+        assert picked == "r1", aside.text
+    alone = build_timeline([voice], one)
+    assert alone and alone[0].citations[0].article_id == "r2"  # nothing else: still kept
+
+
+def test_aside_patterns() -> None:
+    from storyline.story.timeline_summary import aside
+
+    assert aside("I do n't think the flood is over .")
+    assert aside("My house was flooded, she said.")
+    assert aside("Can the dam hold ?")
+    assert aside("Posted by Ana Vell, on June 1, 2031 4:26 PM")
+    assert aside("Watch the flood's path since June 1.")
+    assert not aside("World War I veterans laid wreaths at the dam.")
+    assert not aside("We have confirmed nine cases, the ministry said.")
+    assert not aside("The US said the dam would be inspected.")

@@ -39,12 +39,13 @@ log = logging.getLogger(__name__)
 
 NAME = "tls"
 # Measured on timeline17-dev (10 topics) through the product's path (automatic length
-# 0.1348 / 0.0450 / 0.6407, oracle 0.1425 / 0.0450 / 0.7032, with the story-centroid term of
-# timeline-3; timeline-2 had 0.1281 / 0.0426 and 0.1390 / 0.0425); floors sit just below.
-# The automatic-length figures must stay within 10% of the oracle ones (``*_vs_oracle``).
+# 0.1374 / 0.0454 / 0.6407, oracle 0.1474 / 0.0469 / 0.7032, with timeline-4's asides at
+# half weight and summary sentences of at most 30 content words; timeline-3 had 0.1348 /
+# 0.0450 and 0.1425 / 0.0450); floors sit just below. The automatic-length figures must
+# stay within 10% of the oracle ones (``*_vs_oracle``).
 FLOORS: dict[str, float] = {
-    "ar1_f1": 0.13, "ar2_f1": 0.044, "date_f1": 0.63,
-    "oracle_ar1_f1": 0.14, "oracle_ar2_f1": 0.044, "oracle_date_f1": 0.70,
+    "ar1_f1": 0.135, "ar2_f1": 0.045, "date_f1": 0.63,
+    "oracle_ar1_f1": 0.145, "oracle_ar2_f1": 0.046, "oracle_date_f1": 0.70,
     "ar1_f1_vs_oracle": 0.9, "ar2_f1_vs_oracle": 0.9, "date_f1_vs_oracle": 0.9,
 }
 METRICS = ("ar1_f1", "ar2_f1", "date_f1")

@@ -292,7 +292,7 @@ DATED_SENTENCES = Stage("dated_sentences", "dated-sentences-2",
                         run=dated_sentences, settings="story",
                         doc="every event sentence dated by its event; forecasts apart, "
                             "commentary left out")
-STAGE = Stage("timeline", "timeline-3", requires=("dated_sentences",), produces=("timeline",),
-              run=story_timeline, settings="story",
+STAGE = Stage("timeline", "timeline-4", requires=("dated_sentences",), produces=("timeline",),
+              run=story_timeline, settings="story", lexicon="storyline.story.timeline_lexicon",
               doc="the important dates, each with a short cited summary; expected "
                   "entries marked")

@@ -6,7 +6,9 @@ centroid of the whole story (a day's most typical sentence may be about a side m
 the story is about keeps its summary on the story), and an article's first sentences, which
 news writes to carry the news, weigh up to ``1 + timeline_lead_weight`` times more; in the
 spirit of the centroid summarizers used for timeline summarization (Radev et al. 2004;
-Ghalandari & Ifrim 2020). A sentence whose cosine with
+Ghalandari & Ifrim 2020). An aside (a sentence in the first person singular, a question, a
+dateline or a page prompt: ``timeline_lexicon``) counts ``timeline_aside_weight`` times its
+score: the entry tells the day's event, not a reader's view. A sentence whose cosine with
 one already chosen, for this date or an earlier one, exceeds ``timeline_redundancy`` is
 skipped, so no two entries of a day (nor of two days) say the same thing. Vectors are the
 text toolkit's (``storyline.text.vectors``).
@@ -21,12 +23,20 @@ import numpy as np
 
 from ..text.vectors import centroid, tfidf
 from ..text.words import terms
+from . import timeline_lexicon
 
 if TYPE_CHECKING:
     from .timeline import DatedSentence
 
 Key = tuple[str, int, int]
 SHORT_WORD_SHARE = 0.45  # above this share of 1-2 letter words a sentence is no prose
+
+
+def aside(text: str) -> bool:
+    """Whether a sentence speaks in the first person singular, asks a question
+    (``timeline_lexicon.VOICE``) or is a dateline (``FURNITURE``): no report of an event."""
+    rules = timeline_lexicon.VOICE + timeline_lexicon.FURNITURE
+    return any(rule.search(text) for rule in rules)
 
 
 def sentence_key(sentence: DatedSentence) -> Key:
@@ -77,7 +87,8 @@ def summarize_date(candidates: Sequence[DatedSentence], vectors: SentenceVectors
     scores = (np.asarray(vectors.matrix[rows] @ center).ravel()
               + settings.timeline_topic_weight * topical) * np.asarray(
         [(1.0 + settings.timeline_lead_weight / (1.0 + s.position))
-         * (1.0 if s.mentioned else settings.timeline_undated_weight) for s in unique])
+         * (1.0 if s.mentioned else settings.timeline_undated_weight)
+         * (settings.timeline_aside_weight if aside(s.text) else 1.0) for s in unique])
     fitting = [i for i, row in enumerate(rows)
                if settings.timeline_min_words <= vectors.words[row] <= settings.timeline_max_words
                and vectors.lengths[row] > 0]
