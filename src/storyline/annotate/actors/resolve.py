@@ -432,6 +432,23 @@ def _merge_links(groups: dict[str, _Group], links: dict[str, str]) -> dict[str, 
     return final
 
 
+def _fold_same_actor(groups: dict[str, _Group], final: dict[str, str],
+                     article_id: str) -> dict[str, str]:
+    """Fold final groups that come out as one actor (the same kind and canonical name,
+    hence the same id) into the first of them in key order: an article lists each actor
+    once, whatever the order of its groups."""
+    first_of: dict[str, str] = {}
+    into: dict[str, str] = {}
+    for key in sorted(set(final.values())):
+        found = _make_actor(groups[key], article_id).id
+        if found in first_of:
+            groups[first_of[found]].absorb(groups[key])
+            into[key] = first_of[found]
+        else:
+            first_of[found] = key
+    return {key: into.get(target, target) for key, target in final.items()}
+
+
 def resolve_actors(
     mentions: Sequence[Mention], text: str, article_id: str, doc=None
 ) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
@@ -447,8 +464,8 @@ def resolve_actors(
     links = _link_surnames(groups)
     for key, target in named_after_links(groups, mentions, doc).items():
         links.setdefault(key, target)
-    final = _merge_links(groups, links)
-    made = {key: _make_actor(groups[key], article_id) for key in set(final.values())}
+    final = _fold_same_actor(groups, _merge_links(groups, links), article_id)
+    made = {key: _make_actor(groups[key], article_id) for key in sorted(set(final.values()))}
     ids = {key: actor.id for key, actor in made.items()}
     actor_of_key = {key: replace(actor, affiliations=_affiliations(
         groups[key], actor.id, keys, final, ids)) for key, actor in made.items()}
@@ -459,5 +476,5 @@ def resolve_actors(
     actors = list(actor_of_key.values())
     if doc is not None:
         actors, resolved = resolve_references(doc, actors, resolved, article_id)
-    actors.sort(key=lambda a: (-a.mention_count, a.name))
+    actors.sort(key=lambda a: (-a.mention_count, a.name, a.id))
     return tuple(actors), tuple(resolved)

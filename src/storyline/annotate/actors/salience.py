@@ -258,6 +258,8 @@ def new_actor(state: State, name: str, kind: str, mention: Mention,
     by its name (each unnamed source is someone of its own)."""
     key = stable_id("actor", kind, name.casefold()) if shared or kind == "group" else \
         stable_id("actor", kind, state.article_id, mention.start)
+    if key in state.entities and key not in state.new:
+        return key  # a named actor of the article already has this name ("the White House")
     actor = state.new.get(key)
     if actor is None:
         actor = Actor(id=key, name=name, kind=kind, aliases=(name,),
