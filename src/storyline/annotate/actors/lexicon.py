@@ -164,3 +164,20 @@ OWNER_ADJECTIVE_DEPS = words("owner_adjective_deps", "amod compound nmod",
 ROLE_SYNONYMS = Table("role_synonyms", {
     "lawyer": "attorney", "counsel": "attorney", "attorney": "attorney",
 }, "role nouns for the same role: 'Pagliano's lawyer' is the person named as his attorney")
+
+ROLE_CONNECTORS = words("role_connectors", "of the for on",
+                        "small words inside a role phrase ('Secretary of State', 'minister "
+                        "for the economy'): a role runs on across them")
+
+ROLE_STOP_WORDS = words("role_stop_words", """
+a an and as at but by for from if in into is it its nor of on or so than that the then this
+those these to was were when where while with without after before because since until
+unless though although yet also even only just not no he she they we you i said says
+meanwhile however still now today yesterday tomorrow both all any each every some many
+""", "function words and sentence adverbs end a role phrase read leftwards from a name "
+     "('Meanwhile Finance Minister Ann Vale'): capitalized, they open a sentence")
+
+NOT_IN_ROLE = words("not_in_role", """
+who which that said says is was has had will would and but also he she they it
+""", "words of a clause: an appositive after a name that holds one is a clause about the "
+     "person ('Ann Vale, who said ...'), not a role")

@@ -11,21 +11,15 @@ import re
 from collections.abc import Sequence
 
 from ...records import Mention
-from .lexicon import CORE_TITLES, HONORIFICS, MODIFIERS
+from .lexicon import (
+    CORE_TITLES,
+    HONORIFICS,
+    MODIFIERS,
+    NOT_IN_ROLE,
+    ROLE_CONNECTORS,
+    ROLE_STOP_WORDS,
+)
 
-
-def _words(text: str) -> frozenset[str]:
-    """A set of the whitespace-separated words of ``text`` (keeps word lists readable)."""
-    return frozenset(text.split())
-
-
-_ROLE_CONNECTORS = frozenset({"of", "the", "for", "on"})
-_STOPWORDS = _words("""
-a an and as at but by for from if in into is it its nor of on or so than that the then this
-those these to was were when where while with without after before because since until
-unless though although yet also even only just not no he she they we you i said says
-meanwhile however still now today yesterday tomorrow both all any each every some many
-""")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _STOP_PUNCT = ",;:()[]{}\"“”‘!?—–|"
 
@@ -38,19 +32,19 @@ def is_title_word(word: str) -> bool:
 
 def _accept_role_word(word: str, right: str | None) -> bool:
     """Whether ``word`` continues a role phrase leftwards; ``right`` is the word after it."""
-    if is_title_word(word) or word in _ROLE_CONNECTORS:
+    if is_title_word(word) or word in ROLE_CONNECTORS.words:
         return True
     if not word[:1].isupper() or _POSSESSIVE_END.search(word) or word.endswith("ing"):
         return False
-    if right in _ROLE_CONNECTORS:
+    if right in ROLE_CONNECTORS.words:
         return False  # "Lawyers for Dr ...": a name before "of"/"for" must itself be a title
-    return word.isupper() or word.casefold() not in _STOPWORDS
+    return word.isupper() or word.casefold() not in ROLE_STOP_WORDS.words
 
 
 def _clean_role(words: list[str]) -> list[str]:
     """Trim connectors and honorifics from the edges; empty unless a core title is left."""
     words = [re.sub(r"^(?:then|ex)-", "", w, flags=re.IGNORECASE) for w in words]
-    while words and (words[0] in _ROLE_CONNECTORS or words[0].casefold() in HONORIFICS):
+    while words and (words[0] in ROLE_CONNECTORS.words or words[0].casefold() in HONORIFICS):
         words.pop(0)
     while words and words[-1].casefold() in HONORIFICS:
         words.pop()
@@ -105,8 +99,6 @@ def parse_mention(mention: Mention, text: str) -> tuple[str, list[str]]:
 
 
 _APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?P<role>[^,;.:()\n\"“”]{2,80}?)\s*[,;.]")
-_NOT_IN_ROLE = frozenset({"who", "which", "that", "said", "says", "is", "was", "has", "had",
-                          "will", "would", "and", "but", "also", "he", "she", "they", "it"})
 
 
 def role_after(text: str, end: int) -> str | None:
@@ -116,7 +108,7 @@ def role_after(text: str, end: int) -> str | None:
     if not found:
         return None
     words = found["role"].split()
-    if len(words) > 7 or any(w.casefold() in _NOT_IN_ROLE for w in words):
+    if len(words) > 7 or any(w.casefold() in NOT_IN_ROLE.words for w in words):
         return None
     if not any(w.casefold() in CORE_TITLES for w in words):
         return None

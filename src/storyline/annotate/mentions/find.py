@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ...records import Mention
 from ..parse import doc_text, token_column
-from .lexicon import PARTY_TAG
+from .lexicon import HEADLINE_SMALL, NAME_PARTICLES, PARTY_TAG
 from .nominal import demonym_person, find_name_echoes, find_nominals
 
 #: spaCy labels that name an actor, a place or a named event.
@@ -80,10 +80,6 @@ def _person_end(ent) -> int:
     return tokens[-1].idx + len(tokens[-1].text)
 
 
-#: Short words a Title Case headline leaves in lower case ("Set to Host the Awards").
-_HEADLINE_SMALL = frozenset({"a", "an", "the", "and", "or", "but", "of", "to", "in", "on",
-                             "at", "for", "by", "as", "with", "from", "vs", "v", "about",
-                             "after", "before", "over", "into", "amid", "against", "near"})
 #: A line holding a web address, whose lower-case words say nothing about casing.
 _ADDRESS = re.compile(r"https?\b|www\b|\.s?html?\b|/|\.(?:com|org|net)\b", re.IGNORECASE)
 _SENTENCE_END = frozenset({".", "!", "?", ":", '"', "“", "”", "'", "-", "—", "–", "|"})
@@ -108,7 +104,7 @@ def _stems(word: str) -> frozenset[str]:
 
 def is_headline(line: str) -> bool:
     """A line written in Title Case or capitals: nearly every longer word capitalized."""
-    words = [w for w in line.split() if w[:1].isalpha() and w.casefold() not in _HEADLINE_SMALL]
+    words = [w for w in line.split() if w[:1].isalpha() and w.casefold() not in HEADLINE_SMALL.words]
     capitalized = sum(1 for w in words if w[:1].isupper())
     return capitalized >= 3 and capitalized >= 0.85 * len(words)
 
@@ -179,13 +175,9 @@ def _line_of(starts: list[int], offset: int) -> int:
 
 
 def _is_small(token) -> bool:
-    return token.text.casefold() in _HEADLINE_SMALL or not any(c.isalnum() for c in token.text)
+    return token.text.casefold() in HEADLINE_SMALL.words or not any(c.isalnum() for c in token.text)
 
 
-#: Lower-case words that belong inside names ("Leonardo da Vinci", "Charles de Gaulle").
-_NAME_PARTICLES = frozenset({"da", "de", "del", "della", "der", "den", "di", "do", "dos",
-                             "das", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el",
-                             "y", "e", "zu", "ten", "ter", "st"})
 
 
 def _plain_word(token) -> bool:
@@ -193,7 +185,7 @@ def _plain_word(token) -> bool:
     function words stay."""
     word = token.text
     return (word.isalpha() and word.islower() and len(word) > 3
-            and word not in _NAME_PARTICLES and word not in _HEADLINE_SMALL)
+            and word not in NAME_PARTICLES and word not in HEADLINE_SMALL)
 
 
 def headline_pieces(ent, stop: int, casing: _Casing, starts: list[int]

@@ -129,3 +129,14 @@ SPEECH_NOUNS = words("speech_nouns", """
 account speech remarks comments comment testimony interview words message op-ed column
 """, "nouns for what someone said or wrote ('according to her account', 'a speech Mrs. "
      "Clinton delivered'): they speak for the person their phrase names")
+
+HEADLINE_SMALL = words("headline_small_words", """
+a an the and or but of to in on at for by as with from vs v about after before over into
+amid against near
+""", "short words a Title Case headline leaves in lower case ('Set to Host the Awards'): "
+     "they do not break a line's Title Case, and they are no name")
+
+NAME_PARTICLES = words("name_particles", """
+da de del della der den di do dos das du la le van von bin ibn al el y e zu ten ter st
+""", "lower-case words that belong inside names ('Leonardo da Vinci', 'Charles de Gaulle'): "
+     "a name runs on across them")

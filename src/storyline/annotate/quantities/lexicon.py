@@ -237,3 +237,8 @@ COUNT_ABBREVIATIONS = Table("count_abbreviations", {"cyl": "cylinder"},
 TOTAL_NOUNS = words("total_nouns", "number total tally count",
                     "'the number of people evacuated has risen to 3,500': the figure counts "
                     "what the number is of")
+
+PLACE_PREPOSITIONS = words("place_prepositions", """
+near along at on in around within inside across from to over
+""", "prepositions after a counted noun that say where the counted things are ('troops near "
+     "the border', 'ships along the coast'): the place is part of the quantity's object")

@@ -11,12 +11,10 @@ verb it hangs from ("Nvidia advanced 8%").
 from __future__ import annotations
 
 from ..parse import children_of
-from .lexicon import TOTAL_NOUNS, VAGUE_MAGNITUDES
+from .lexicon import PLACE_PREPOSITIONS, TOTAL_NOUNS, VAGUE_MAGNITUDES
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
-PLACE_PREPOSITIONS = frozenset({"near", "along", "at", "on", "in", "around", "within", "inside",
-                                "across", "from", "to", "over"})
 _SKIP = frozenset({"DET", "PRON", "PUNCT", "CCONJ", "ADP", "PART", "AUX", "SCONJ", "NUM"})
 
 
@@ -103,7 +101,7 @@ def noun_phrase(noun, after: int) -> tuple[int, int]:
 def _place(noun):
     """'near the border', 'along the border': where the counted things are."""
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS.words:
             objects = [c for c in children_of(child) if c.dep_ == "pobj"]
             if objects and objects[0].pos_ in NOUNS:
                 end = objects[0].i + 1

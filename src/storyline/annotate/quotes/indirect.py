@@ -26,7 +26,14 @@ from ..parse import (
     token_column,
     tokens_with_pos,
 )
-from .lexicon import REPORTER_CUES
+from .lexicon import (
+    CLAIM_NOUNS,
+    OBJECT_AND_PREDICATE,
+    OBJECT_CONTENT,
+    OBJECT_PREP,
+    PREDICATE_ONLY,
+    REPORTER_CUES,
+)
 from .speakers import according_to, is_cue, subject_of
 
 Found = tuple[int, int, object]
@@ -41,20 +48,6 @@ class Parenthetical:
         self.token = token
 _PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "ccomp", "conj", "ROOT"})
 MIN_CONTENT_WORDS = 3
-_OBJECT_AND_PREDICATE = frozenset({"call", "urge", "ask", "describe", "consider", "tell",
-                                   "encourage", "warn"})
-_OBJECT_PREP = {"accuse": ("of",), "blame": ("for", "on"), "criticize": ("for",),
-                "criticise": ("for",), "blast": ("for",), "attack": ("for",),
-                "praise": ("for",), "thank": ("for",), "slam": ("for",), "describe": ("as",),
-                "liken": ("to",), "compare": ("to", "with"), "dismiss": ("as",),
-                "cite": ("as",), "call": ("for",)}
-_PREDICATE_ONLY = frozenset({"promise", "pledge", "vow", "propose", "threaten", "refuse",
-                             "agree"})
-_OBJECT_CONTENT = frozenset({"acknowledge", "note", "admit", "cite", "propose", "demand", "deny",
-                             "announce", "reveal", "confirm", "predict", "criticize",
-                             "criticise", "question", "dismiss", "reject", "blame", "praise"})
-_CLAIM_NOUNS = frozenset({"claim", "charge", "assertion", "statement", "allegation", "warning",
-                          "promise", "argument", "suggestion", "insistence", "belief", "view"})
 _BREAKS = frozenset({",", "—", "–", "-", "--"})
 
 
@@ -104,9 +97,9 @@ def _complement(token) -> tuple[int, int] | None:
     deps = {child.dep_: child for child in children_of(token)}
     obj = deps.get("dobj")
     pred = deps.get("oprd") or deps.get("xcomp")
-    if lemma in _OBJECT_AND_PREDICATE and obj is not None and pred is not None:
+    if lemma in OBJECT_AND_PREDICATE and obj is not None and pred is not None:
         return char_range(doc[obj.left_edge.i:pred.right_edge.i + 1])
-    if lemma in _PREDICATE_ONLY and pred is not None and pred.dep_ == "xcomp":
+    if lemma in PREDICATE_ONLY and pred is not None and pred.dep_ == "xcomp":
         return char_range(subtree_of(pred))
     prep = deps.get("prep") or deps.get("prt")
     if lemma == "call" and prep is not None and prep.lower_ in ("for", "on"):
@@ -117,14 +110,14 @@ def _complement(token) -> tuple[int, int] | None:
     reason = _object_prep(token, obj)
     if reason is not None:
         return char_range(doc[obj.left_edge.i:reason.right_edge.i + 1])
-    if lemma in _OBJECT_CONTENT and obj is not None and obj.pos_ not in ("PRON",):
+    if lemma in OBJECT_CONTENT and obj is not None and obj.pos_ not in ("PRON",):
         return char_range(subtree_of(obj))
     return None
 
 
 def _object_prep(token, obj):
     """``accused X of Y``, ``blasted X for Y``, ``described X as Y``: the preposition."""
-    wanted = _OBJECT_PREP.get(token.lemma_.lower())
+    wanted = OBJECT_PREP.get(token.lemma_.lower())
     if obj is None or not wanted:
         return None
     for child in list(children_of(token)) + list(children_of(obj)):
@@ -159,7 +152,7 @@ def _semicolon_clip(doc, cue, start: int, end: int) -> tuple[int, int]:
 def noun_cues(doc) -> Iterator[tuple[int, int, object, object]]:
     """``X's claim that S``: ``(start, end, noun, possessor)`` for claim-like nouns."""
     for token in tokens_with_pos(doc, "NOUN"):
-        if token.lemma_.lower() not in _CLAIM_NOUNS:
+        if token.lemma_.lower() not in CLAIM_NOUNS:
             continue
         owner = next((c for c in children_of(token) if c.dep_ == "poss"), None)
         clause = next((c for c in children_of(token) if c.dep_ in ("acl", "ccomp", "appos")

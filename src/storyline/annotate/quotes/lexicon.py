@@ -92,3 +92,35 @@ OBJECT_CONTROL = words("object_control", """
 force lead leave persuade convince prompt push press urge ask get cause compel drive
 """, "verbs whose object is the subject of the clause after them ('forced Stumpf to admit', "
      "'led the journalist to fear', 'left many nations feeling'): that object speaks")
+
+OBJECT_AND_PREDICATE = words("object_and_predicate", """
+call urge ask describe consider tell encourage warn
+""", "verbs whose reported content is their object and the predicate after it ('called the "
+     "deal a disaster', 'urged lawmakers to act'): the content runs from the object to the "
+     "end of the predicate")
+
+OBJECT_PREP = Table("object_preposition", {
+    "accuse": ("of",), "blame": ("for", "on"), "criticize": ("for",), "criticise": ("for",),
+    "blast": ("for",), "attack": ("for",), "praise": ("for",), "thank": ("for",),
+    "slam": ("for",), "describe": ("as",), "liken": ("to",), "compare": ("to", "with"),
+    "dismiss": ("as",), "cite": ("as",), "call": ("for",),
+}, "verbs that report a judgement through their object and a preposition ('accused X of "
+   "Y', 'blasted X for Y', 'described X as Y'): the content is the object with the "
+   "preposition's phrase")
+
+PREDICATE_ONLY = words("predicate_only", """
+promise pledge vow propose threaten refuse agree
+""", "verbs whose reported content is the clause they control ('vowed to fight', "
+     "'threatened to leave'): the content is that clause")
+
+OBJECT_CONTENT = words("object_content", """
+acknowledge note admit cite propose demand deny announce reveal confirm predict criticize
+criticise question dismiss reject blame praise
+""", "verbs whose direct object is what was said ('denied the report', 'announced a "
+     "ceasefire'): the object is the content when no clause follows")
+
+CLAIM_NOUNS = words("claim_nouns", """
+claim charge assertion statement allegation warning promise argument suggestion insistence
+belief view
+""", "nouns that carry what someone said ('X's claim that S', 'the allegation that S'): "
+     "their clause is an attribution's content and their possessor its source")
