@@ -45,3 +45,9 @@ def test_a_reported_clause_carries_the_claim(nlp) -> None:
     text = "Officials said on Friday that the dam had cracked."
     kind, day, predicate = dates(nlp, text)[0]
     assert (kind, day, predicate) == ("happened", "2031-12-05", "crack")
+
+
+def test_the_main_clause_time_dates_the_event_over_an_earlier_subordinate_one(nlp) -> None:
+    text = "The ferry pier, which reopened in March, was closed again on Tuesday."
+    kind, day, predicate = dates(nlp, text)[0]
+    assert (kind, day, predicate) == ("happened", "2031-12-02", "close")

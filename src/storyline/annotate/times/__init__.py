@@ -11,7 +11,7 @@ from .dating import find_sentence_dates
 from .find import find_times
 
 VERSION = "times-3"
-DATING_VERSION = "dating-2"
+DATING_VERSION = "dating-3"
 LEXICON = "storyline.annotate.times.lexicon"
 
 

@@ -127,8 +127,10 @@ def _anchor(doc, times: Sequence[TimeExpression]):
 
 
 def _depth(token) -> int:
+    """How many heads lie between ``token`` and its sentence's root (spaCy makes a new
+    token object on every access, so the root is found by index, never by identity)."""
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token = token.head
         depth += 1
     return depth
