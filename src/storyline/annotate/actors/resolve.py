@@ -432,21 +432,26 @@ def _merge_links(groups: dict[str, _Group], links: dict[str, str]) -> dict[str, 
     return final
 
 
-def _fold_same_actor(groups: dict[str, _Group], final: dict[str, str],
-                     article_id: str) -> dict[str, str]:
+def _fold_same_actor(groups: dict[str, _Group], final: dict[str, str], article_id: str
+                     ) -> tuple[dict[str, str], dict[str, Actor]]:
     """Fold final groups that come out as one actor (the same kind and canonical name,
-    hence the same id) into the first of them in key order: an article lists each actor
-    once, whatever the order of its groups."""
+    hence the same id) into the first of them in key order, so that an article lists each
+    actor once whatever the order of its groups; return key -> final key and the actor of
+    each final key."""
+    made: dict[str, Actor] = {}
     first_of: dict[str, str] = {}
     into: dict[str, str] = {}
     for key in sorted(set(final.values())):
-        found = _make_actor(groups[key], article_id).id
-        if found in first_of:
-            groups[first_of[found]].absorb(groups[key])
-            into[key] = first_of[found]
+        actor = _make_actor(groups[key], article_id)
+        if actor.id in first_of:
+            groups[first_of[actor.id]].absorb(groups[key])
+            into[key] = first_of[actor.id]
         else:
-            first_of[found] = key
-    return {key: into.get(target, target) for key, target in final.items()}
+            first_of[actor.id] = key
+            made[key] = actor
+    for key in set(into.values()):  # a group that absorbed another: made again
+        made[key] = _make_actor(groups[key], article_id)
+    return {key: into.get(target, target) for key, target in final.items()}, made
 
 
 def resolve_actors(
@@ -464,8 +469,7 @@ def resolve_actors(
     links = _link_surnames(groups)
     for key, target in named_after_links(groups, mentions, doc).items():
         links.setdefault(key, target)
-    final = _fold_same_actor(groups, _merge_links(groups, links), article_id)
-    made = {key: _make_actor(groups[key], article_id) for key in sorted(set(final.values()))}
+    final, made = _fold_same_actor(groups, _merge_links(groups, links), article_id)
     ids = {key: actor.id for key, actor in made.items()}
     actor_of_key = {key: replace(actor, affiliations=_affiliations(
         groups[key], actor.id, keys, final, ids)) for key, actor in made.items()}
