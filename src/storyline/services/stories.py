@@ -186,44 +186,88 @@ def build_stories(store: SqlStore, settings: Settings, *, touched: Iterable[str]
     return StoriesReport(len(built), len(set(built) - before), len(inferred), tuple(built))
 
 
-def _build_one(story_id: str, articles: list[Article], annotations: dict, settings: Settings):
+#: annotations read (and reduced) at a time while a story is loaded
+READ_PAGE = 200
+
+
+def load_story(store: SqlStore, story_id: str) -> tuple[list[Article], dict]:
+    """A story's members and what the story stages read of their annotations, read a
+    page at a time and reduced as they come (``story.reads``): a build holds no full
+    annotation."""
+    from ..story.reads import Shared, story_reads
+
+    articles = _members(store, story_id)
+    shared = Shared()
+    annotations = {}
+    for start in range(0, len(articles), READ_PAGE):
+        page = store.get_annotations(a.id for a in articles[start:start + READ_PAGE])
+        annotations.update((k, story_reads(v, shared)) for k, v in page.items())
+    return articles, annotations
+
+
+def build_one(store: SqlStore, story_id: str, settings: Settings):
+    """The story ``story_id`` built from the store, or None when it has no members."""
     from ..story.build import build_story
 
+    articles, annotations = load_story(store, story_id)
+    if not articles:
+        return None
     return build_story(story_id, articles, annotations, settings)
+
+
+_WORKER_STORE: SqlStore | None = None
+
+
+def _build_in_worker(url: str, story_id: str, settings: Settings):
+    """``build_one`` in a worker process, on the worker's own connection to the store at
+    ``url``: the annotations never pass through the process that hands out the work."""
+    global _WORKER_STORE
+    from ..store import open_store
+
+    if _WORKER_STORE is None or _WORKER_STORE.url != url:
+        _WORKER_STORE = open_store(url, migrate=False)
+    return build_one(_WORKER_STORE, story_id, settings)
+
+
+def _shareable(store: SqlStore) -> bool:
+    """True when worker processes can open the store by its URL (not in-memory SQLite)."""
+    from ..store.sql import is_sqlite_file
+
+    return not store.is_sqlite or is_sqlite_file(store.url)
 
 
 def _build_all(store: SqlStore, settings: Settings, todo: Sequence[str], current,
                progress: Progress | None) -> list[str]:
     """Build and save the stories of ``todo``: in this process, or with
-    ``annotate.workers`` processes (at most two stories in flight per worker)."""
+    ``annotate.workers`` processes that read their story from the store themselves (one
+    story in flight per worker); this process only saves what they return."""
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     workers = settings.annotate.workers
-    pool = ProcessPoolExecutor(workers) if workers > 1 and len(todo) > 1 else None
+    pool = (ProcessPoolExecutor(workers)
+            if workers > 1 and len(todo) > 1 and _shareable(store) else None)
     pending: deque = deque()
     built: list[str] = []
 
     def collect() -> None:
         story_id, result = pending.popleft()
-        store.save_story(result.result() if pool else result, current)
+        story = result.result() if pool else result
+        if story is None:
+            return
+        store.save_story(story, current)
         checkpoint("stories.save")
         built.append(story_id)
         tick(progress, len(built), len(todo))
 
     try:
         for story_id in todo:
-            articles = _members(store, story_id)
-            if not articles:
-                continue
-            annotations = store.get_annotations(a.id for a in articles)
             if pool is None:
-                pending.append((story_id, _build_one(story_id, articles, annotations,
-                                                     settings)))
+                pending.append((story_id, build_one(store, story_id, settings)))
             else:
-                pending.append((story_id, pool.submit(_build_one, story_id, articles,
-                                                      annotations, settings)))
-            while len(pending) > (2 * workers if pool else 0):
+                pending.append((story_id, pool.submit(_build_in_worker, store.url, story_id,
+                                                      settings)))
+            while len(pending) > (workers - 1 if pool else 0):
                 collect()
         while pending:
             collect()
