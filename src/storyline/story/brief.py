@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -126,7 +126,7 @@ def write_brief(sentences: Sequence[Sentence], articles: Mapping[str, Article], 
                   if c is not None]
     if not candidates:
         return ()
-    candidates = _leads_first(candidates, MAX_CANDIDATES)
+    candidates = [_with_words(c) for c in _leads_first(candidates, MAX_CANDIDATES)]
     vectors = tfidf([c.sentence.text for c in candidates])
     similarity = similarities(vectors)
     pool = _Pool(candidates, similarity,
@@ -160,7 +160,13 @@ def _candidate(sentence: Sentence, articles: Mapping[str, Article],
     if not is_statement(sentence.text):
         return None
     return _Candidate(sentence, article.outlet or article.source or article.id,
-                      (article.published or "")[:10], known, frozenset(terms(sentence.text)))
+                      (article.published or "")[:10], known, frozenset())
+
+
+def _with_words(candidate: _Candidate) -> _Candidate:
+    """The candidate with its terms, made only for the candidates kept (a large story has
+    far more sentences than ``MAX_CANDIDATES``)."""
+    return replace(candidate, words=frozenset(terms(candidate.sentence.text)))
 
 
 def _trimmed(sentence: Sentence) -> Sentence:

@@ -26,6 +26,10 @@ THREATS = frozenset({"THREATEN", "SANCTION", "COERCE", "ASSAULT"})
 OFFERS = frozenset({"AGREE", "CONCEDE", "AID"})
 
 
+_EMPTY: frozenset = frozenset()
+_SETS = ("numbers", "figures", "dates", "actors", "event_types", "events")
+
+
 @dataclass(frozen=True, slots=True)
 class Facts:
     """The checkable content of one sentence."""
@@ -39,6 +43,13 @@ class Facts:
     events: frozenset[tuple] = frozenset()  # (type, source, target) of its events
     threatened: bool = False
     kind: str = "happened"  # the dating stage's reading: happened, expected, commentary
+
+    def __post_init__(self) -> None:
+        # most of a sentence's sets are empty: they share one empty set (a story keeps
+        # the facts of every sentence)
+        for name in _SETS:
+            if not getattr(self, name):
+                object.__setattr__(self, name, _EMPTY)
 
     @property
     def covers(self) -> frozenset[str]:
