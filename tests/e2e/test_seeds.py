@@ -155,3 +155,21 @@ def test_inferred_date_of_one_hidden_article_is_close(tmp_path, seeds_dir, hidde
         gap = abs(date.fromisoformat(article["published"]) - date.fromisoformat(truth["published"]))
         assert gap.days <= 2, (article["published"], truth["published"])
         assert 0 < article["published_confidence"] <= 1
+
+
+def test_story_from_what_the_stages_read_is_the_story(seeds_db):
+    """A story built from the reduced annotations (``story.reads``) is the one built from
+    the stored annotations in full."""
+    from storyline.config import Settings
+    from storyline.services.stories import load_story
+    from storyline.store import open_store
+    from storyline.story.build import build_story
+
+    store = open_store(seeds_db)
+    story_id = next(iter(store.member_story_ids()))
+    articles, reduced = load_story(store, story_id)
+    full = store.get_annotations(a.id for a in articles)
+    assert sum(len(a.mentions) for a in reduced.values()) < sum(
+        len(a.mentions) for a in full.values())
+    assert build_story(story_id, articles, reduced, Settings()) == build_story(
+        story_id, articles, full, Settings())
