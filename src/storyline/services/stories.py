@@ -172,7 +172,7 @@ def build_stories(store: SqlStore, settings: Settings, *, touched: Iterable[str]
                   rebuild: bool = False, progress: Progress | None = None) -> StoriesReport:
     """Cluster new articles, infer missing dates, and (re)build the stories that changed
     or were built by other story stage versions or settings; one story in memory at a
-    time (a few at a time with ``annotate.workers`` processes)."""
+    time (one per worker with ``annotate.workers`` processes)."""
     clustered = cluster_pending(store, settings)
     current = story_build(settings)
     todo, before = _stories_to_build(store, clustered, touched, rebuild, current)
