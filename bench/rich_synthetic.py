@@ -110,6 +110,21 @@ def rich_article(index: int, story: int, day: int, rng: random.Random
                       title=f"{topic[0]} {topic[1]} {index}", outlet=f"Outlet {index % 7}",
                       published=published, published_from=DateSource.METADATA,
                       content_hash=stable_id("text", text), language="en")
+    actors, quotes, quantities, claims, links, events = _items(
+        aid, index, published, text, topic, chosen, sentences, dates, spans)
+    annotation = Annotation(aid, (("rich", "1"),), sentences=tuple(sentences),
+                            mentions=tuple(mentions), times=tuple(times),
+                            quotes=quotes, claims=claims, actors=actors, events=events,
+                            links=links, quantities=quantities, sentence_dates=tuple(dates))
+    profile = ArticleProfile(aid, published, {w: 1.0 for w in topic[:20]},
+                             frozenset(n.lower() for n in chosen), article.title or "")
+    return article, annotation, profile
+
+
+def _items(aid: str, index: int, published: str, text: str, topic: tuple[str, ...],
+           chosen: list[str], sentences: list[Sentence], dates: list[SentenceDate],
+           spans: list[tuple[int, Span]]) -> tuple:
+    """An article's actors, quotes, quantities, claims, actor links and events."""
     actors = tuple(Actor(stable_id(aid, name), name, "person", aliases=(name.split()[-1],),
                          roles=(topic[c % 60].title(),), mention_count=2, article_ids=(aid,))
                    for c, name in enumerate(chosen))
@@ -131,10 +146,4 @@ def rich_article(index: int, story: int, day: int, rng: random.Random
                          dates[i * 5].date,
                          citations=(Citation(aid, sentences[i * 5].start, sentences[i * 5].end),))
                    for i in range(4))
-    annotation = Annotation(aid, (("rich", "1"),), sentences=tuple(sentences),
-                            mentions=tuple(mentions), times=tuple(times),
-                            quotes=quotes, claims=claims, actors=actors, events=events,
-                            links=links, quantities=quantities, sentence_dates=tuple(dates))
-    profile = ArticleProfile(aid, published, {w: 1.0 for w in topic[:20]},
-                             frozenset(n.lower() for n in chosen), article.title or "")
-    return article, annotation, profile
+    return actors, quotes, quantities, claims, links, events
