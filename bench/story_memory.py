@@ -1,6 +1,7 @@
 """Peak memory of the story stage with ``annotate.workers`` processes, by story size.
 
     .venv/bin/python bench/story_memory.py --sizes 500 1000 2000 [--stories 2] [--workers 2]
+    .venv/bin/python bench/story_memory.py --annotated STORE.db --sizes 60 198
 
 For each size N, fills a fresh SQLite store with ``--stories`` stories of N synthetic
 articles each (``bench/rich_synthetic.py``: annotations with as many records of each kind as
@@ -10,6 +11,11 @@ resident memory of that process and its workers every 0.2 s (``bench/rss.py``). 
 peak of the largest process and of the whole process tree, the seconds, and the peak per
 article over the smallest size. Two stories of N articles keep both workers on a story of
 that size at once: the stage's worst case.
+
+With ``--annotated STORE.db`` (a store that ``storyline analyze`` filled with real articles),
+builds the first N annotated articles (by id) as one story in this process, for each size,
+and prints what the Python allocations (``tracemalloc``) hold: the annotations as a build
+reads them, and the peak of reading and building, per article.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import os
 import random
 import sys
 import tempfile
+import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -64,13 +71,58 @@ def build(db: str, workers: int) -> None:
     sys.stdout.write(f"built {report.stories_built} stories\n")
 
 
+def annotated_story(db: str, size: int) -> tuple[int, float, float]:
+    """(articles, MiB of annotations held, MiB at the peak of reading and building) for one
+    story of the first ``size`` annotated articles of ``db``."""
+    from storyline.services.stories import load_story
+    from storyline.store import open_store
+    from storyline.story.build import build_story
+
+    store = open_store(db, migrate=False)
+    ids = sorted(store.annotation_versions())[:size]
+    warm = sorted(store.get_articles(ids[:5]).values(), key=lambda a: a.id)
+    build_story("warm", warm, store.get_annotations(ids[:5]), Settings())  # imports, caches
+
+    class _Store:  # the store, with the story's members given
+        def __getattr__(self, name):
+            return getattr(store, name)
+
+        def story_member_ids(self, _story_id):
+            return ids
+
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+    articles, annotations = load_story(_Store(), "one")
+    held = tracemalloc.get_traced_memory()[0] - base
+    build_story("one", articles, annotations, Settings())
+    peak = tracemalloc.get_traced_memory()[1] - base
+    tracemalloc.stop()
+    return len(articles), held / 2**20, peak / 2**20
+
+
+def _annotated(db: str, sizes: list[int]) -> int:
+    rows = [annotated_story(db, size) for size in sizes]
+    sys.stdout.write("| articles | annotations held | peak of reading and building |\n"
+                     "|---|---|---|\n")
+    for n, held, peak in rows:
+        sys.stdout.write(f"| {n} | {held:.1f} MiB ({held * 1024 / n:.0f} KiB/article) "
+                         f"| {peak:.1f} MiB |\n")
+    (n0, _, p0), (n1, _, p1) = rows[0], rows[-1]
+    if n1 > n0:
+        sys.stdout.write(f"peak growth per added article: {(p1 - p0) * 1024 / (n1 - n0):.0f} KiB\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 1000, 2000])
     parser.add_argument("--stories", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--annotated", help="a store of annotated articles: one real story")
     parser.add_argument("--build", help=argparse.SUPPRESS)  # the measured process
     args = parser.parse_args(argv)
+    if args.annotated:
+        return _annotated(args.annotated, args.sizes)
     if args.build:
         build(args.build, args.workers)
         return 0
