@@ -10,8 +10,9 @@ offsets) shared as one object:
   read no other (``brief_facts.sentence_facts``);
 * quantities and the stage keys (``versions``): no story stage reads them.
 
-A stage that starts reading more of an annotation says so here; ``tests/story`` builds
-stories from full and from reduced annotations and compares them.
+A stage that starts reading more of an annotation says so here; the tests build stories
+from full and from reduced annotations and compare them (``tests/story/test_story_workers.py``
+on invented articles, ``tests/e2e/test_seeds.py`` on the annotated seeds).
 """
 
 from __future__ import annotations
