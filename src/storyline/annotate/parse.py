@@ -165,8 +165,13 @@ def doc_sentences(doc) -> tuple:
 def token_column(doc, name: str) -> tuple:
     """One attribute (``"lower_"``, ``"pos_"``, ``"idx"`` ...) of every token of ``doc``,
     read once per Doc: each read of a string attribute makes a new Python string, and the
-    stages test the same attributes of every token again and again."""
-    attr = _FEW_VALUES.get(name)
+    stages test the same attributes of every token again and again. The attributes of
+    :data:`_ARRAY_STRINGS` and :data:`_ARRAY_NUMBERS` are read as one array (no Token
+    objects), a string id becoming its string once per distinct id."""
+    attr = _ARRAY_NUMBERS.get(name)
+    if attr is not None:
+        return tuple(doc.to_array(attr).tolist())
+    attr = _ARRAY_STRINGS.get(name)
     if attr is None:
         return tuple(map(operator.attrgetter(name), doc_tokens(doc)))
     strings, names = doc.vocab.strings, {}
@@ -179,9 +184,12 @@ def token_column(doc, name: str) -> tuple:
     return tuple(out)
 
 
-#: Token attributes with few distinct values, read as one array of string ids (each id
-#: looked up once) rather than token by token.
-_FEW_VALUES = {"pos_": "POS", "tag_": "TAG", "dep_": "DEP"}
+#: String attributes of a token and the spaCy attribute holding their string id.
+_ARRAY_STRINGS = {"pos_": "POS", "tag_": "TAG", "dep_": "DEP", "text": "ORTH",
+                  "lower_": "LOWER", "lemma_": "LEMMA"}
+
+#: Number attributes of a token and the spaCy attribute holding them.
+_ARRAY_NUMBERS = {"idx": "IDX"}
 
 
 @functools.lru_cache(maxsize=64)
