@@ -204,13 +204,20 @@ def token_children(doc) -> tuple[tuple, ...]:
     """The children of every token of ``doc`` (as ``token.children`` gives them, left to
     right), made of the tokens of :func:`doc_tokens` once per Doc."""
     tokens = doc_tokens(doc)
-    children: list[list] = [[] for _ in tokens]
     # HEAD holds each head's offset from its token (as an unsigned 64-bit number)
     offsets = doc.to_array("HEAD").astype("int64").tolist() if tokens else []
+    below: dict[int, list] = {}  # only the heads (about half the tokens are leaves)
     for i, (token, offset) in enumerate(zip(tokens, offsets)):
         if offset:
-            children[i + offset].append(token)
-    return tuple(tuple(found) for found in children)
+            found = below.get(i + offset)
+            if found is None:
+                below[i + offset] = [token]
+            else:
+                found.append(token)
+    children: list[tuple] = [()] * len(tokens)
+    for head, found in below.items():
+        children[head] = tuple(found)
+    return tuple(children)
 
 
 def children_of(token) -> tuple:
