@@ -15,6 +15,7 @@ made it; ``annotate.models`` loads that model.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -161,27 +162,43 @@ def doc_sentences(doc) -> tuple:
     return tuple(doc.sents)
 
 
+@functools.lru_cache(maxsize=8)
+def doc_entities(doc) -> tuple[tuple, tuple[int, ...]]:
+    """``doc.ents`` (in order) and the token index each starts at, made once per Doc
+    (spaCy walks every token and makes new spans on each access)."""
+    ents = tuple(doc.ents)
+    return ents, tuple(ent.start for ent in ents)
+
+
+def entities_within(doc, start: int, end: int) -> list:
+    """``doc[start:end].ents``: the entities wholly inside tokens ``start`` to ``end``, as
+    spaCy finds them (from the first that starts inside, up to the first that ends after)."""
+    ents, starts = doc_entities(doc)
+    out = []
+    for ent in ents[bisect.bisect_left(starts, start):]:
+        if ent.end > end:
+            break
+        out.append(ent)
+    return out
+
+
 @functools.lru_cache(maxsize=96)
 def token_column(doc, name: str) -> tuple:
     """One attribute (``"lower_"``, ``"pos_"``, ``"idx"`` ...) of every token of ``doc``,
     read once per Doc: each read of a string attribute makes a new Python string, and the
     stages test the same attributes of every token again and again. The attributes of
     :data:`_ARRAY_STRINGS` and :data:`_ARRAY_NUMBERS` are read as one array (no Token
-    objects), a string id becoming its string once per distinct id."""
+    objects), each distinct string id looked up once."""
     attr = _ARRAY_NUMBERS.get(name)
     if attr is not None:
         return tuple(doc.to_array(attr).tolist())
     attr = _ARRAY_STRINGS.get(name)
     if attr is None:
         return tuple(map(operator.attrgetter(name), doc_tokens(doc)))
-    strings, names = doc.vocab.strings, {}
-    out = []
-    for key in doc.to_array(attr).tolist():
-        value = names.get(key)
-        if value is None:
-            value = names[key] = strings[key]
-        out.append(value)
-    return tuple(out)
+    strings = doc.vocab.strings
+    keys = doc.to_array(attr).tolist()
+    names = {key: strings[key] for key in set(keys)}
+    return tuple(map(names.__getitem__, keys))
 
 
 #: String attributes of a token and the spaCy attribute holding their string id.
