@@ -62,12 +62,13 @@ def too_large(article: Article, settings: IngestSettings) -> Rejected | None:
 # ---------------------------------------------------------------- garbage collection
 
 #: How many new container objects the youngest garbage-collector generation takes before a
-#: collection (Python's default is 700). The stages make about a million short-lived
-#: objects per 40 articles (spaCy makes a new object for every token read, and each
-#: keeps its Doc, which keeps it: a cycle only the collector frees); at the default, the
-#: collections cost about a quarter of a re-run's CPU time, and at this they cost little.
-#: The garbage still goes at the next collection: what waits for one is at most this many
-#: objects (a few articles' tokens).
+#: collection (Python's default is 700). The stages keep thousands of objects while they
+#: annotate a document (its tokens, token columns, children and spans, read once per Doc,
+#: and the records made from them); at the default the collector walks them again and
+#: again, and now and then walks everything (the loaded model's 200,000 objects too): a
+#: tenth to a sixth of a re-run's CPU time. At this threshold it costs little.
+#: Garbage still goes at the next collection: what waits for one is at most this many
+#: objects (a few articles' worth).
 GC_YOUNG_THRESHOLD = 10_000
 
 _gc_lock = threading.Lock()
