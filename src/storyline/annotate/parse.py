@@ -15,6 +15,7 @@ made it; ``annotate.models`` loads that model.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -161,27 +162,51 @@ def doc_sentences(doc) -> tuple:
     return tuple(doc.sents)
 
 
+@functools.lru_cache(maxsize=8)
+def doc_entities(doc) -> tuple[tuple, tuple[int, ...]]:
+    """``doc.ents`` (in order) and the token index each starts at, made once per Doc
+    (spaCy walks every token and makes new spans on each access)."""
+    ents = tuple(doc.ents)
+    return ents, tuple(ent.start for ent in ents)
+
+
+def entities_within(doc, start: int, end: int) -> list:
+    """``doc[start:end].ents``: the entities wholly inside tokens ``start`` to ``end``, as
+    spaCy finds them (from the first that starts inside, up to the first that ends after)."""
+    ents, starts = doc_entities(doc)
+    out = []
+    for ent in ents[bisect.bisect_left(starts, start):]:
+        if ent.end > end:
+            break
+        out.append(ent)
+    return out
+
+
 @functools.lru_cache(maxsize=96)
 def token_column(doc, name: str) -> tuple:
     """One attribute (``"lower_"``, ``"pos_"``, ``"idx"`` ...) of every token of ``doc``,
     read once per Doc: each read of a string attribute makes a new Python string, and the
-    stages test the same attributes of every token again and again."""
-    attr = _FEW_VALUES.get(name)
+    stages test the same attributes of every token again and again. The attributes of
+    :data:`_ARRAY_STRINGS` and :data:`_ARRAY_NUMBERS` are read as one array (no Token
+    objects), each distinct string id looked up once."""
+    attr = _ARRAY_NUMBERS.get(name)
+    if attr is not None:
+        return tuple(doc.to_array(attr).tolist())
+    attr = _ARRAY_STRINGS.get(name)
     if attr is None:
         return tuple(map(operator.attrgetter(name), doc_tokens(doc)))
-    strings, names = doc.vocab.strings, {}
-    out = []
-    for key in doc.to_array(attr).tolist():
-        value = names.get(key)
-        if value is None:
-            value = names[key] = strings[key]
-        out.append(value)
-    return tuple(out)
+    strings = doc.vocab.strings
+    keys = doc.to_array(attr).tolist()
+    names = {key: strings[key] for key in set(keys)}
+    return tuple(map(names.__getitem__, keys))
 
 
-#: Token attributes with few distinct values, read as one array of string ids (each id
-#: looked up once) rather than token by token.
-_FEW_VALUES = {"pos_": "POS", "tag_": "TAG", "dep_": "DEP"}
+#: String attributes of a token and the spaCy attribute holding their string id.
+_ARRAY_STRINGS = {"pos_": "POS", "tag_": "TAG", "dep_": "DEP", "text": "ORTH",
+                  "lower_": "LOWER", "lemma_": "LEMMA"}
+
+#: Number attributes of a token and the spaCy attribute holding them.
+_ARRAY_NUMBERS = {"idx": "IDX"}
 
 
 @functools.lru_cache(maxsize=64)
@@ -196,13 +221,20 @@ def token_children(doc) -> tuple[tuple, ...]:
     """The children of every token of ``doc`` (as ``token.children`` gives them, left to
     right), made of the tokens of :func:`doc_tokens` once per Doc."""
     tokens = doc_tokens(doc)
-    children: list[list] = [[] for _ in tokens]
     # HEAD holds each head's offset from its token (as an unsigned 64-bit number)
     offsets = doc.to_array("HEAD").astype("int64").tolist() if tokens else []
+    below: dict[int, list] = {}  # only the heads (about half the tokens are leaves)
     for i, (token, offset) in enumerate(zip(tokens, offsets)):
         if offset:
-            children[i + offset].append(token)
-    return tuple(tuple(found) for found in children)
+            found = below.get(i + offset)
+            if found is None:
+                below[i + offset] = [token]
+            else:
+                found.append(token)
+    children: list[tuple] = [()] * len(tokens)
+    for head, found in below.items():
+        children[head] = tuple(found)
+    return tuple(children)
 
 
 def children_of(token) -> tuple:

@@ -123,7 +123,33 @@ def _record_decoder(cls: type) -> Decoder:
 
 
 def dumps(value: Any) -> str:
-    return json.dumps(to_plain(value), ensure_ascii=False, separators=(",", ":"))
+    """``value`` as compact JSON text: ``json.dumps(to_plain(value))``. A record is handed
+    to the JSON encoder as it is, which asks :func:`_record_fields` for the fields of each
+    record it meets and writes tuples, strings and numbers itself (no plain copy of the
+    whole record is made first)."""
+    if _field_names(type(value)) is None:
+        return json.dumps(to_plain(value), ensure_ascii=False, separators=(",", ":"))
+    return _RECORD_ENCODER.encode(value)
+
+
+def _record_fields(value: Any) -> Any:
+    """What :func:`to_plain` makes of a record or an enum, one level deep (the encoder
+    goes on into the fields); a dict field goes through :func:`to_plain`, whose keys are
+    ``str(key)`` where the encoder would write ``true`` or ``null``."""
+    names = _field_names(type(value))
+    if names is not None:
+        out = {}
+        for name in names:
+            field = getattr(value, name)
+            out[name] = to_plain(field) if isinstance(field, dict) else field
+        return out
+    if isinstance(value, enum.Enum):
+        return value.value
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+_RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"),
+                                   default=_record_fields)
 
 
 class DecodedMemo:

@@ -209,7 +209,8 @@ class RuleScanner:
             union |= beginning[0]
             for prefix in beginning[0]:
                 self.by_prefix[prefix] = (*self.by_prefix.get(prefix, ()), index)
-        self.short = any(len(prefix) < PREFIX for prefix in union)
+        #: the lengths of the prefixes shorter than PREFIX (patterns that can end sooner)
+        self.short = tuple(sorted({len(prefix) for prefix in union if len(prefix) < PREFIX}))
         every = len(self.guarded) == len(patterns) - len(self.plain)
         self.starts = _starts_regex(union, every) if union else None
 
@@ -226,9 +227,11 @@ class RuleScanner:
         for hit in self.starts.finditer(folded):
             start = hit.start()
             after_word = start > 0 and folded[start - 1] in _WORD
-            candidates = rules.get(folded[start:start + PREFIX], ())
-            if self.short:
-                candidates += rules.get(folded[start], ())
+            head = folded[start:start + PREFIX]
+            candidates = rules.get(head, ())
+            for size in self.short:
+                if size < len(head):
+                    candidates += rules.get(head[:size], ())
             for index in candidates:
                 if start < position[index] or (after_word and index in guarded):
                     continue

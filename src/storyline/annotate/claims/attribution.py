@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ...records import Quote
-from ..parse import children_of, span_tokens
+from ..parse import children_of, entities_within, span_tokens
 from .lexicon import FIRST_PERSON, SAY_LEMMAS
 
 _SPEAKER_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod"})
@@ -25,7 +25,8 @@ def _subject_span(noun, lower_bound: int) -> tuple[int, int]:
 def _speaker_text(subject_token) -> tuple[str, int, int]:
     """A speaker's words: a named entity inside the phrase, else the short phrase itself."""
     span = subject_token.doc[subject_token.left_edge.i:subject_token.right_edge.i + 1]
-    ranked = sorted((e for e in span.ents if e.label_ in {"PERSON", "ORG", "GPE", "NORP"}),
+    ranked = sorted((e for e in entities_within(span.doc, span.start, span.end)
+                     if e.label_ in {"PERSON", "ORG", "GPE", "NORP"}),
                     key=lambda e: e.label_ != "PERSON")
     if ranked and (ranked[0].label_ == "PERSON" or len(span) > 6):
         return ranked[0].text, ranked[0].start_char, ranked[0].end_char

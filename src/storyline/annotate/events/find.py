@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ...records import Citation, Event, Mention, SentenceDate, TimeExpression, stable_id
 from ..parse import children_of, doc_sentences, doc_text, doc_tokens, subtree_of, token_column
 from .lexicon import (
+    ADJECTIVES,
     FLIP_ON_NEGATION,
     NEEDS_COMPLEMENT,
     NOT_MET,
@@ -45,6 +46,7 @@ from .roles import (
 )
 from .senses import (
     CODED_VERBS,
+    LICENSED_NOUNS,
     adjective_sense,
     licensed_noun,
     person_actors,
@@ -84,6 +86,7 @@ def find_event_findings(doc, article_id: str, mentions: Sequence[Mention], *,
     found: list[EventFinding] = []
     text = doc_text(doc)  # once: building Doc.text walks every token
     tokens, poss, tags = doc_tokens(doc), token_column(doc, "pos_"), token_column(doc, "tag_")
+    lows = token_column(doc, "lower_")
     dated_at = _date_lookup(sentence_dates)
     for sent in doc_sentences(doc):
         date = (dated_at(sent.start_char, sent.end_char)
@@ -91,7 +94,9 @@ def find_event_findings(doc, article_id: str, mentions: Sequence[Mention], *,
                 ) or reference
         raw = []
         for i in range(sent.start, sent.end):
-            if poss[i] not in _TRIGGER_POS and not tags[i].startswith("VB"):
+            pos = poss[i]
+            if pos not in _VERB_POS and not tags[i].startswith("VB") and (
+                    pos not in _TRIGGER_POS or lows[i] not in _WORD_TRIGGERS):
                 continue  # no trigger (see _code)
             token = tokens[i]
             kind = _code(token)
@@ -108,6 +113,11 @@ def find_event_findings(doc, article_id: str, mentions: Sequence[Mention], *,
 
 #: The parts of speech a trigger has (with any ``VB*`` tag).
 _TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
+#: The parts of speech :func:`_code` reads as a verb (as any ``VB*`` tag).
+_VERB_POS = frozenset({"VERB", "AUX"})
+#: Every word (lower case) :func:`_code` can give a type to as an adjective or a noun: an
+#: adjective or noun outside it is no trigger.
+_WORD_TRIGGERS = frozenset(ADJECTIVES.entries) | frozenset(NOUNS.entries) | LICENSED_NOUNS
 
 
 def _code(token) -> str | None:

@@ -65,6 +65,12 @@ def verb_lemma(token) -> str:
     return lemma
 
 
+#: Every word (lower case) :func:`licensed_noun` can give a type to; any other noun is
+#: none of its triggers. Keep it in step with the function.
+LICENSED_NOUNS = (SPEECH_NOUNS.words | {"case"} | WEAPON_TESTS.words
+                  | frozenset(DOUBT_NOUNS.entries))
+
+
 def licensed_noun(token) -> str | None:
     """ACCUSE for a negative comment or a misgiving under a light verb, else None."""
     low = token.lower_
