@@ -345,3 +345,10 @@ def test_noun_topic_with_possessor(nlp) -> None:
 
 def test_noun_topic_needs_a_possessor(nlp) -> None:
     assert quotes_of(nlp, "The criticism of the new stadium deal surprised nobody.") == ()
+
+
+def test_a_cue_after_two_joined_clauses_reports_both(nlp) -> None:
+    text = ("Berg had asked harbour staff to close the gate early, but the ferry company "
+            "refused that request, the source added.")
+    found = [q for q in quotes_of(nlp, text) if q.speaker_text == "the source"]
+    assert found and found[0].text.startswith("Berg had asked harbour staff")

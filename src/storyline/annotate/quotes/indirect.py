@@ -4,7 +4,8 @@ Each finder yields ``(content_start, content_end, cue_token)`` in character offs
 (a parenthetical cue comes wrapped in ``Parenthetical``);
 ``annotate.quotes`` turns them into attributions and resolves speakers. Cases:
 
-* ``X said (that) S`` / ``S, X warned``: the clausal complement of the cue;
+* ``X said (that) S`` / ``S, X warned``: the clausal complement of the cue (for ``S1, but
+  S2, X added`` with the cue parsed as a conjunct of S1, both clauses);
 * ``S1, X said, S2``: a parenthetical cue without a complement: the larger side of the
   sentence around it (one span, as ``Quote`` has one span);
 * ``according to X, S``: the larger side of the sentence around the phrase;
@@ -93,6 +94,8 @@ def _complement(token) -> tuple[int, int] | None:
             lo, hi = comps[0].left_edge.i, comps[0].right_edge.i + 1
         if lo > token.i:
             lo = _fronted_subject_start(token, lo)
+        elif hi <= token.i:
+            lo = _joined_clauses_start(token, lo)
         return _semicolon_clip(doc, token, *char_range(doc[lo:hi]))
     deps = {child.dep_: child for child in children_of(token)}
     obj = deps.get("dobj")
@@ -136,6 +139,17 @@ def _fronted_subject_start(cue, lo: int) -> int:
     if any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:first - 1]):
         return lo
     return sent.start
+
+
+def _joined_clauses_start(cue, lo: int) -> int:
+    """``S1, but S2, the source added.``: the parse hangs the cue on S1 as a conjunct and
+    gives it only S2; a cue after its complement at the end of the sentence reports both."""
+    head = cue.head
+    if cue.dep_ != "conj" or head.i >= lo or head.pos_ not in ("VERB", "AUX"):
+        return lo
+    if any(not t.is_punct and not t.is_space for t in cue.doc[cue.i + 1:cue.sent.end]):
+        return lo
+    return max(cue.sent.start, head.left_edge.i)
 
 
 def _semicolon_clip(doc, cue, start: int, end: int) -> tuple[int, int]:

@@ -19,7 +19,7 @@ emphasize emphasise repeat testify counter observe remark joke boast quip cautio
 continue reiterate describe accuse blame charge criticize criticise praise dismiss question
 ask believe think conclude agree disagree lament recount cite show find liken echo propose
 demand reject threaten refuse consider know feel hope fear worry expect understand recognize
-attack blast slam thank compare encourage
+attack blast slam thank compare encourage shout exclaim yell
 """, "verbs that report what someone said or thinks: the cue of a quote")
 
 CLAUSE_ONLY = words("clause_only_cues", """
