@@ -352,3 +352,10 @@ def test_a_cue_after_two_joined_clauses_reports_both(nlp) -> None:
             "refused that request, the source added.")
     found = [q for q in quotes_of(nlp, text) if q.speaker_text == "the source"]
     assert found and found[0].text.startswith("Berg had asked harbour staff")
+
+
+def test_a_relative_clause_after_an_object_is_left_out(nlp) -> None:
+    text = ("Anna Berg acknowledged the cost of the new bridge, which makes her an outlier "
+            "in her party.")
+    found = [q for q in quotes_of(nlp, text) if q.speaker_text == "Anna Berg"]
+    assert found and found[0].text == "the cost of the new bridge"

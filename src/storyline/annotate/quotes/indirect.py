@@ -9,7 +9,8 @@ Each finder yields ``(content_start, content_end, cue_token)`` in character offs
 * ``S1, X said, S2``: a parenthetical cue without a complement: the larger side of the
   sentence around it (one span, as ``Quote`` has one span);
 * ``according to X, S``: the larger side of the sentence around the phrase;
-* ``X called Y Z`` (the object and its predicate), ``X called for Y``, ``X cited Y``;
+* ``X called Y Z`` (the object and its predicate), ``X called for Y``, ``X cited Y``; a
+  relative clause set off by a comma after such an object is left out;
 * ``Name: S`` at the start of a paragraph (a headline, a transcript turn), with cue ``:``;
   the content runs to the end of the paragraph.
 """
@@ -28,6 +29,7 @@ from ..parse import (
     tokens_with_pos,
 )
 from .lexicon import (
+    ASIDE_OPENERS,
     CLAIM_NOUNS,
     OBJECT_AND_PREDICATE,
     OBJECT_CONTENT,
@@ -62,6 +64,18 @@ def char_range(tokens: Sequence) -> tuple[int, int]:
     if not words:
         return 0, 0
     return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def cut_aside(tokens: Sequence) -> list:
+    """A nominal content without a relative clause set off by a comma after it ("the
+    reality of climate change, which makes him an outlier"): that clause is the writer's
+    aside, not what the source said or did."""
+    words = list(tokens)
+    for index, token in enumerate(words[:-1]):
+        nxt = words[index + 1]
+        if token.text == "," and nxt.lower_ in ASIDE_OPENERS and nxt.head.dep_ == "relcl":
+            return words[:index]
+    return words
 
 
 def count_words(tokens: Sequence) -> int:
@@ -101,20 +115,20 @@ def _complement(token) -> tuple[int, int] | None:
     obj = deps.get("dobj")
     pred = deps.get("oprd") or deps.get("xcomp")
     if lemma in OBJECT_AND_PREDICATE and obj is not None and pred is not None:
-        return char_range(doc[obj.left_edge.i:pred.right_edge.i + 1])
+        return char_range(cut_aside(doc[obj.left_edge.i:pred.right_edge.i + 1]))
     if lemma in PREDICATE_ONLY and pred is not None and pred.dep_ == "xcomp":
         return char_range(subtree_of(pred))
     prep = deps.get("prep") or deps.get("prt")
     if lemma == "call" and prep is not None and prep.lower_ in ("for", "on"):
         if prep.lower_ == "on" and pred is not None:
-            return char_range(doc[prep.i + 1:pred.right_edge.i + 1])
+            return char_range(cut_aside(doc[prep.i + 1:pred.right_edge.i + 1]))
         objects = [c for c in children_of(prep) if c.dep_ in ("pobj", "pcomp")]
-        return char_range(subtree_of(objects[0])) if objects else None
+        return char_range(cut_aside(subtree_of(objects[0]))) if objects else None
     reason = _object_prep(token, obj)
     if reason is not None:
-        return char_range(doc[obj.left_edge.i:reason.right_edge.i + 1])
+        return char_range(cut_aside(doc[obj.left_edge.i:reason.right_edge.i + 1]))
     if lemma in OBJECT_CONTENT and obj is not None and obj.pos_ not in ("PRON",):
-        return char_range(subtree_of(obj))
+        return char_range(cut_aside(subtree_of(obj)))
     return None
 
 

@@ -124,3 +124,8 @@ claim charge assertion statement allegation warning promise argument suggestion 
 belief view
 """, "nouns that carry what someone said ('X's claim that S', 'the allegation that S'): "
      "their clause is an attribution's content and their possessor its source")
+
+ASIDE_OPENERS = words("aside_openers", "which who whom whose",
+                      "a relative clause after a comma that opens with these ('the plan, "
+                      "which includes a tax cut') is the writer's aside: a nominal content "
+                      "(an object, a topic) ends before it")
