@@ -359,3 +359,14 @@ def test_a_relative_clause_after_an_object_is_left_out(nlp) -> None:
             "in her party.")
     found = [q for q in quotes_of(nlp, text) if q.speaker_text == "Anna Berg"]
     assert found and found[0].text == "the cost of the new bridge"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Anna Berg called for more harbour investment in a statement on Monday.",
+     "more harbour investment"),
+    ("Tom Reed called for ferry crews to wear brighter vests at night.",
+     "ferry crews to wear brighter vests at night"),
+])
+def test_called_for_takes_the_first_preposition_and_its_clause(nlp, text, content) -> None:
+    found = [q for q in quotes_of(nlp, text) if q.cue == "called"]
+    assert found and found[0].text == content

@@ -9,7 +9,8 @@ Each finder yields ``(content_start, content_end, cue_token)`` in character offs
 * ``S1, X said, S2``: a parenthetical cue without a complement: the larger side of the
   sentence around it (one span, as ``Quote`` has one span);
 * ``according to X, S``: the larger side of the sentence around the phrase;
-* ``X called Y Z`` (the object and its predicate), ``X called for Y``, ``X cited Y``; a
+* ``X called Y Z`` (the object and its predicate), ``X called for Y`` (with the clause
+  after it: ``called for X to wear Y``), ``X cited Y``; a
   relative clause set off by a comma after such an object is left out;
 * ``Name: S`` at the start of a paragraph (a headline, a transcript turn), with cue ``:``;
   the content runs to the end of the paragraph.
@@ -118,17 +119,32 @@ def _complement(token) -> tuple[int, int] | None:
         return char_range(cut_aside(doc[obj.left_edge.i:pred.right_edge.i + 1]))
     if lemma in PREDICATE_ONLY and pred is not None and pred.dep_ == "xcomp":
         return char_range(subtree_of(pred))
-    prep = deps.get("prep") or deps.get("prt")
-    if lemma == "call" and prep is not None and prep.lower_ in ("for", "on"):
+    prep = _call_preposition(token) if lemma == "call" else None
+    if prep is not None:
         if prep.lower_ == "on" and pred is not None:
             return char_range(cut_aside(doc[prep.i + 1:pred.right_edge.i + 1]))
         objects = [c for c in children_of(prep) if c.dep_ in ("pobj", "pcomp")]
-        return char_range(cut_aside(subtree_of(objects[0]))) if objects else None
+        if not objects:
+            return None
+        end = objects[0].right_edge.i + 1
+        if pred is not None and pred.left_edge.i == end:  # "called for X to wear Y"
+            end = pred.right_edge.i + 1
+        return char_range(cut_aside(doc[objects[0].left_edge.i:end]))
     reason = _object_prep(token, obj)
     if reason is not None:
         return char_range(cut_aside(doc[obj.left_edge.i:reason.right_edge.i + 1]))
     if lemma in OBJECT_CONTENT and obj is not None and obj.pos_ not in ("PRON",):
         return char_range(cut_aside(subtree_of(obj)))
+    return None
+
+
+def _call_preposition(token):
+    """The "for" or "on" of "called for X" / "called on X to V": the first preposition
+    or particle after the cue, when it is one of those ("called for more investment in a
+    statement on Monday": for)."""
+    for child in children_of(token):
+        if child.dep_ in ("prep", "prt") and child.i > token.i:
+            return child if child.lower_ in ("for", "on") else None
     return None
 
 
