@@ -200,7 +200,7 @@ def _speaks(token) -> bool:
 def find_unnamed_subjects(doc, article_id: str, covered: set[int]) -> Iterator[Mention]:
     """A proper name the recognizer missed that speaks ("Maynes says", "Zero Hedge
     asked"): a PERSON mention when it starts with a known given name or is one word,
-    else an ORG mention; a capitalized role noun alone ("White House Doctor Says") is a
+    else an ORG mention; a capitalized person noun alone ("White House Doctor Says") is a
     description (NOM)."""
     for token in tokens_with_pos(doc, "PROPN"):
         if token.i in covered or not _speaks(token):
@@ -213,9 +213,11 @@ def find_unnamed_subjects(doc, article_id: str, covered: set[int]) -> Iterator[M
         if not doc[lo].text[:1].isupper() or doc[lo].lower_ == "the" or (
                 after is not None and after.text == ":"):
             continue
-        if lo == token.i and (token.lower_ in PERSON_NOUNS or token.lower_ in ROLE_NOUNS) \
-                and not (lo > 0 and doc[lo - 1].lower_ in HONORIFIC_GENDER):
-            # "Former White House Doctor Says": a capitalized role noun, no name
+        if lo == token.i and token.lower_ in PERSON_NOUNS and lo > 0 and \
+                doc[lo - 1].head.i == token.i and doc[lo - 1].dep_ in ("compound", "amod") \
+                and doc[lo - 1].lower_ not in HONORIFIC_GENDER:
+            # "Former White House Doctor Says": a capitalized person noun with a modifier,
+            # no name (a title such as "Pope" or "President" may stand for a name)
             yield _mention(doc, article_id, lo, token.i + 1, "NOM")
             continue
         person = lo == token.i or doc[lo].lower_ in GIVEN_NAMES
