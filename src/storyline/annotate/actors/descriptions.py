@@ -266,8 +266,10 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
 
 def _resolve_document(state: State, token, lemma: str, mention: Mention) -> str | None:
     """A poll, a report, a study: the actor its phrase names as author (two authors
-    before it, "a Times/CBS News poll", are a group of both); else, for "the poll", the
-    author of the last such document, or the organisation most in view."""
+    before it, "a Times/CBS News poll", or of coordinated documents, "a complaint by the
+    SEC and a complaint by Vermont", are a group of both); else, for "the poll", the
+    author of the last such document, or the organisation most in view; "a video" whose
+    phrase could name no author is an unnamed source."""
     joint = _joint_authors(state, token) or _coordinated_authors(state, token)
     if len(joint) > 1:
         names = " and ".join(state.entities[a].actor.name for a in joint)
