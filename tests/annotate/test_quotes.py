@@ -370,3 +370,12 @@ def test_a_relative_clause_after_an_object_is_left_out(nlp) -> None:
 def test_called_for_takes_the_first_preposition_and_its_clause(nlp, text, content) -> None:
     found = [q for q in quotes_of(nlp, text) if q.cue == "called"]
     assert found and found[0].text == content
+
+
+def test_pointed_out_reports_its_clause_and_point_to_does_not(nlp) -> None:
+    quote = only(quotes_of(nlp, "The inspector pointed out that one ferry may carry "
+                                "more than one crew."))
+    assert quote.text == "one ferry may carry more than one crew"
+    assert quote.speaker_text == "The inspector"
+    assert not [q for q in quotes_of(nlp, "These voters point to the harbour bill of 1994.")
+                if q.cue == "point"]
