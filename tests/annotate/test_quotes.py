@@ -345,3 +345,37 @@ def test_noun_topic_with_possessor(nlp) -> None:
 
 def test_noun_topic_needs_a_possessor(nlp) -> None:
     assert quotes_of(nlp, "The criticism of the new stadium deal surprised nobody.") == ()
+
+
+def test_a_cue_after_two_joined_clauses_reports_both(nlp) -> None:
+    text = ("Berg had asked harbour staff to close the gate early, but the ferry company "
+            "refused that request, the source added.")
+    found = [q for q in quotes_of(nlp, text) if q.speaker_text == "the source"]
+    assert found and found[0].text.startswith("Berg had asked harbour staff")
+
+
+def test_a_relative_clause_after_an_object_is_left_out(nlp) -> None:
+    text = ("Anna Berg acknowledged the cost of the new bridge, which makes her an outlier "
+            "in her party.")
+    found = [q for q in quotes_of(nlp, text) if q.speaker_text == "Anna Berg"]
+    assert found and found[0].text == "the cost of the new bridge"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Anna Berg called for more harbour investment in a statement on Monday.",
+     "more harbour investment"),
+    ("Tom Reed called for ferry crews to wear brighter vests at night.",
+     "ferry crews to wear brighter vests at night"),
+])
+def test_called_for_takes_the_first_preposition_and_its_clause(nlp, text, content) -> None:
+    found = [q for q in quotes_of(nlp, text) if q.cue == "called"]
+    assert found and found[0].text == content
+
+
+def test_pointed_out_reports_its_clause_and_point_to_does_not(nlp) -> None:
+    quote = only(quotes_of(nlp, "The inspector pointed out that one ferry may carry "
+                                "more than one crew."))
+    assert quote.text == "one ferry may carry more than one crew"
+    assert quote.speaker_text == "The inspector"
+    assert not [q for q in quotes_of(nlp, "These voters point to the harbour bill of 1994.")
+                if q.cue == "point"]

@@ -257,3 +257,50 @@ def test_a_surname_in_a_headline_is_the_full_name_written_first(nlp) -> None:
             "on it. Anna Reed spoke in Ohio.\n\n"
             "Reed says the plan would cost nothing.")
     assert name_of(speaker_of(nlp, text, "cost nothing")) == "Tom Reed"
+
+
+def test_a_collective_of_people_speaks_as_a_group(nlp) -> None:
+    text = ("A group of farmers in 2019 sent a letter to the mayor, calling the new "
+            "harbour tax a danger to every family in the valley.")
+    actor = speaker_of(nlp, text, "a danger to every family")
+    assert actor is not None and actor.kind == "group"
+
+
+def test_a_role_named_in_apposition_later_resolves_a_description_before_it(nlp) -> None:
+    text = ("The council voted to fine Tom Reed, a former harbour clerk. The vote went "
+            "ahead despite warnings from his attorney that the clerk would refuse to pay.\n\n"
+            "An attorney for Reed, Jan Kos, said his client would appeal.")
+    assert name_of(speaker_of(nlp, text, "the clerk would refuse")) == "Jan Kos"
+
+
+def test_a_unique_title_prefers_a_person_without_another_role(nlp) -> None:
+    text = ("Tom Reed is running for governor of Ohio, and he met voters in Akron on "
+            "Sunday. Anna Berg, a conservative economist, wrote that his plan was vague.\n\n"
+            "The Republican candidate says that the plan would cost nothing.")
+    assert name_of(speaker_of(nlp, text, "cost nothing")) == "Tom Reed"
+
+
+def test_an_indefinite_organisation_takes_the_one_named_next(nlp) -> None:
+    text = ("A Senate panel said on Monday that the harbour audit was flawed.\n\n"
+            "The Senate Finance Committee voted 12-9 to publish the audit. The Senate "
+            "Ethics Committee met later.")
+    assert name_of(speaker_of(nlp, text, "audit was flawed")) == "Senate Finance Committee"
+
+
+def test_a_document_with_no_author_is_an_unnamed_source(nlp) -> None:
+    text = "Tom Reed spoke in Ohio. Footage surfaced on Monday showing that the ferry was late."
+    found = [a for quote, a in speakers(nlp, text) if "ferry was late" in quote]
+    assert found and found[0] is not None and found[0].kind == "anonymous"
+
+
+def test_coordinated_documents_of_two_authors_speak_together(nlp) -> None:
+    text = ("According to a complaint filed by the Harbour Authority and a lawsuit by "
+            "Ohio, the company hid losses from its investors for years.")
+    actor = speaker_of(nlp, text, "hid losses")
+    assert actor is not None and actor.kind == "group"
+
+
+def test_a_capitalized_role_noun_in_a_headline_is_a_description(nlp) -> None:
+    text = ("Reed Kept Illness From Voters, Former Navy Doctor Says.\n\n"
+            "Dr. Jan Kos, who treated Reed for a decade, said the illness was hidden.")
+    assert name_of(speaker_of(nlp, text, "Reed Kept Illness")) == "Jan Kos"

@@ -119,6 +119,7 @@ def resolve_references(doc, actors: Sequence[Actor], mentions: Sequence[Mention]
     state.named_at = _named_tokens(doc, mentions)
     order = sorted((i for i in range(len(mentions)) if roots[i] is not None),
                    key=lambda i: (roots[i].i, mentions[i].end - mentions[i].start))
+    _apposed_roles(state, [(mentions[i], roots[i]) for i in order])
     for index in order:
         mention, token = out[index], roots[index]
         if mention.actor_id:
@@ -129,6 +130,17 @@ def resolve_references(doc, actors: Sequence[Actor], mentions: Sequence[Mention]
             out[index] = replace(mention, actor_id=actor_id)
             record(state, actor_id, token)
     return _counted(list(actors) + list(state.new.values()), out), out
+
+
+def _apposed_roles(state: State, mentions: Sequence[tuple[Mention, object]]) -> None:
+    """Role nouns written in apposition to a name anywhere in the article ("an attorney
+    for Pagliano, Mark MacDougall,"), known before the walk: "his attorney" written
+    before the name is that person."""
+    for mention, token in mentions:
+        if mention.label in ("NOM", "ANON") and not mention.actor_id:
+            found = apposed(state, token)
+            if found is not None and state.entities[found].actor.kind == "person":
+                state.entities[found].heads.add(token.lemma_.lower())
 
 
 def _counted(actors: list[Actor], mentions: Sequence[Mention]) -> list[Actor]:

@@ -1,9 +1,15 @@
 """Descriptions and documents resolved to actors (``actors.coref``).
 
 A description in apposition to a name is that name. Otherwise it goes to the most salient
-actor whose roles hold its head noun; an organisation noun with a named owner is that
-organisation; a title held by one person at a time goes to its holder; a document ("the
-poll") goes to the author its phrase names, or to the author of the last such document.
+actor whose roles hold its head noun (a role written in apposition to a name anywhere in
+the article counts: "his attorney" before "an attorney for him, Jan Kos,"); an
+organisation noun with a named owner is that organisation, one with a proper-noun modifier
+the organisation whose name holds it and ends in the noun ("a House panel": the House
+Oversight Committee); a title held by one person at a time goes to its holder, before a
+person the article gives another role; a document ("the poll") goes to the author its
+phrase names (coordinated documents of two authors to both), to the author of the last
+such document, or, written without an author ("video surfaced showing"), to an unnamed
+source.
 """
 
 from __future__ import annotations
@@ -23,9 +29,11 @@ from .countries import country_named, country_of_demonym
 from .lexicon import (
     AUTHOR_PREPOSITIONS,
     CAMPAIGN_NOUNS,
+    CORE_TITLES,
     DEFINITE_WORDS,
     DETERMINERS,
     GOVERNMENT_NOUNS,
+    ORG_SYNONYMS,
     OWNER_ADJECTIVE_DEPS,
     PERSONAL_DOCUMENTS,
     ROLE_SYNONYMS,
@@ -36,6 +44,8 @@ from .salience import Entity, State, agrees, best, enclosing, new_actor, salienc
 
 #: How well "the president" fits a person the article gives no title at all.
 UNTITLED_FIT = 0.5
+#: How well it fits a person the article gives another role ("economist", "spokesman").
+OTHER_ROLE_FIT = 0.2
 
 
 HOLDER_LEAD = 2
@@ -83,6 +93,27 @@ def _organisation(state: State, token, mention: Mention) -> str | None:
     return new_actor(state, name, "org", mention, (owner_id,), shared=True)
 
 
+def _named_organisation(state: State, token) -> str | None:
+    """``a House panel``, ``the Senate committee``: an organisation of the article whose
+    name holds every proper-noun modifier of the description and ends in its noun or
+    another noun for it ("House Oversight Committee"); of several, the one named last
+    before a definite description, next after an indefinite one ("A House panel voted":
+    the committee the next sentence names), else the other way."""
+    modifiers = {c.lower_ for c in children_of(token) if c.dep_ == "compound"
+                 and c.pos_ == "PROPN" and c.i < token.i}
+    if not modifiers:
+        return None
+    nouns = {token.lemma_.lower(), ORG_SYNONYMS.get(token.lemma_.lower(), "")}
+    fitting = {a for a, e in state.entities.items() if e.actor.kind == "org"
+               and _name_noun(e.actor.name) in nouns
+               and modifiers <= {w.casefold() for w in e.actor.name.split()}}
+    named = sorted((i, a) for i, a in state.named_at.items() if a in fitting)
+    after = [a for i, a in named if i > token.i][:1]
+    before = [a for i, a in named if i < token.i][-1:]
+    found = before + after if _definite(token) else after + before
+    return found[0] if found else None
+
+
 def _employer(state: State, person) -> str | None:
     """The one organisation a person's roles belong to ("Wells Fargo CEO John Stumpf")."""
     orgs = [a for a in person.affiliations
@@ -105,10 +136,23 @@ def _fits_description(entity: Entity, token, gender: str | None) -> float:
                  and c.lower_ in entity.heads)
     if lemma in entity.heads or _synonym_in(lemma, entity.heads):
         return 1.0 + 0.5 * shared
+    if entity.actor.kind == "org" and _name_noun(entity.actor.name) in (
+            lemma, ORG_SYNONYMS.get(lemma)):
+        return 1.0  # "the committee": the House Intelligence Committee
     if lemma in UNIQUE_TITLES and entity.actor.kind == "person":
-        untitled = not entity.heads & UNIQUE_TITLES.words
-        return 0.5 * shared + (UNTITLED_FIT if untitled else 0.0)
+        if entity.heads & UNIQUE_TITLES.words:
+            return 0.5 * shared
+        # "the GOP candidate" is not the economist the article just quoted
+        other_role = bool(entity.heads & CORE_TITLES.words)
+        return 0.5 * shared + (OTHER_ROLE_FIT if other_role else UNTITLED_FIT)
     return 0.0
+
+
+def _name_noun(name: str) -> str:
+    """The last word of an organisation's name, lower-cased: the noun it is ("House
+    Intelligence Committee": committee)."""
+    words = name.split()
+    return words[-1].casefold() if len(words) > 1 else ""
 
 
 def _synonym_in(lemma: str, heads: set[str]) -> bool:
@@ -188,7 +232,7 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
     if lemma in DOCUMENT_NOUNS:
         return _resolve_document(state, token, lemma, mention)
     if lemma in ORG_NOUNS:
-        found = _organisation(state, token, mention)
+        found = _named_organisation(state, token) or _organisation(state, token, mention)
         if found is not None:
             return found
     gender = GENDERED_NOUNS.get(lemma)
@@ -222,19 +266,26 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
 
 def _resolve_document(state: State, token, lemma: str, mention: Mention) -> str | None:
     """A poll, a report, a study: the actor its phrase names as author (two authors
-    before it, "a Times/CBS News poll", are a group of both); else, for "the poll", the
-    author of the last such document, or the organisation most in view."""
-    joint = _joint_authors(state, token)
+    before it, "a Times/CBS News poll", or of coordinated documents, "a complaint by the
+    SEC and a complaint by Vermont", are a group of both); else, for "the poll", the
+    author of the last such document, or the organisation most in view; "a video" whose
+    phrase could name no author is an unnamed source."""
+    joint = _joint_authors(state, token) or _coordinated_authors(state, token)
     if len(joint) > 1:
         names = " and ".join(state.entities[a].actor.name for a in joint)
         return new_actor(state, names, "group", mention, tuple(joint))
-    for inner in author_tokens(token):
+    authors = author_tokens(token)
+    for inner in authors:
         actor_id = state.named_at.get(inner.i) or state.at_token.get(inner.i)
         if actor_id and state.entities[actor_id].actor.kind in ("org", "person", "place"):
             state.documents[lemma] = actor_id
             return actor_id
     if not _definite(token):
-        return None
+        if authors:
+            return None  # "a document on the campaign's website": its author, once known
+        # "video surfaced showing", "a report found": a document whose words name no
+        # author speaks for an unnamed source
+        return new_actor(state, description_name(token, mention), "anonymous", mention, ())
     found = state.documents.get(lemma)
     if found is None:
         kinds = ("org", "person") if lemma in PERSONAL_DOCUMENTS else ("org",)
@@ -251,6 +302,21 @@ def _joint_authors(state: State, token) -> list[str]:
         if child.dep_ == "compound" and child.i < token.i and actor_id and \
                 state.entities[actor_id].actor.kind == "org" and actor_id not in found:
             found.append(actor_id)
+    return found
+
+
+def _coordinated_authors(state: State, token) -> list[str]:
+    """The authors of coordinated documents ("a complaint filed by the SEC and a complaint
+    by Vermont"), when they differ: the documents speak for them together."""
+    found: list[str] = []
+    for document in (token, *(c for c in children_of(token) if c.dep_ == "conj"
+                              and c.lemma_.lower() in DOCUMENT_NOUNS)):
+        for inner in author_tokens(document):
+            actor_id = state.named_at.get(inner.i) or state.at_token.get(inner.i)
+            if actor_id and state.entities[actor_id].actor.kind in ("org", "person", "place"):
+                if actor_id not in found:
+                    found.append(actor_id)
+                break
     return found
 
 

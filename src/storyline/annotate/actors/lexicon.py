@@ -165,6 +165,12 @@ ROLE_SYNONYMS = Table("role_synonyms", {
     "lawyer": "attorney", "counsel": "attorney", "attorney": "attorney",
 }, "role nouns for the same role: 'Pagliano's lawyer' is the person named as his attorney")
 
+ORG_SYNONYMS = Table("org_synonyms", {
+    "panel": "committee", "subcommittee": "committee", "bloc": "union",
+    "paper": "newspaper", "firm": "company",
+}, "a noun for an organisation and the noun its name ends in: 'a House panel' is the "
+   "House Oversight Committee named elsewhere in the article")
+
 ROLE_CONNECTORS = words("role_connectors", "of the for on",
                         "small words inside a role phrase ('Secretary of State', 'minister "
                         "for the economy'): a role runs on across them")

@@ -85,6 +85,11 @@ handful dozens hundreds thousands percent half third quarter plurality
 """, "a subject that counts people ('many of his supporters believe', 'twelve percent said', "
      "'not everyone agrees', 'a group of doctors called'): a group speaking as a class")
 
+COLLECTIVE_HEADS = words("collective_heads", """
+group handful number dozens hundreds thousands couple coalition band
+""", "a collective noun with 'of' and a plural ('a group of doctors sent a letter', 'a "
+     "coalition of activists'): the people it counts act as a group, whatever the verb")
+
 FAMILIAR = words("familiar_words", "familiar close knowledgeable briefed aware involved",
                  "'people familiar with the talks', 'people close to him': people who are "
                  "an unnamed source, not a group")

@@ -35,10 +35,12 @@ from ..quotes.lexicon import (
 )
 from .lexicon import (
     ANONYMOUS_HEADS,
+    COLLECTIVE_HEADS,
     DOCUMENT_NOUNS,
     FAMILIAR,
     GIVEN_NAMES,
     GROUP_HEADS,
+    HONORIFIC_GENDER,
     INDEFINITE,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -130,6 +132,16 @@ def _counted_group(token) -> bool:
     return _attributes(token) and token.pos_ in ("PRON", "DET", "NOUN", "NUM", "ADJ")
 
 
+def _collective_of_people(token) -> bool:
+    """``a group of doctors``, ``a coalition of activists`` acting (a subject, a possessor,
+    an agent): a collective noun whose "of" object is a plural noun."""
+    if token.lemma_.lower() not in COLLECTIVE_HEADS or not _acts(token):
+        return False
+    return any(prep.lower_ == "of" and any(obj.dep_ == "pobj" and obj.pos_ == "NOUN" and
+                                           _plural(obj) for obj in children_of(prep))
+               for prep in children_of(token) if prep.dep_ == "prep" and prep.i > token.i)
+
+
 def nominal_label(token, covered: set[int]) -> str | None:
     """``NOM``, ``ANON``, ``GROUP`` or None for a common noun heading a noun phrase; a
     group only where it acts (a subject, a possessor, an agent)."""
@@ -188,7 +200,8 @@ def _speaks(token) -> bool:
 def find_unnamed_subjects(doc, article_id: str, covered: set[int]) -> Iterator[Mention]:
     """A proper name the recognizer missed that speaks ("Maynes says", "Zero Hedge
     asked"): a PERSON mention when it starts with a known given name or is one word,
-    else an ORG mention."""
+    else an ORG mention; a capitalized person noun alone ("White House Doctor Says") is a
+    description (NOM)."""
     for token in tokens_with_pos(doc, "PROPN"):
         if token.i in covered or not _speaks(token):
             continue
@@ -199,6 +212,13 @@ def find_unnamed_subjects(doc, article_id: str, covered: set[int]) -> Iterator[M
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if not doc[lo].text[:1].isupper() or doc[lo].lower_ == "the" or (
                 after is not None and after.text == ":"):
+            continue
+        if lo == token.i and token.lower_ in PERSON_NOUNS and lo > 0 and \
+                doc[lo - 1].head.i == token.i and doc[lo - 1].dep_ in ("compound", "amod") \
+                and doc[lo - 1].lower_ not in HONORIFIC_GENDER:
+            # "Former White House Doctor Says": a capitalized person noun with a modifier,
+            # no name (a title such as "Pope" or "President" may stand for a name)
+            yield _mention(doc, article_id, lo, token.i + 1, "NOM")
             continue
         person = lo == token.i or doc[lo].lower_ in GIVEN_NAMES
         yield _mention(doc, article_id, lo, token.i + 1, "PERSON" if person else "ORG")
@@ -257,7 +277,7 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
             continue  # none of the tests below can hold
         if token.i in covered:
             continue
-        if _counted_group(token):
+        if _counted_group(token) or _collective_of_people(token):
             yield _mention(doc, article_id, *noun_phrase_span(token), "GROUP")
         elif low in PRONOUNS and token.pos_ == "PRON" or low in SPEAKING_IT and (
                 _speaks(token) or _attributes(token)) or _relative(token):

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..parse import children_of, quoted_tokens, subtree_of, tokens_with_pos
-from .indirect import MIN_CONTENT_WORDS, Found, char_range, count_words
+from .indirect import MIN_CONTENT_WORDS, Found, char_range, count_words, cut_aside
 from .lexicon import (
     INTENTION_LEMMAS,
     NEGATORS,
@@ -73,7 +73,7 @@ def _object(verb) -> tuple[int, int] | None:
     as too vague``, ``criticized him for waiting``), up to a comma."""
     for child in children_of(verb):
         if child.dep_ == "dobj" and child.i > verb.i and child.pos_ not in ("PRON",):
-            return _content(verb.doc[child.left_edge.i:_object_end(verb, child)])
+            return _content(cut_aside(verb.doc[child.left_edge.i:_object_end(verb, child)]))
     return None
 
 
@@ -94,7 +94,7 @@ def _prep_object(head, wanted) -> tuple[int, int] | None:
         if child.dep_ == "prep" and child.lower_ in wanted and child.i > head.i:
             objects = [c for c in children_of(child) if c.dep_ in ("pobj", "pcomp")]
             if objects and objects[0].pos_ != "PRON":
-                return _content(list(subtree_of(objects[0])))
+                return _content(cut_aside(subtree_of(objects[0])))
     return None
 
 

@@ -4,11 +4,14 @@ Each finder yields ``(content_start, content_end, cue_token)`` in character offs
 (a parenthetical cue comes wrapped in ``Parenthetical``);
 ``annotate.quotes`` turns them into attributions and resolves speakers. Cases:
 
-* ``X said (that) S`` / ``S, X warned``: the clausal complement of the cue;
+* ``X said (that) S`` / ``S, X warned``: the clausal complement of the cue (for ``S1, but
+  S2, X added`` with the cue parsed as a conjunct of S1, both clauses);
 * ``S1, X said, S2``: a parenthetical cue without a complement: the larger side of the
   sentence around it (one span, as ``Quote`` has one span);
 * ``according to X, S``: the larger side of the sentence around the phrase;
-* ``X called Y Z`` (the object and its predicate), ``X called for Y``, ``X cited Y``;
+* ``X called Y Z`` (the object and its predicate), ``X called for Y`` (with the clause
+  after it: ``called for X to wear Y``), ``X cited Y``; a
+  relative clause set off by a comma after such an object is left out;
 * ``Name: S`` at the start of a paragraph (a headline, a transcript turn), with cue ``:``;
   the content runs to the end of the paragraph.
 """
@@ -27,6 +30,7 @@ from ..parse import (
     tokens_with_pos,
 )
 from .lexicon import (
+    ASIDE_OPENERS,
     CLAIM_NOUNS,
     OBJECT_AND_PREDICATE,
     OBJECT_CONTENT,
@@ -63,6 +67,18 @@ def char_range(tokens: Sequence) -> tuple[int, int]:
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
+def cut_aside(tokens: Sequence) -> list:
+    """A nominal content without a relative clause set off by a comma after it ("the
+    reality of climate change, which makes him an outlier"): that clause is the writer's
+    aside, not what the source said or did."""
+    words = list(tokens)
+    for index, token in enumerate(words[:-1]):
+        nxt = words[index + 1]
+        if token.text == "," and nxt.lower_ in ASIDE_OPENERS and nxt.head.dep_ == "relcl":
+            return words[:index]
+    return words
+
+
 def count_words(tokens: Sequence) -> int:
     return sum(1 for t in tokens if not t.is_punct and not t.is_space)
 
@@ -93,25 +109,42 @@ def _complement(token) -> tuple[int, int] | None:
             lo, hi = comps[0].left_edge.i, comps[0].right_edge.i + 1
         if lo > token.i:
             lo = _fronted_subject_start(token, lo)
+        elif hi <= token.i:
+            lo = _joined_clauses_start(token, lo)
         return _semicolon_clip(doc, token, *char_range(doc[lo:hi]))
     deps = {child.dep_: child for child in children_of(token)}
     obj = deps.get("dobj")
     pred = deps.get("oprd") or deps.get("xcomp")
     if lemma in OBJECT_AND_PREDICATE and obj is not None and pred is not None:
-        return char_range(doc[obj.left_edge.i:pred.right_edge.i + 1])
+        return char_range(cut_aside(doc[obj.left_edge.i:pred.right_edge.i + 1]))
     if lemma in PREDICATE_ONLY and pred is not None and pred.dep_ == "xcomp":
         return char_range(subtree_of(pred))
-    prep = deps.get("prep") or deps.get("prt")
-    if lemma == "call" and prep is not None and prep.lower_ in ("for", "on"):
+    prep = _call_preposition(token) if lemma == "call" else None
+    if prep is not None:
         if prep.lower_ == "on" and pred is not None:
-            return char_range(doc[prep.i + 1:pred.right_edge.i + 1])
+            return char_range(cut_aside(doc[prep.i + 1:pred.right_edge.i + 1]))
         objects = [c for c in children_of(prep) if c.dep_ in ("pobj", "pcomp")]
-        return char_range(subtree_of(objects[0])) if objects else None
+        if not objects:
+            return None
+        end = objects[0].right_edge.i + 1
+        if pred is not None and pred.left_edge.i == end:  # "called for X to wear Y"
+            end = pred.right_edge.i + 1
+        return char_range(cut_aside(doc[objects[0].left_edge.i:end]))
     reason = _object_prep(token, obj)
     if reason is not None:
-        return char_range(doc[obj.left_edge.i:reason.right_edge.i + 1])
+        return char_range(cut_aside(doc[obj.left_edge.i:reason.right_edge.i + 1]))
     if lemma in OBJECT_CONTENT and obj is not None and obj.pos_ not in ("PRON",):
-        return char_range(subtree_of(obj))
+        return char_range(cut_aside(subtree_of(obj)))
+    return None
+
+
+def _call_preposition(token):
+    """The "for" or "on" of "called for X" / "called on X to V": the first preposition
+    or particle after the cue, when it is one of those ("called for more investment in a
+    statement on Monday": for)."""
+    for child in children_of(token):
+        if child.dep_ in ("prep", "prt") and child.i > token.i:
+            return child if child.lower_ in ("for", "on") else None
     return None
 
 
@@ -136,6 +169,17 @@ def _fronted_subject_start(cue, lo: int) -> int:
     if any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:first - 1]):
         return lo
     return sent.start
+
+
+def _joined_clauses_start(cue, lo: int) -> int:
+    """``S1, but S2, the source added.``: the parse hangs the cue on S1 as a conjunct and
+    gives it only S2; a cue after its complement at the end of the sentence reports both."""
+    head = cue.head
+    if cue.dep_ != "conj" or head.i >= lo or head.pos_ not in ("VERB", "AUX"):
+        return lo
+    if any(not t.is_punct and not t.is_space for t in cue.doc[cue.i + 1:cue.sent.end]):
+        return lo
+    return max(cue.sent.start, head.left_edge.i)
 
 
 def _semicolon_clip(doc, cue, start: int, end: int) -> tuple[int, int]:

@@ -19,13 +19,13 @@ emphasize emphasise repeat testify counter observe remark joke boast quip cautio
 continue reiterate describe accuse blame charge criticize criticise praise dismiss question
 ask believe think conclude agree disagree lament recount cite show find liken echo propose
 demand reject threaten refuse consider know feel hope fear worry expect understand recognize
-attack blast slam thank compare encourage
+attack blast slam thank compare encourage shout exclaim yell point
 """, "verbs that report what someone said or thinks: the cue of a quote")
 
 CLAUSE_ONLY = words("clause_only_cues", """
 add continue call describe accuse blame charge criticize criticise praise dismiss question
 ask agree disagree think believe cite show find liken echo propose demand know feel hope
-fear worry expect understand recognize attack blast slam thank compare encourage
+fear worry expect understand recognize attack blast slam thank compare encourage point
 """, "cues that report only with a clause or a quote as complement ('she added that ...'); "
      "alone they are ordinary verbs")
 
@@ -124,3 +124,8 @@ claim charge assertion statement allegation warning promise argument suggestion 
 belief view
 """, "nouns that carry what someone said ('X's claim that S', 'the allegation that S'): "
      "their clause is an attribution's content and their possessor its source")
+
+ASIDE_OPENERS = words("aside_openers", "which who whom whose",
+                      "a relative clause after a comma that opens with these ('the plan, "
+                      "which includes a tax cut') is the writer's aside: a nominal content "
+                      "(an object, a topic) ends before it")
