@@ -115,7 +115,9 @@ class StorySettings:
     timeline_days_only: bool = False  # leave out month and year entries
     timeline_expected: bool = True  # keep entries for plans and forecasts (marked expected)
     timeline_expected_weight: float = 1.0  # a forecast's date counts this much
-    timeline_published_weight: float = 0.25  # per article dating an undated event to the day
+    timeline_published_weight: float = 0.35  # per article dating an undated event to the day
+    timeline_recall_weight: float = 0.5  # per article that recalls the day a while later
+    timeline_recall_days: int = 7  # ... published this many days after it or more
     timeline_coarse_weight: float = 0.35  # month and year dates compete at this discount
     timeline_min_support: float = 2.0  # a date this well supported counts for the length
     timeline_auto_factor: float = 5.0  # automatic length: this times the root of those
