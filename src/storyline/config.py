@@ -101,7 +101,7 @@ class StorySettings:
     brief_latest_slots: int = 1  # sentences of the most recent articles, first
     brief_support_weight: float = 0.2  # relevance: other outlets say the same thing
     brief_centrality_weight: float = 1.0  # ... close to everything the story says
-    brief_position_weight: float = 0.3  # ... early in its article
+    brief_position_weight: float = 0.4  # ... early in its article
     brief_recency_weight: float = 0.0  # ... from a recent article
     brief_timeline_weight: float = 0.1  # ... cited by the timeline
     brief_commentary_factor: float = 0.6  # opinion and hypotheticals count this much
