@@ -101,7 +101,7 @@ class StorySettings:
     brief_latest_slots: int = 1  # sentences of the most recent articles, first
     brief_support_weight: float = 0.2  # relevance: other outlets say the same thing
     brief_centrality_weight: float = 1.0  # ... close to everything the story says
-    brief_position_weight: float = 0.3  # ... early in its article
+    brief_position_weight: float = 0.4  # ... early in its article
     brief_recency_weight: float = 0.0  # ... from a recent article
     brief_timeline_weight: float = 0.1  # ... cited by the timeline
     brief_commentary_factor: float = 0.6  # opinion and hypotheticals count this much
@@ -115,7 +115,9 @@ class StorySettings:
     timeline_days_only: bool = False  # leave out month and year entries
     timeline_expected: bool = True  # keep entries for plans and forecasts (marked expected)
     timeline_expected_weight: float = 1.0  # a forecast's date counts this much
-    timeline_published_weight: float = 0.25  # per article dating an undated event to the day
+    timeline_published_weight: float = 0.35  # per article dating an undated event to the day
+    timeline_recall_weight: float = 0.5  # per article that recalls the day a while later
+    timeline_recall_days: int = 7  # ... published this many days after it or more
     timeline_coarse_weight: float = 0.35  # month and year dates compete at this discount
     timeline_min_support: float = 2.0  # a date this well supported counts for the length
     timeline_auto_factor: float = 5.0  # automatic length: this times the root of those

@@ -14,6 +14,7 @@ from storyline.story.timeline import (
     dated_sentences,
     in_range,
     normalize_date,
+    recalls,
     score_dates,
 )
 
@@ -113,6 +114,24 @@ def test_score_dates_prefers_dates_many_articles_mention() -> None:
     assert scores[("2031-03-04", False)] > scores[("2031-03-01", False)]
     assert scores[("2031-03", False)] < scores[("2031-03-04", False)]
     assert ("2031-03-25", True) in scores
+
+
+def test_a_day_that_later_articles_recall_outranks_a_busy_news_day() -> None:
+    """Two articles each report an event on their own day; one day is named again by an
+    article three weeks on: that day is recalled and counts more."""
+    def sentence(article: str, published: str, day: str, index: int) -> DatedSentence:
+        return DatedSentence(article, 0, 10, "A levee failed.", day, "day", published,
+                             None, True, position=index)
+
+    dated = [sentence("b1", "2031-05-02", "2031-05-01", 0),
+             sentence("b2", "2031-05-03", "2031-05-02", 0),
+             sentence("b3", "2031-05-24", "2031-05-01", 0)]
+    with_recall = score_dates(dated, SETTINGS)
+    assert with_recall[("2031-05-01", False)] == 2 + SETTINGS.timeline_recall_weight
+    assert with_recall[("2031-05-02", False)] == 1
+    plain = score_dates(dated, replace(SETTINGS, timeline_recall_weight=0.0))
+    assert plain[("2031-05-01", False)] == 2
+    assert recalls(dated[2], 7) and not recalls(dated[0], 7) and not recalls(dated[2], 0)
 
 
 def _settings(**changes) -> StorySettings:
@@ -237,6 +256,9 @@ def test_aside_patterns() -> None:
     assert aside("Can the dam hold ?")
     assert aside("Posted by Ana Vell, on June 1, 2031 4:26 PM")
     assert aside("Watch the flood's path since June 1.")
+    assert aside("Apr. 21 : Boats search the flooded valley of the Vell .")
+    assert aside("June 2: Crews reinforce the dam.")
+    assert not aside("June 2 was the day the dam burst.")
     assert not aside("World War I veterans laid wreaths at the dam.")
     assert not aside("We have confirmed nine cases, the ministry said.")
     assert not aside("The US said the dam would be inspected.")

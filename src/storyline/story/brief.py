@@ -387,7 +387,7 @@ def story_brief(sources: Sequence[Annotation], members: Sequence[Article],
                        facts=story_facts(sources, actor_map), settings=settings)
 
 
-STAGE = Stage("brief", "brief-2", requires=("sources", "members", "timeline", "actor_map"),
+STAGE = Stage("brief", "brief-3", requires=("sources", "members", "timeline", "actor_map"),
               produces=("brief",), run=story_brief, settings="story",
               lexicon="storyline.story.brief_lexicon",
               doc="5 to 10 cited sentences: the latest state, what a reader needs, the key "

@@ -10,8 +10,11 @@ left out); commentary is no timeline material. The Timeline17 scorer runs this s
 ``timeline`` (a stage) picks the dates: every candidate (a date, expected or not) scores
 by how many distinct articles mention it (the "date reference" signal of Tran et al. 2013
 and the mention-count baseline of Ghalandari & Ifrim 2020) plus a smaller credit per
-article that dates an undated event sentence to it (its publication day); month and year
-dates compete at a discount. Each chosen date gets a short extractive summary: the
+article that dates an undated event sentence to it (its publication day), and a credit per
+article published a week or more after the date that names it: news recalls the days that
+mattered (the later references of Tran et al. 2013; a date that later articles still
+name outranks a busy news day nobody looks back to); month and year dates compete at a
+discount. Each chosen date gets a short extractive summary: the
 sentences closest to the TF-IDF centroid of the sentences about that date, none too close
 to one chosen before for any date (``timeline_summary``), so no two entries of a day say
 the same thing. Every tunable, and the constraints of an evaluation protocol (a date
@@ -169,15 +172,30 @@ def dated_sentences(members: Sequence[Article], annotations: Mapping[str, Annota
 # ---------------------------------------------------------------- choosing dates
 
 
+def recalls(sentence: DatedSentence, days: int) -> bool:
+    """Whether ``sentence`` names a past day from an article published ``days`` or more
+    days after it: a later article that recalls the day says that it mattered."""
+    if days <= 0 or not sentence.published or sentence.granularity != "day":
+        return False
+    try:
+        gap = Date.fromisoformat(sentence.published[:10]) - Date.fromisoformat(sentence.date)
+    except ValueError:
+        return False
+    return gap.days >= days
+
+
 def score_dates(sentences: Iterable[DatedSentence], settings) -> dict[Key, float]:
     """Importance of each (date, expected). A date scores one per distinct article that
     mentions it (as an event or a forecast: both say the date matters) plus
-    ``timeline_published_weight`` per article that dates an undated event to it; a forecast
+    ``timeline_published_weight`` per article that dates an undated event to it, plus
+    ``timeline_recall_weight`` per article published ``timeline_recall_days`` or more after
+    the day that names it (:func:`recalls`: news recalls the days that mattered); a forecast
     entry scores by the articles that forecast it, times ``timeline_expected_weight``; month
     and year dates times ``timeline_coarse_weight``."""
     mentions: dict[str, set[str]] = defaultdict(set)
     forecasts: dict[str, set[str]] = defaultdict(set)
     published: dict[str, set[str]] = defaultdict(set)
+    recalled: dict[str, set[str]] = defaultdict(set)
     granularity: dict[str, str] = {}
     keys: set[Key] = set()
     for s in sentences:
@@ -187,6 +205,8 @@ def score_dates(sentences: Iterable[DatedSentence], settings) -> dict[Key, float
             mentions[s.date].add(s.article_id)
             if s.expected:
                 forecasts[s.date].add(s.article_id)
+            elif recalls(s, settings.timeline_recall_days):
+                recalled[s.date].add(s.article_id)
         else:
             published[s.date].add(s.article_id)
     scores = {}
@@ -195,8 +215,9 @@ def score_dates(sentences: Iterable[DatedSentence], settings) -> dict[Key, float
         if expected:
             score = settings.timeline_expected_weight * len(forecasts[value])
         else:
-            score = len(mentions[value]) + settings.timeline_published_weight * len(
-                published[value])
+            score = (len(mentions[value])
+                     + settings.timeline_published_weight * len(published[value])
+                     + settings.timeline_recall_weight * len(recalled[value]))
         coarse = 1.0 if granularity[value] == "day" else settings.timeline_coarse_weight
         scores[key] = score * coarse
     return scores
@@ -292,7 +313,7 @@ DATED_SENTENCES = Stage("dated_sentences", "dated-sentences-2",
                         run=dated_sentences, settings="story",
                         doc="every event sentence dated by its event; forecasts apart, "
                             "commentary left out")
-STAGE = Stage("timeline", "timeline-4", requires=("dated_sentences",), produces=("timeline",),
+STAGE = Stage("timeline", "timeline-5", requires=("dated_sentences",), produces=("timeline",),
               run=story_timeline, settings="story", lexicon="storyline.story.timeline_lexicon",
               doc="the important dates, each with a short cited summary; expected "
                   "entries marked")

@@ -2,9 +2,10 @@
 
 A timeline entry says what happened on a day. A sentence in the first person singular (a
 reader's comment, a quoted opinion or experience) or a question tells what someone thinks
-or asks, not what happened (``VOICE``); a wire dateline, a comment's byline or a link to a
-video is page furniture (``FURNITURE``). Such sentences stay candidates, at a discount
-(``timeline_aside_weight``): a day that has nothing else still gets its entry. "We" and
+or asks, not what happened (``VOICE``); a wire dateline, a photo caption, a comment's
+byline or a link to a video is page furniture (``FURNITURE``). Such sentences stay
+candidates, at a discount (``timeline_aside_weight``): a day that has nothing else still
+gets its entry. "We" and
 "you" are no sign: officials speak for their agency ("we have confirmed") in the very
 sentences that report an event, and discounting them lowered the Timeline17 dev scores.
 The patterns accept running text ("I'm", "don't") and tokenized text ("I 'm", "do n't").
@@ -33,6 +34,12 @@ TIMESTAMP = pattern(
     "a clock time with its time zone ('5:56 am EDT') is a wire dateline or a page's "
     "stamp; the sentence around it is page furniture, not the day's event")
 
+CAPTION = pattern(
+    "caption",
+    r"^\W*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*:",
+    "a sentence that opens on a date and a colon ('April 21: Fire boat crews battle ...') "
+    "is a photo caption")
+
 POSTED = pattern(
     "posted",
     r"\bPosted (?:by|at|on)\b",
@@ -45,4 +52,4 @@ PAGE_PROMPT = pattern(
     "a video or a graphic, not the news")
 
 VOICE = (FIRST_PERSON, QUESTION)
-FURNITURE = (TIMESTAMP, POSTED, PAGE_PROMPT)
+FURNITURE = (TIMESTAMP, CAPTION, POSTED, PAGE_PROMPT)

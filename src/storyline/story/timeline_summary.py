@@ -7,11 +7,11 @@ the story is about keeps its summary on the story), and an article's first sente
 news writes to carry the news, weigh up to ``1 + timeline_lead_weight`` times more; in the
 spirit of the centroid summarizers used for timeline summarization (Radev et al. 2004;
 Ghalandari & Ifrim 2020). An aside (a sentence in the first person singular, a question, a
-dateline or a page prompt: ``timeline_lexicon``) counts ``timeline_aside_weight`` times its
-score: the entry tells the day's event, not a reader's view. A sentence whose cosine with
-one already chosen, for this date or an earlier one, exceeds ``timeline_redundancy`` is
-skipped, so no two entries of a day (nor of two days) say the same thing. Vectors are the
-text toolkit's (``storyline.text.vectors``).
+dateline, a photo caption or a page prompt: ``timeline_lexicon``) counts
+``timeline_aside_weight`` times its score: the entry tells the day's event, not a reader's
+view. A sentence whose cosine with one already chosen, for this date or an earlier one,
+exceeds ``timeline_redundancy`` is skipped, so no two entries of a day (nor of two days)
+say the same thing. Vectors are the text toolkit's (``storyline.text.vectors``).
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ SHORT_WORD_SHARE = 0.45  # above this share of 1-2 letter words a sentence is no
 
 def aside(text: str) -> bool:
     """Whether a sentence speaks in the first person singular, asks a question
-    (``timeline_lexicon.VOICE``) or is a dateline (``FURNITURE``): no report of an event."""
+    (``timeline_lexicon.VOICE``) or is a dateline or a caption (``FURNITURE``): no report
+    of an event."""
     rules = timeline_lexicon.VOICE + timeline_lexicon.FURNITURE
     return any(rule.search(text) for rule in rules)
 
