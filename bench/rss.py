@@ -6,8 +6,11 @@ For each count, builds a shuffled Timeline17 archive with ``bench/make_archive.p
 JSONL files of 500 articles in one folder, plus one very long article with
 ``--long-chars``), runs ``storyline analyze FOLDER --workers N`` on a fresh SQLite store and
 samples the resident memory of the command and its worker processes every 0.2 s. Prints the
-peak of the largest single process, the peak of the whole process tree, the wall time and
-the words per second.
+peak of the largest single process, the peak of the whole process tree (the sum of their
+RSS, which counts the pages a forked worker shares with its parent once per process), the
+peak of the tree's PSS (``/proc/PID/smaps_rollup``: each shared page split between the
+processes that share it, so the tree's sum is the memory it really holds), the wall time
+and the words per second.
 """
 
 from __future__ import annotations
@@ -39,6 +42,20 @@ def _rss_kib(pid: int) -> int:
     return 0
 
 
+def _pss_kib(pid: int) -> int:
+    """The proportional set size of ``pid``: its private pages plus its share of the pages
+    it shares with other processes (a forked worker shares the parent's imported modules;
+    summing RSS counts those pages once per process)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def _tree(pid: int) -> list[int]:
     """``pid`` and every descendant."""
     children: dict[int, list[int]] = {}
@@ -60,19 +77,23 @@ def _tree(pid: int) -> list[int]:
 
 
 def measure(command: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Run ``command``; peak RSS (largest process, whole tree) in MiB and wall seconds."""
+    """Run ``command``; peak RSS (largest process, whole tree), peak PSS of the whole tree
+    (shared pages counted once) in MiB, and wall seconds."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    single = total = 0
+    single = total = proportional = 0
     while proc.poll() is None:
-        sizes = [_rss_kib(p) for p in _tree(proc.pid)]
+        tree = _tree(proc.pid)
+        sizes = [_rss_kib(p) for p in tree]
         single, total = max(single, max(sizes, default=0)), max(total, sum(sizes))
+        proportional = max(proportional, sum(_pss_kib(p) for p in tree))
         time.sleep(0.2)
     out, err = proc.communicate()
     if proc.returncode not in (0, 1):
         sys.stderr.write(err.decode("utf-8", "replace")[-3000:])
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(command)}")
     return {"single_mib": single / 1024, "tree_mib": total / 1024,
+            "tree_pss_mib": proportional / 1024,
             "seconds": time.perf_counter() - start, "output": out.decode("utf-8", "replace")}
 
 
@@ -110,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(
                 f"articles={r['articles']} words={r['words']} workers={args.workers}: "
                 f"peak RSS largest process {r['single_mib']:.0f} MiB, whole tree "
-                f"{r['tree_mib']:.0f} MiB; {r['seconds']:.0f} s, {r['wps']:.0f} words/s\n")
+                f"{r['tree_mib']:.0f} MiB (PSS, shared pages once: {r['tree_pss_mib']:.0f} MiB); "
+                f"{r['seconds']:.0f} s, {r['wps']:.0f} words/s\n")
             sys.stdout.write("  " + r["output"].strip().replace("\n", "\n  ") + "\n")
             sys.stdout.flush()
     return 0

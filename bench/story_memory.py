@@ -138,14 +138,15 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.flush()
     first_size, first = rows[0]
     sys.stdout.write(f"\n{args.stories} stories of N articles, --workers {args.workers}\n"
-                     "| N | peak RSS, largest process | peak RSS, whole tree | seconds "
-                     "| tree growth per article |\n|---|---|---|---|---|\n")
+                     "| N | peak RSS, largest process | peak RSS, whole tree "
+                     "| peak PSS, whole tree | seconds | tree growth per article |\n"
+                     "|---|---|---|---|---|---|\n")
     for size, r in rows:
         added = (size - first_size) * args.stories
         growth = (f"{(r['tree_mib'] - first['tree_mib']) * 1024 / added:.0f} KiB"
                   if added else "-")
         sys.stdout.write(f"| {size:,} | {r['single_mib']:.0f} MiB | {r['tree_mib']:.0f} MiB "
-                         f"| {r['seconds']:.0f} | {growth} |\n")
+                         f"| {r['tree_pss_mib']:.0f} MiB | {r['seconds']:.0f} | {growth} |\n")
     return 0
 
 
