@@ -269,15 +269,20 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
     """Pronoun, description, unnamed-source and group mentions of ``doc``."""
     covered = _covered(doc, named)
     yield from find_coordinations(doc, article_id, covered)
-    columns = (token_column(doc, "lower_"), token_column(doc, "pos_"),
-               token_column(doc, "lemma_"))
-    for token, low, pos, lemma in zip(doc_tokens(doc), *columns):
-        if pos != "NOUN" and low not in _NOMINAL_WORDS and \
-                lemma.lower() not in QUANTITY_SUBJECTS:
+    tokens, lemmas = doc_tokens(doc), token_column(doc, "lemma_")
+    forms = set(lemmas)  # each lemma lower-cased once per Doc, not once per token
+    counting = {lemma for lemma in forms if lemma.lower() in QUANTITY_SUBJECTS}
+    collective = {lemma for lemma in forms if lemma.lower() in COLLECTIVE_HEADS}
+    for i, (low, pos, lemma) in enumerate(zip(token_column(doc, "lower_"),
+                                              token_column(doc, "pos_"), lemmas)):
+        if pos != "NOUN" and low not in _NOMINAL_WORDS and lemma not in counting:
             continue  # none of the tests below can hold
-        if token.i in covered:
+        if i in covered:
             continue
-        if _counted_group(token) or _collective_of_people(token):
+        token = tokens[i]
+        # the first test of each function, read from the columns
+        if (low in QUANTITY_SUBJECTS or lemma in counting) and _counted_group(token) or (
+                lemma in collective and _collective_of_people(token)):
             yield _mention(doc, article_id, *noun_phrase_span(token), "GROUP")
         elif low in PRONOUNS and token.pos_ == "PRON" or low in SPEAKING_IT and (
                 _speaks(token) or _attributes(token)) or _relative(token):

@@ -37,8 +37,9 @@ from .lexicon import (
     OBJECT_PREP,
     PREDICATE_ONLY,
     REPORTER_CUES,
+    REPORTING_LEMMAS,
 )
-from .speakers import according_to, is_cue, subject_of
+from .speakers import according_to, subject_of
 
 Found = tuple[int, int, object]
 
@@ -244,17 +245,21 @@ def _according_content(doc, cue, obj) -> tuple[int, int]:
 def find_indirect(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
     """Indirect attributions whose cue lies outside every direct quote."""
     quoted = quoted_tokens(doc, tuple(outers))
-    for token, low, pos in zip(doc_tokens(doc), token_column(doc, "lower_"),
-                               token_column(doc, "pos_")):
-        if low != "according" and pos not in ("VERB", "AUX") or token.i in quoted:
+    tokens, lemmas = doc_tokens(doc), token_column(doc, "lemma_")
+    # the lemmas is_cue takes, each lower-cased once per Doc
+    cues = {lemma for lemma in set(lemmas) if lemma.lower() in REPORTING_LEMMAS}
+    for i, (low, pos, lemma) in enumerate(zip(token_column(doc, "lower_"),
+                                              token_column(doc, "pos_"), lemmas)):
+        if low != "according" and pos not in ("VERB", "AUX") or i in quoted:
             continue  # neither "according to" nor a cue (see is_cue)
-        pair = according_to(token)
+        token = tokens[i]
+        pair = according_to(token) if low == "according" else None
         if pair is not None:
             start, end = _according_content(doc, *pair)
             if end > start:
                 yield start, end, token
             continue
-        if not is_cue(token) or subject_of(token) is None:
+        if pos not in ("VERB", "AUX") or lemma not in cues or subject_of(token) is None:
             continue
         found = _complement(token)
         if found and found[1] - found[0] > 1:
