@@ -260,6 +260,22 @@ def subtree_of(token) -> tuple:
     return tuple(out)
 
 
+def subtree_bounds(token) -> tuple[int, int]:
+    """``(first, last + 1)``: the lowest and past the highest token index of
+    ``token.subtree``, from :func:`token_children` without ordering the subtree."""
+    children = token_children(token.doc)
+    lo = hi = token.i
+    stack = [token]
+    while stack:
+        i = stack.pop().i
+        if i < lo:
+            lo = i
+        elif i > hi:
+            hi = i
+        stack.extend(children[i])
+    return lo, hi + 1
+
+
 @functools.lru_cache(maxsize=64)
 def quoted_tokens(doc, spans: tuple[tuple[int, int], ...]) -> frozenset[int]:
     """Indexes of the tokens that start inside one of the character ``spans``."""

@@ -436,7 +436,8 @@ def _add_countries(groups: dict[str, _Group]) -> None:
 def _affiliations(group: _Group, own: str, keys: Sequence[str | None],
                   final: dict[str, str], ids: dict[str, str]) -> tuple[str, ...]:
     """Actor ids a group is linked to: its countries and the owners of its roles."""
-    found = [ids[final[normalize_name(c.name)]] for c in countries() if c.code in group.countries]
+    found = [ids[final[normalize_name(c.name)]] for c in countries()
+             if c.code in group.countries] if group.countries else []
     found += [ids[final[keys[i]]] for i in group.owners if keys[i] is not None]
     return unique(a for a in found if a != own)
 

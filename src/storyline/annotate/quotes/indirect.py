@@ -25,6 +25,7 @@ from ..parse import (
     doc_text,
     doc_tokens,
     quoted_tokens,
+    subtree_bounds,
     subtree_of,
     token_column,
     tokens_with_pos,
@@ -164,7 +165,7 @@ def _fronted_subject_start(cue, lo: int) -> int:
     """``The museum, Mr. Obama said, would make ...``: the complement's subject stands
     before the parenthetical cue; start the content at the sentence start then."""
     doc, sent = cue.doc, cue.sent
-    first = min(t.i for t in subtree_of(cue))
+    first = subtree_bounds(cue)[0]
     if first <= sent.start or doc[first - 1].text != ",":
         return lo
     if any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:first - 1]):
@@ -238,7 +239,7 @@ def _parenthetical(token) -> tuple[int, int] | None:
 
 
 def _according_content(doc, cue, obj) -> tuple[int, int]:
-    phrase_end = max(t.i for t in subtree_of(obj)) + 1
+    phrase_end = subtree_bounds(obj)[1]
     return larger_side(doc, cue.sent, cue.i, phrase_end)
 
 
