@@ -105,9 +105,18 @@ def _stems(word: str) -> frozenset[str]:
 
 def is_headline(line: str) -> bool:
     """A line written in Title Case or capitals: nearly every longer word capitalized."""
-    words = [w for w in line.split() if w[:1].isalpha() and w.casefold() not in HEADLINE_SMALL.words]
-    capitalized = sum(1 for w in words if w[:1].isupper())
-    return capitalized >= 3 and capitalized >= 0.85 * len(words)
+    words = line.split()
+    small, total = HEADLINE_SMALL.words, len(words)
+    counted = capitalized = 0
+    for word in words:
+        first = word[:1]
+        if first.isalpha() and word.casefold() not in small:
+            counted += 1
+            if first.isupper():
+                capitalized += 1
+            elif 5 * (counted - capitalized) > total:
+                return False  # over a fifth of all words in lower case: never 85% capitalized
+    return capitalized >= 3 and capitalized >= 0.85 * counted
 
 
 @dataclass(frozen=True, slots=True)
