@@ -144,6 +144,9 @@ def _casing(doc) -> _Casing:
     lower_words: set[str] = set()
     noun_words: set[str] = set()
     named: set[str] = set()
+    forms = set(words)  # each word form tested once per Doc
+    small = {word for word in forms if word.isalpha() and word.islower()}
+    capital = {word for word in forms if word[:1].isupper()}
     bounds = [bisect.bisect_left(offsets, start) for start in starts] + [len(words)]
     for line, text_line in enumerate(lines):
         lo, hi = bounds[line], bounds[line + 1]
@@ -152,9 +155,9 @@ def _casing(doc) -> _Casing:
         headline, previous = line in headlines, "."
         for i in range(lo, hi):
             word = words[i]
-            if word.isalpha() and word.islower():
+            if word in small:
                 (noun_words if tags[i].startswith("NN") else lower_words).add(word)
-            elif not headline and previous not in _SENTENCE_END and word[:1].isupper():
+            elif not headline and word in capital and previous not in _SENTENCE_END:
                 named.add(word.casefold())
             previous = word
     lower = frozenset().union(*map(_stems, lower_words))

@@ -353,12 +353,13 @@ def _according_object(token) -> bool:
 def find_coordinations(doc, article_id: str, covered: set[int]) -> Iterator[Mention]:
     """A subject of coordinated names or nouns for people ("Mr. Grassley and Mr. Leahy",
     "RT and its defenders") as one ``GROUP`` mention: they speak together."""
-    for token, pos in zip(doc_tokens(doc), token_column(doc, "pos_")):
+    for token, pos, dep in zip(doc_tokens(doc), token_column(doc, "pos_"),
+                               token_column(doc, "dep_")):
         if pos not in ("PROPN", "NOUN"):
             continue
-        subject = token.head if token.dep_ == "appos" else token
-        if not (
-                subject.dep_ in ("nsubj", "nsubjpass") or _according_object(subject)):
+        subject = token.head if dep == "appos" else token
+        role = subject.dep_ if dep == "appos" else dep
+        if not (role in ("nsubj", "nsubjpass") or role == "pobj" and _according_object(subject)):
             continue
         conjuncts = _conjuncts(token)
         if not any(c.dep_ == "cc" and c.lower_ in ("and", "&")
@@ -414,10 +415,9 @@ def find_name_echoes(doc, article_id: str, named: Sequence[Mention]) -> Iterator
     surnames = _surnames(named)
     if not surnames:
         return
-    for token, word, pos in zip(doc_tokens(doc), token_column(doc, "text"),
-                                token_column(doc, "pos_")):
-        if pos not in ("PROPN", "NOUN", "ADJ", "VERB") or not word[:1].isupper() or \
-                token.i in covered:
+    tokens = doc_tokens(doc)
+    for i, (word, pos) in enumerate(zip(token_column(doc, "text"), token_column(doc, "pos_"))):
+        if pos not in ("PROPN", "NOUN", "ADJ", "VERB") or not word[:1].isupper() or i in covered:
             continue
-        if token.text.casefold() in surnames and (token.pos_ == "PROPN" or token.is_upper):
-            yield _mention(doc, article_id, token.i, token.i + 1, "PERSON")
+        if word.casefold() in surnames and (pos == "PROPN" or tokens[i].is_upper):
+            yield _mention(doc, article_id, i, i + 1, "PERSON")

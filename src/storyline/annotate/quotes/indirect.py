@@ -307,22 +307,23 @@ def _name_like(token) -> bool:
 
 def find_colon_leads(doc, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Found]:
     """``Name: statement`` at the start of a paragraph; the cue token is the colon."""
+    tokens = doc_tokens(doc)  # made once per Doc, not on each doc[i]
     for lo, hi in paragraphs:
         first = doc.char_span(lo, min(hi, lo + 1), alignment_mode="expand")
         if first is None:
             continue
         i = first.start
-        while i < len(doc) and (doc[i].is_quote or doc[i].is_space) and doc[i].idx < hi:
+        while i < len(doc) and (tokens[i].is_quote or tokens[i].is_space) and tokens[i].idx < hi:
             i += 1
         names = 0
-        while i < len(doc) and _name_like(doc[i]) and names < 4:
+        while i < len(doc) and _name_like(tokens[i]) and names < 4:
             i, names = i + 1, names + 1
-        if not names or i >= len(doc) or doc[i].text != ":":
+        if not names or i >= len(doc) or tokens[i].text != ":":
             continue
-        if doc[i].idx + 1 >= hi or doc[i].idx >= hi:
+        if tokens[i].idx + 1 >= hi or tokens[i].idx >= hi:
             continue
-        rest = doc.char_span(doc[i].idx + 1, hi, alignment_mode="contract")
+        rest = doc.char_span(tokens[i].idx + 1, hi, alignment_mode="contract")
         if rest is not None and count_words(rest) >= MIN_CONTENT_WORDS:
             start, end = char_range(rest)
             if end > start:
-                yield start, end, doc[i]
+                yield start, end, tokens[i]
