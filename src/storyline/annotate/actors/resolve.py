@@ -495,7 +495,10 @@ def resolve_actors(
     resolved = []
     for mention, key in zip(mentions, keys):
         actor = actor_of_key[final[key]] if key is not None else None
-        resolved.append(replace(mention, actor_id=actor.id if actor else None))
+        actor_id = actor.id if actor else None
+        # a mention already holding that id is kept as it is (no copy made)
+        resolved.append(mention if mention.actor_id == actor_id else replace(
+            mention, actor_id=actor_id))
     actors = list(actor_of_key.values())
     if doc is not None:
         actors, resolved = resolve_references(doc, actors, resolved, article_id)
