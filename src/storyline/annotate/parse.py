@@ -217,6 +217,22 @@ def tokens_with_pos(doc, pos: str) -> tuple:
 
 
 @functools.lru_cache(maxsize=8)
+def lemma_lower_column(doc) -> tuple[str, ...]:
+    """``token.lemma_.lower()`` of every token of ``doc``, each distinct lemma lower-cased
+    once per Doc (the stages look lemmas up in lower-case word lists)."""
+    lemmas = token_column(doc, "lemma_")
+    lowered = {lemma: lemma.lower() for lemma in set(lemmas)}
+    return tuple(map(lowered.__getitem__, lemmas))
+
+
+def tokens_with_lemma(doc, pos: str, lemmas) -> list:
+    """The tokens of ``doc`` whose part of speech is ``pos`` and whose lower-cased lemma
+    is in ``lemmas`` (a word list, a set or a table), in order."""
+    lowered = lemma_lower_column(doc)
+    return [token for token in tokens_with_pos(doc, pos) if lowered[token.i] in lemmas]
+
+
+@functools.lru_cache(maxsize=8)
 def token_children(doc) -> tuple[tuple, ...]:
     """The children of every token of ``doc`` (as ``token.children`` gives them, left to
     right), made of the tokens of :func:`doc_tokens` once per Doc."""

@@ -24,7 +24,15 @@ from collections.abc import Iterator, Sequence
 
 from ...records import Mention
 from ...text.paragraphs import paragraph_bounds
-from ..parse import char_span, children_of, doc_text, doc_tokens, token_column, tokens_with_pos
+from ..parse import (
+    char_span,
+    children_of,
+    doc_text,
+    doc_tokens,
+    lemma_lower_column,
+    token_column,
+    tokens_with_pos,
+)
 from ..quotes.lexicon import (
     INTENTION_LEMMAS,
     OBJECT_CONTROL,
@@ -269,27 +277,27 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
     """Pronoun, description, unnamed-source and group mentions of ``doc``."""
     covered = _covered(doc, named)
     yield from find_coordinations(doc, article_id, covered)
-    tokens, lemmas = doc_tokens(doc), token_column(doc, "lemma_")
-    forms = set(lemmas)  # each lemma lower-cased once per Doc, not once per token
-    counting = {lemma for lemma in forms if lemma.lower() in QUANTITY_SUBJECTS}
-    collective = {lemma for lemma in forms if lemma.lower() in COLLECTIVE_HEADS}
+    tokens, deps = doc_tokens(doc), token_column(doc, "dep_")
+    quantity, collective = QUANTITY_SUBJECTS.words, COLLECTIVE_HEADS.words
     for i, (low, pos, lemma) in enumerate(zip(token_column(doc, "lower_"),
-                                              token_column(doc, "pos_"), lemmas)):
-        if pos != "NOUN" and low not in _NOMINAL_WORDS and lemma not in counting:
+                                              token_column(doc, "pos_"),
+                                              lemma_lower_column(doc))):
+        if pos != "NOUN" and low not in _NOMINAL_WORDS and lemma not in quantity:
             continue  # none of the tests below can hold
         if i in covered:
             continue
         token = tokens[i]
         # the first test of each function, read from the columns
-        if (low in QUANTITY_SUBJECTS or lemma in counting) and _counted_group(token) or (
+        if (low in quantity or lemma in quantity) and _counted_group(token) or (
                 lemma in collective and _collective_of_people(token)):
             yield _mention(doc, article_id, *noun_phrase_span(token), "GROUP")
-        elif low in PRONOUNS and token.pos_ == "PRON" or low in SPEAKING_IT and (
-                _speaks(token) or _attributes(token)) or _relative(token):
-            yield _mention(doc, article_id, token.i, token.i + 1, "PRON")
+        elif low in PRONOUNS and pos == "PRON" or low in SPEAKING_IT and (
+                _speaks(token) or _attributes(token)) or (
+                low in _RELATIVE_WORDS and _relative(token)):
+            yield _mention(doc, article_id, i, i + 1, "PRON")
         elif low in ("someone", "somebody") or low == "those" and _familiar(token):
-            yield _mention(doc, article_id, token.i, token.i + 1, "ANON")
-        elif token.pos_ == "NOUN" and token.dep_ not in ("compound", "amod", "npadvmod"):
+            yield _mention(doc, article_id, i, i + 1, "ANON")
+        elif pos == "NOUN" and deps[i] not in ("compound", "amod", "npadvmod"):
             label = nominal_label(token, covered)
             if label is None and _plural(token) and token.is_lower and (
                     _speaks(token) or _attributes(token) or _controlled(token)):
@@ -302,6 +310,10 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
 _NOMINAL_WORDS = frozenset(QUANTITY_SUBJECTS.words | frozenset(PRONOUNS) | SPEAKING_IT.words
                            | RELATIVE_PRONOUNS.words | RELATIVE_SUBJECTS
                            | {"someone", "somebody", "those"})
+
+
+#: Every word :func:`_relative` may take.
+_RELATIVE_WORDS = frozenset(RELATIVE_PRONOUNS.words | RELATIVE_SUBJECTS)
 
 
 def _relative(token) -> bool:

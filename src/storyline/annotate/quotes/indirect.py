@@ -24,10 +24,12 @@ from ..parse import (
     children_of,
     doc_text,
     doc_tokens,
+    lemma_lower_column,
     quoted_tokens,
     subtree_bounds,
     subtree_of,
     token_column,
+    tokens_with_lemma,
     tokens_with_pos,
 )
 from .lexicon import (
@@ -197,9 +199,7 @@ def _semicolon_clip(doc, cue, start: int, end: int) -> tuple[int, int]:
 
 def noun_cues(doc) -> Iterator[tuple[int, int, object, object]]:
     """``X's claim that S``: ``(start, end, noun, possessor)`` for claim-like nouns."""
-    for token in tokens_with_pos(doc, "NOUN"):
-        if token.lemma_.lower() not in CLAIM_NOUNS:
-            continue
+    for token in tokens_with_lemma(doc, "NOUN", CLAIM_NOUNS):
         owner = next((c for c in children_of(token) if c.dep_ == "poss"), None)
         clause = next((c for c in children_of(token) if c.dep_ in ("acl", "ccomp", "appos")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(c))),
@@ -246,11 +246,10 @@ def _according_content(doc, cue, obj) -> tuple[int, int]:
 def find_indirect(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
     """Indirect attributions whose cue lies outside every direct quote."""
     quoted = quoted_tokens(doc, tuple(outers))
-    tokens, lemmas = doc_tokens(doc), token_column(doc, "lemma_")
-    # the lemmas is_cue takes, each lower-cased once per Doc
-    cues = {lemma for lemma in set(lemmas) if lemma.lower() in REPORTING_LEMMAS}
+    tokens, cues = doc_tokens(doc), REPORTING_LEMMAS.words  # what is_cue tests
     for i, (low, pos, lemma) in enumerate(zip(token_column(doc, "lower_"),
-                                              token_column(doc, "pos_"), lemmas)):
+                                              token_column(doc, "pos_"),
+                                              lemma_lower_column(doc))):
         if low != "according" and pos not in ("VERB", "AUX") or i in quoted:
             continue  # neither "according to" nor a cue (see is_cue)
         token = tokens[i]
