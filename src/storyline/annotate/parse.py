@@ -20,7 +20,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..text.paragraphs import PARAGRAPH_BREAK
 
@@ -154,6 +154,16 @@ def char_span(doc, start: int, end: int):
 def span_tokens(span) -> tuple:
     """The tokens of ``span`` (a sentence, say) from :func:`doc_tokens`, not made anew."""
     return doc_tokens(span.doc)[span.start:span.end]
+
+
+def token_sequence(tokens) -> Sequence:
+    """``tokens`` as a sequence to walk: a span's tokens from :func:`doc_tokens` (not made
+    anew), a list or tuple as it is, anything else listed."""
+    if isinstance(tokens, (list, tuple)):
+        return tokens
+    if hasattr(tokens, "start") and hasattr(tokens, "doc"):  # a Span (a Token has no start)
+        return span_tokens(tokens)
+    return list(tokens)
 
 
 @functools.lru_cache(maxsize=8)
@@ -299,5 +309,5 @@ def quoted_tokens(doc, spans: tuple[tuple[int, int], ...]) -> frozenset[int]:
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
-            inside.update(t.i for t in span if start <= t.idx < end)
+            inside.update(t.i for t in span_tokens(span) if start <= t.idx < end)
     return frozenset(inside)

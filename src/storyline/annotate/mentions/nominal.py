@@ -403,7 +403,7 @@ def find_speaker_labels(doc, article_id: str, covered: set[int]) -> Iterator[Men
     speaker label, a PERSON mention though the recognizer missed it."""
     text, tokens = doc_text(doc), doc_tokens(doc)
     for lo, hi in paragraph_bounds(text):
-        first = doc.char_span(lo, min(hi, lo + 1), alignment_mode="expand")
+        first = char_span(doc, lo, min(hi, lo + 1))  # cached: speaker labels and colon leads look up the same paragraph starts
         if first is None:
             continue
         i = first.start

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..parse import (
+    char_span,
     children_of,
     doc_text,
     doc_tokens,
@@ -29,6 +30,7 @@ from ..parse import (
     subtree_bounds,
     subtree_of,
     token_column,
+    token_sequence,
     tokens_with_lemma,
     tokens_with_pos,
 )
@@ -60,7 +62,7 @@ _BREAKS = frozenset({",", "—", "–", "-", "--"})
 
 
 def char_range(tokens: Sequence) -> tuple[int, int]:
-    words = list(tokens)
+    words = list(token_sequence(tokens))
     while words and (words[0].is_punct or words[0].is_space
                      or words[0].lower_ == "that" and words[0].dep_ == "mark"):
         words.pop(0)
@@ -75,7 +77,7 @@ def cut_aside(tokens: Sequence) -> list:
     """A nominal content without a relative clause set off by a comma after it ("the
     reality of climate change, which makes him an outlier"): that clause is the writer's
     aside, not what the source said or did."""
-    words = list(tokens)
+    words = list(token_sequence(tokens))
     for index, token in enumerate(words[:-1]):
         nxt = words[index + 1]
         if token.text == "," and nxt.lower_ in ASIDE_OPENERS and nxt.head.dep_ == "relcl":
@@ -84,7 +86,7 @@ def cut_aside(tokens: Sequence) -> list:
 
 
 def count_words(tokens: Sequence) -> int:
-    return sum(1 for t in tokens if not t.is_punct and not t.is_space)
+    return sum(1 for t in token_sequence(tokens) if not t.is_punct and not t.is_space)
 
 
 def larger_side(doc, sent, lo: int, hi: int) -> tuple[int, int]:
@@ -308,7 +310,7 @@ def find_colon_leads(doc, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Fou
     """``Name: statement`` at the start of a paragraph; the cue token is the colon."""
     tokens = doc_tokens(doc)  # made once per Doc, not on each doc[i]
     for lo, hi in paragraphs:
-        first = doc.char_span(lo, min(hi, lo + 1), alignment_mode="expand")
+        first = char_span(doc, lo, min(hi, lo + 1))  # cached: speaker labels and colon leads look up the same paragraph starts
         if first is None:
             continue
         i = first.start
