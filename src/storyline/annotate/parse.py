@@ -147,8 +147,26 @@ def char_span(doc, start: int, end: int):
         spans = doc.user_data[_SPANS] = {}
     key = (start, end)
     if key not in spans:
-        spans[key] = doc.char_span(start, end, alignment_mode="expand")
+        spans[key] = _expand_span(doc, start, end)
     return spans[key]
+
+
+def _expand_span(doc, start: int, end: int):
+    """``doc.char_span(start, end, alignment_mode="expand")`` found by bisection in the
+    token offsets (spaCy's own makes several Token objects on each call): the tokens of a
+    Doc, each with its trailing space, cover its text one after the other, so the token
+    holding a character is the last one starting at or before it."""
+    from spacy.tokens import Span
+
+    offsets = token_column(doc, "idx")
+    size = len(doc_text(doc))
+    if not offsets or not 0 <= start < size or not 0 <= end - 1 < size:
+        return None
+    first = bisect.bisect_right(offsets, start) - 1
+    last = bisect.bisect_right(offsets, end - 1) - 1
+    if start == offsets[first] + len(doc_tokens(doc)[first]):
+        first += 1  # the trailing space belongs to no token
+    return Span(doc, first, last + 1)
 
 
 def span_tokens(span) -> tuple:
