@@ -20,7 +20,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..text.paragraphs import PARAGRAPH_BREAK
 
@@ -147,13 +147,41 @@ def char_span(doc, start: int, end: int):
         spans = doc.user_data[_SPANS] = {}
     key = (start, end)
     if key not in spans:
-        spans[key] = doc.char_span(start, end, alignment_mode="expand")
+        spans[key] = _expand_span(doc, start, end)
     return spans[key]
+
+
+def _expand_span(doc, start: int, end: int):
+    """``doc.char_span(start, end, alignment_mode="expand")`` found by bisection in the
+    token offsets (spaCy's own makes several Token objects on each call): the tokens of a
+    Doc, each with its trailing space, cover its text one after the other, so the token
+    holding a character is the last one starting at or before it."""
+    from spacy.tokens import Span
+
+    offsets = token_column(doc, "idx")
+    size = len(doc_text(doc))
+    if not offsets or not 0 <= start < size or not 0 <= end - 1 < size:
+        return None
+    first = bisect.bisect_right(offsets, start) - 1
+    last = bisect.bisect_right(offsets, end - 1) - 1
+    if start == offsets[first] + len(doc_tokens(doc)[first]):
+        first += 1  # the trailing space belongs to no token
+    return Span(doc, first, last + 1)
 
 
 def span_tokens(span) -> tuple:
     """The tokens of ``span`` (a sentence, say) from :func:`doc_tokens`, not made anew."""
     return doc_tokens(span.doc)[span.start:span.end]
+
+
+def token_sequence(tokens) -> Sequence:
+    """``tokens`` as a sequence to walk: a span's tokens from :func:`doc_tokens` (not made
+    anew), a list or tuple as it is, anything else listed."""
+    if isinstance(tokens, (list, tuple)):
+        return tokens
+    if hasattr(tokens, "start") and hasattr(tokens, "doc"):  # a Span (a Token has no start)
+        return span_tokens(tokens)
+    return list(tokens)
 
 
 @functools.lru_cache(maxsize=8)
@@ -217,6 +245,22 @@ def tokens_with_pos(doc, pos: str) -> tuple:
 
 
 @functools.lru_cache(maxsize=8)
+def lemma_lower_column(doc) -> tuple[str, ...]:
+    """``token.lemma_.lower()`` of every token of ``doc``, each distinct lemma lower-cased
+    once per Doc (the stages look lemmas up in lower-case word lists)."""
+    lemmas = token_column(doc, "lemma_")
+    lowered = {lemma: lemma.lower() for lemma in set(lemmas)}
+    return tuple(map(lowered.__getitem__, lemmas))
+
+
+def tokens_with_lemma(doc, pos: str, lemmas) -> list:
+    """The tokens of ``doc`` whose part of speech is ``pos`` and whose lower-cased lemma
+    is in ``lemmas`` (a word list, a set or a table), in order."""
+    lowered = lemma_lower_column(doc)
+    return [token for token in tokens_with_pos(doc, pos) if lowered[token.i] in lemmas]
+
+
+@functools.lru_cache(maxsize=8)
 def token_children(doc) -> tuple[tuple, ...]:
     """The children of every token of ``doc`` (as ``token.children`` gives them, left to
     right), made of the tokens of :func:`doc_tokens` once per Doc."""
@@ -260,6 +304,22 @@ def subtree_of(token) -> tuple:
     return tuple(out)
 
 
+def subtree_bounds(token) -> tuple[int, int]:
+    """``(first, last + 1)``: the lowest and past the highest token index of
+    ``token.subtree``, from :func:`token_children` without ordering the subtree."""
+    children = token_children(token.doc)
+    lo = hi = token.i
+    stack = [token]
+    while stack:
+        i = stack.pop().i
+        if i < lo:
+            lo = i
+        elif i > hi:
+            hi = i
+        stack.extend(children[i])
+    return lo, hi + 1
+
+
 @functools.lru_cache(maxsize=64)
 def quoted_tokens(doc, spans: tuple[tuple[int, int], ...]) -> frozenset[int]:
     """Indexes of the tokens that start inside one of the character ``spans``."""
@@ -267,5 +327,5 @@ def quoted_tokens(doc, spans: tuple[tuple[int, int], ...]) -> frozenset[int]:
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
-            inside.update(t.i for t in span if start <= t.idx < end)
+            inside.update(t.i for t in span_tokens(span) if start <= t.idx < end)
     return frozenset(inside)

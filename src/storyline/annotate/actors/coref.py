@@ -149,4 +149,5 @@ def _counted(actors: list[Actor], mentions: Sequence[Mention]) -> list[Actor]:
     for mention in mentions:
         if mention.actor_id:
             counts[mention.actor_id] = counts.get(mention.actor_id, 0) + 1
-    return [replace(a, mention_count=counts.get(a.id, 0)) for a in actors]
+    return [a if a.mention_count == counts.get(a.id, 0) else replace(
+        a, mention_count=counts.get(a.id, 0)) for a in actors]

@@ -10,6 +10,7 @@ so the same person gets the same id in every article.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -62,9 +63,10 @@ ABBREVIATIONS = {"mt": "mount", "st": "saint", "ste": "sainte", "ft": "fort", "p
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+@functools.lru_cache(maxsize=16384)
 def normalize_name(name: str) -> str:
     """Lower case, no accents, no dots, plain apostrophes, one space between words, and a
-    leading abbreviation spelled out ("Mt. Cook" -> "mount cook")."""
+    leading abbreviation spelled out ("Mt. Cook" -> "mount cook"); once per name form."""
     folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
     folded = re.sub(r"^the\s+", "", folded.replace(".", ""))
@@ -286,23 +288,38 @@ def _may_be_person_form(group: _Group) -> bool:
     return group.labels["PERSON"] > 0 or vote_kind(group.labels) == "org" or others <= 2
 
 
-def _link_candidates(group: _Group, groups: Sequence[_Group]) -> tuple[list[_Group], bool]:
+@dataclass(frozen=True, slots=True)
+class _Pools:
+    """The groups each test of :func:`_link_candidates` may take, in linking order (read
+    once per article: a group's labels and alias do not change while linking)."""
+
+    people: tuple[_Group, ...]  # named as a person, no alias
+    marked: tuple[_Group, ...]  # with an honorific's gender in the key
+    plain: tuple[_Group, ...]  # no alias, never a people's name
+
+    @classmethod
+    def of(cls, ordered: Sequence[_Group]) -> _Pools:
+        return cls(tuple(g for g in ordered if g.labels["PERSON"] and g.alias is None),
+                   tuple(g for g in ordered if GENDER_MARK in g.key),
+                   tuple(g for g in ordered if g.alias is None and not g.labels["NORP"]))
+
+
+def _link_candidates(group: _Group, pools: _Pools) -> tuple[list[_Group], bool]:
     """Longer groups ``group`` may be a short form of, and whether they are people."""
     tokens = group.tokens
     if _may_be_person_form(group):
-        people = [g for g in groups if g is not group and g.labels["PERSON"] and g.alias is None
-                  and len(g.tokens) > len(tokens)]
+        people = [g for g in pools.people if g is not group and len(g.tokens) > len(tokens)]
         found = [g for g in people if partial_name_of(tokens, g.tokens)]
         if not found and len(tokens) == 1 and group.labels["PERSON"]:
             found = [g for g in people if g.tokens[0] == tokens[0]]
         if GENDER_MARK not in group.key:  # "Obama" may be the "Mr. Obama" of the article
-            found += [g for g in groups if g.key.startswith(group.key + GENDER_MARK)]
+            found += [g for g in pools.marked if g.key.startswith(group.key + GENDER_MARK)]
         if found:
             return found, True
     if group.alias is not None or group.labels["PERSON"] or group.labels["NORP"]:
         return [], False
     name = max(group.names, key=group.names.__getitem__)
-    return [g for g in groups if g is not group and g.alias is None and not g.labels["NORP"]
+    return [g for g in pools.plain if g is not group
             and g.kind == group.kind and len(g.tokens) > len(tokens)
             and (acronym_of(name, g.tokens) or suffix_of(tokens, g.tokens)
                  or (g.kind == "org" and last_word_of(tokens, g.key)))], False
@@ -315,8 +332,9 @@ def _link_surnames(groups: dict[str, _Group]) -> dict[str, str]:
         group.tokens = name_tokens(group.key.split(GENDER_MARK)[0])
         group.kind = vote_kind(group.labels)
     ordered = sorted(groups.values(), key=lambda g: (-len(g.tokens), g.key))
+    pools = _Pools.of(ordered)
     for group in ordered:
-        candidates, is_person = _link_candidates(group, ordered)
+        candidates, is_person = _link_candidates(group, pools)
         targets = {_follow(links, c.key) for c in candidates}
         targets.discard(group.key)
         if len(targets) > 1 or group.gender:
@@ -418,7 +436,8 @@ def _add_countries(groups: dict[str, _Group]) -> None:
 def _affiliations(group: _Group, own: str, keys: Sequence[str | None],
                   final: dict[str, str], ids: dict[str, str]) -> tuple[str, ...]:
     """Actor ids a group is linked to: its countries and the owners of its roles."""
-    found = [ids[final[normalize_name(c.name)]] for c in countries() if c.code in group.countries]
+    found = [ids[final[normalize_name(c.name)]] for c in countries()
+             if c.code in group.countries] if group.countries else []
     found += [ids[final[keys[i]]] for i in group.owners if keys[i] is not None]
     return unique(a for a in found if a != own)
 
@@ -476,7 +495,10 @@ def resolve_actors(
     resolved = []
     for mention, key in zip(mentions, keys):
         actor = actor_of_key[final[key]] if key is not None else None
-        resolved.append(replace(mention, actor_id=actor.id if actor else None))
+        actor_id = actor.id if actor else None
+        # a mention already holding that id is kept as it is (no copy made)
+        resolved.append(mention if mention.actor_id == actor_id else replace(
+            mention, actor_id=actor_id))
     actors = list(actor_of_key.values())
     if doc is not None:
         actors, resolved = resolve_references(doc, actors, resolved, article_id)

@@ -7,6 +7,7 @@ fragment of a role that the recognizer took for a name ("State") names no actor.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -24,7 +25,9 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _STOP_PUNCT = ",;:()[]{}\"“”‘!?—–|"
 
 
+@functools.lru_cache(maxsize=8192)
 def is_title_word(word: str) -> bool:
+    """A title, modifier or honorific word ("President", "ex-minister"); once per form."""
     low = word.casefold().replace("’", "'")
     low = re.sub(r"^(?:then|ex|former)-", "", low)
     return low in CORE_TITLES or low in MODIFIERS or low in HONORIFICS

@@ -9,12 +9,13 @@ lower-case words that are no name particle ("Gulls beat Rovers").
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
 
 from ...records import Mention
-from ..parse import doc_text, token_column
+from ..parse import doc_entities, doc_text, token_column
 from .lexicon import HEADLINE_SMALL, NAME_PARTICLES, PARTY_TAG
 from .nominal import demonym_person, find_name_echoes, find_nominals
 
@@ -104,9 +105,18 @@ def _stems(word: str) -> frozenset[str]:
 
 def is_headline(line: str) -> bool:
     """A line written in Title Case or capitals: nearly every longer word capitalized."""
-    words = [w for w in line.split() if w[:1].isalpha() and w.casefold() not in HEADLINE_SMALL.words]
-    capitalized = sum(1 for w in words if w[:1].isupper())
-    return capitalized >= 3 and capitalized >= 0.85 * len(words)
+    words = line.split()
+    small, total = HEADLINE_SMALL.words, len(words)
+    counted = capitalized = 0
+    for word in words:
+        first = word[:1]
+        if first.isalpha() and word.casefold() not in small:
+            counted += 1
+            if first.isupper():
+                capitalized += 1
+            elif 5 * (counted - capitalized) > total:
+                return False  # over a fifth of all words in lower case: never 85% capitalized
+    return capitalized >= 3 and capitalized >= 0.85 * counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,24 +139,30 @@ def _casing(doc) -> _Casing:
     starts = _line_starts(text)
     lines = [text[start:end - 1] for start, end in zip(starts, starts[1:] + [len(text) + 1])]
     headlines = {i for i, line in enumerate(lines) if is_headline(line)}
-    addresses = {i for i, line in enumerate(lines) if _ADDRESS.search(line)}
-    lower: set[str] = set()
-    nouns: set[str] = set()
+    words, offsets = token_column(doc, "text"), token_column(doc, "idx")
+    tags = token_column(doc, "tag_")
+    lower_words: set[str] = set()
+    noun_words: set[str] = set()
     named: set[str] = set()
-    line, previous = 0, "."
-    for word, offset, tag in zip(token_column(doc, "text"), token_column(doc, "idx"),
-                                 token_column(doc, "tag_")):
-        while line + 1 < len(starts) and offset >= starts[line + 1]:
-            line, previous = line + 1, "."
-        if line in addresses:
+    forms = set(words)  # each word form tested once per Doc
+    small = {word for word in forms if word.isalpha() and word.islower()}
+    capital = {word for word in forms if word[:1].isupper()}
+    bounds = [bisect.bisect_left(offsets, start) for start in starts] + [len(words)]
+    for line, text_line in enumerate(lines):
+        lo, hi = bounds[line], bounds[line + 1]
+        if lo == hi or _ADDRESS.search(text_line):
             continue
-        if word.isalpha() and word.islower():
-            (nouns if tag.startswith("NN") else lower).update(_stems(word))
-        elif word[:1].isupper() and line not in headlines and previous not in _SENTENCE_END:
-            named.add(word.casefold())
-        previous = word
-    return _Casing(frozenset(lower), frozenset(nouns - lower), frozenset(named),
-                   frozenset(headlines))
+        headline, previous = line in headlines, "."
+        for i in range(lo, hi):
+            word = words[i]
+            if word in small:
+                (noun_words if tags[i].startswith("NN") else lower_words).add(word)
+            elif not headline and word in capital and previous not in _SENTENCE_END:
+                named.add(word.casefold())
+            previous = word
+    lower = frozenset().union(*map(_stems, lower_words))
+    nouns = frozenset().union(*map(_stems, noun_words))
+    return _Casing(lower, nouns - lower, frozenset(named), frozenset(headlines))
 
 
 def _headline_word(token, casing: _Casing, starts: list[int], nouns: bool = False) -> bool:
@@ -244,7 +260,7 @@ def find_named(doc, article_id: str) -> tuple[Mention, ...]:
     text = doc_text(doc)
     casing, starts = _casing(doc), _line_starts(text)
     mentions = []
-    for ent in doc.ents:
+    for ent in doc_entities(doc)[0]:
         if ent.label_ not in MENTION_LABELS:
             continue
         person = demonym_person(ent)

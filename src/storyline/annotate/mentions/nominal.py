@@ -24,7 +24,15 @@ from collections.abc import Iterator, Sequence
 
 from ...records import Mention
 from ...text.paragraphs import paragraph_bounds
-from ..parse import char_span, children_of, doc_text, doc_tokens, token_column, tokens_with_pos
+from ..parse import (
+    char_span,
+    children_of,
+    doc_text,
+    doc_tokens,
+    lemma_lower_column,
+    token_column,
+    tokens_with_pos,
+)
 from ..quotes.lexicon import (
     INTENTION_LEMMAS,
     OBJECT_CONTROL,
@@ -269,22 +277,27 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
     """Pronoun, description, unnamed-source and group mentions of ``doc``."""
     covered = _covered(doc, named)
     yield from find_coordinations(doc, article_id, covered)
-    columns = (token_column(doc, "lower_"), token_column(doc, "pos_"),
-               token_column(doc, "lemma_"))
-    for token, low, pos, lemma in zip(doc_tokens(doc), *columns):
-        if pos != "NOUN" and low not in _NOMINAL_WORDS and \
-                lemma.lower() not in QUANTITY_SUBJECTS:
+    tokens, deps = doc_tokens(doc), token_column(doc, "dep_")
+    quantity, collective = QUANTITY_SUBJECTS.words, COLLECTIVE_HEADS.words
+    for i, (low, pos, lemma) in enumerate(zip(token_column(doc, "lower_"),
+                                              token_column(doc, "pos_"),
+                                              lemma_lower_column(doc))):
+        if pos != "NOUN" and low not in _NOMINAL_WORDS and lemma not in quantity:
             continue  # none of the tests below can hold
-        if token.i in covered:
+        if i in covered:
             continue
-        if _counted_group(token) or _collective_of_people(token):
+        token = tokens[i]
+        # the first test of each function, read from the columns
+        if (low in quantity or lemma in quantity) and _counted_group(token) or (
+                lemma in collective and _collective_of_people(token)):
             yield _mention(doc, article_id, *noun_phrase_span(token), "GROUP")
-        elif low in PRONOUNS and token.pos_ == "PRON" or low in SPEAKING_IT and (
-                _speaks(token) or _attributes(token)) or _relative(token):
-            yield _mention(doc, article_id, token.i, token.i + 1, "PRON")
+        elif low in PRONOUNS and pos == "PRON" or low in SPEAKING_IT and (
+                _speaks(token) or _attributes(token)) or (
+                low in _RELATIVE_WORDS and _relative(token)):
+            yield _mention(doc, article_id, i, i + 1, "PRON")
         elif low in ("someone", "somebody") or low == "those" and _familiar(token):
-            yield _mention(doc, article_id, token.i, token.i + 1, "ANON")
-        elif token.pos_ == "NOUN" and token.dep_ not in ("compound", "amod", "npadvmod"):
+            yield _mention(doc, article_id, i, i + 1, "ANON")
+        elif pos == "NOUN" and deps[i] not in ("compound", "amod", "npadvmod"):
             label = nominal_label(token, covered)
             if label is None and _plural(token) and token.is_lower and (
                     _speaks(token) or _attributes(token) or _controlled(token)):
@@ -297,6 +310,10 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
 _NOMINAL_WORDS = frozenset(QUANTITY_SUBJECTS.words | frozenset(PRONOUNS) | SPEAKING_IT.words
                            | RELATIVE_PRONOUNS.words | RELATIVE_SUBJECTS
                            | {"someone", "somebody", "those"})
+
+
+#: Every word :func:`_relative` may take.
+_RELATIVE_WORDS = frozenset(RELATIVE_PRONOUNS.words | RELATIVE_SUBJECTS)
 
 
 def _relative(token) -> bool:
@@ -348,12 +365,13 @@ def _according_object(token) -> bool:
 def find_coordinations(doc, article_id: str, covered: set[int]) -> Iterator[Mention]:
     """A subject of coordinated names or nouns for people ("Mr. Grassley and Mr. Leahy",
     "RT and its defenders") as one ``GROUP`` mention: they speak together."""
-    for token, pos in zip(doc_tokens(doc), token_column(doc, "pos_")):
+    for token, pos, dep in zip(doc_tokens(doc), token_column(doc, "pos_"),
+                               token_column(doc, "dep_")):
         if pos not in ("PROPN", "NOUN"):
             continue
-        subject = token.head if token.dep_ == "appos" else token
-        if not (
-                subject.dep_ in ("nsubj", "nsubjpass") or _according_object(subject)):
+        subject = token.head if dep == "appos" else token
+        role = subject.dep_ if dep == "appos" else dep
+        if not (role in ("nsubj", "nsubjpass") or role == "pobj" and _according_object(subject)):
             continue
         conjuncts = _conjuncts(token)
         if not any(c.dep_ == "cc" and c.lower_ in ("and", "&")
@@ -385,7 +403,7 @@ def find_speaker_labels(doc, article_id: str, covered: set[int]) -> Iterator[Men
     speaker label, a PERSON mention though the recognizer missed it."""
     text, tokens = doc_text(doc), doc_tokens(doc)
     for lo, hi in paragraph_bounds(text):
-        first = doc.char_span(lo, min(hi, lo + 1), alignment_mode="expand")
+        first = char_span(doc, lo, min(hi, lo + 1))  # cached: speaker labels and colon leads look up the same paragraph starts
         if first is None:
             continue
         i = first.start
@@ -409,10 +427,9 @@ def find_name_echoes(doc, article_id: str, named: Sequence[Mention]) -> Iterator
     surnames = _surnames(named)
     if not surnames:
         return
-    for token, word, pos in zip(doc_tokens(doc), token_column(doc, "text"),
-                                token_column(doc, "pos_")):
-        if pos not in ("PROPN", "NOUN", "ADJ", "VERB") or not word[:1].isupper() or \
-                token.i in covered:
+    tokens = doc_tokens(doc)
+    for i, (word, pos) in enumerate(zip(token_column(doc, "text"), token_column(doc, "pos_"))):
+        if pos not in ("PROPN", "NOUN", "ADJ", "VERB") or not word[:1].isupper() or i in covered:
             continue
-        if token.text.casefold() in surnames and (token.pos_ == "PROPN" or token.is_upper):
-            yield _mention(doc, article_id, token.i, token.i + 1, "PERSON")
+        if word.casefold() in surnames and (pos == "PROPN" or tokens[i].is_upper):
+            yield _mention(doc, article_id, i, i + 1, "PERSON")

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..parse import children_of, quoted_tokens, subtree_of, tokens_with_pos
+from ..parse import children_of, quoted_tokens, subtree_of, tokens_with_lemma, tokens_with_pos
 from .indirect import MIN_CONTENT_WORDS, Found, char_range, count_words, cut_aside
 from .lexicon import (
     INTENTION_LEMMAS,
@@ -157,9 +157,7 @@ def _noun_topic(noun) -> tuple[int, int] | None:
 def find_noun_topics(doc, outers: Sequence[tuple[int, int]]
                      ) -> Iterator[tuple[int, int, object, object]]:
     """``X's criticism of Y``: ``(start, end, noun, possessor)``; a possessor is needed."""
-    for token in tokens_with_pos(doc, "NOUN"):
-        if token.lemma_.lower() not in NOUN_TOPIC_LEMMAS:
-            continue
+    for token in tokens_with_lemma(doc, "NOUN", NOUN_TOPIC_LEMMAS):
         owner = next((c for c in children_of(token) if c.dep_ == "poss"), None)
         if owner is None or not _outside(token, outers):
             continue
@@ -173,9 +171,7 @@ def find_noun_topics(doc, outers: Sequence[tuple[int, int]]
 def find_noun_attitudes(doc, outers: Sequence[tuple[int, int]]
                         ) -> Iterator[tuple[int, int, object, object]]:
     """``fears that S``, ``the claim by X that S``: ``(start, end, noun, source or None)``."""
-    for token in tokens_with_pos(doc, "NOUN"):
-        if token.lemma_.lower() not in NOUN_LEMMAS:
-            continue
+    for token in tokens_with_lemma(doc, "NOUN", NOUN_LEMMAS):
         if not _outside(token, outers):
             continue
         clause = _that_clause(token)

@@ -44,7 +44,7 @@ from dataclasses import replace
 from ...errors import ModelError
 from ...records import Quote, stable_id
 from ...text.paragraphs import paragraph_around, paragraph_bounds, paragraph_index
-from ..parse import char_span, children_of, doc_text, quoted_tokens, span_tokens
+from ..parse import char_span, children_of, doc_text, doc_tokens, quoted_tokens, span_tokens
 from .attitudes import find_attitudes, find_noun_attitudes, find_noun_topics
 from .attribution import Attribution
 from .indirect import (
@@ -218,8 +218,9 @@ def _quotable(doc, span: QuoteSpan) -> bool:
     inside = _tokens(doc, span.start, span.end)
     if inside is None:
         return False
-    words = sum(1 for t in inside if not t.is_punct and not t.is_space)
-    has_verb = any(t.pos_ in ("VERB", "AUX") for t in inside)
+    tokens = span_tokens(inside)
+    words = sum(1 for t in tokens if not t.is_punct and not t.is_space)
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in tokens)
     return words >= MIN_DIRECT_WORDS and (has_verb or words >= _VERBLESS_WORDS)
 
 
@@ -228,7 +229,7 @@ def _opens_sentence(doc, span: QuoteSpan) -> bool:
     if first is None:
         return False
     sent = first[0].sent
-    return all(t.is_punct or t.is_space for t in doc[sent.start:first.start])
+    return all(t.is_punct or t.is_space for t in doc_tokens(doc)[sent.start:first.start])
 
 
 def _previous_colon_cue(doc, span: QuoteSpan, outers):

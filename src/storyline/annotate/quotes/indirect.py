@@ -21,12 +21,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..parse import (
+    char_span,
     children_of,
     doc_text,
     doc_tokens,
+    lemma_lower_column,
     quoted_tokens,
+    subtree_bounds,
     subtree_of,
     token_column,
+    token_sequence,
+    tokens_with_lemma,
     tokens_with_pos,
 )
 from .lexicon import (
@@ -37,8 +42,9 @@ from .lexicon import (
     OBJECT_PREP,
     PREDICATE_ONLY,
     REPORTER_CUES,
+    REPORTING_LEMMAS,
 )
-from .speakers import according_to, is_cue, subject_of
+from .speakers import according_to, subject_of
 
 Found = tuple[int, int, object]
 
@@ -56,7 +62,7 @@ _BREAKS = frozenset({",", "—", "–", "-", "--"})
 
 
 def char_range(tokens: Sequence) -> tuple[int, int]:
-    words = list(tokens)
+    words = list(token_sequence(tokens))
     while words and (words[0].is_punct or words[0].is_space
                      or words[0].lower_ == "that" and words[0].dep_ == "mark"):
         words.pop(0)
@@ -71,7 +77,7 @@ def cut_aside(tokens: Sequence) -> list:
     """A nominal content without a relative clause set off by a comma after it ("the
     reality of climate change, which makes him an outlier"): that clause is the writer's
     aside, not what the source said or did."""
-    words = list(tokens)
+    words = list(token_sequence(tokens))
     for index, token in enumerate(words[:-1]):
         nxt = words[index + 1]
         if token.text == "," and nxt.lower_ in ASIDE_OPENERS and nxt.head.dep_ == "relcl":
@@ -80,7 +86,7 @@ def cut_aside(tokens: Sequence) -> list:
 
 
 def count_words(tokens: Sequence) -> int:
-    return sum(1 for t in tokens if not t.is_punct and not t.is_space)
+    return sum(1 for t in token_sequence(tokens) if not t.is_punct and not t.is_space)
 
 
 def larger_side(doc, sent, lo: int, hi: int) -> tuple[int, int]:
@@ -163,7 +169,7 @@ def _fronted_subject_start(cue, lo: int) -> int:
     """``The museum, Mr. Obama said, would make ...``: the complement's subject stands
     before the parenthetical cue; start the content at the sentence start then."""
     doc, sent = cue.doc, cue.sent
-    first = min(t.i for t in subtree_of(cue))
+    first = subtree_bounds(cue)[0]
     if first <= sent.start or doc[first - 1].text != ",":
         return lo
     if any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:first - 1]):
@@ -195,9 +201,7 @@ def _semicolon_clip(doc, cue, start: int, end: int) -> tuple[int, int]:
 
 def noun_cues(doc) -> Iterator[tuple[int, int, object, object]]:
     """``X's claim that S``: ``(start, end, noun, possessor)`` for claim-like nouns."""
-    for token in tokens_with_pos(doc, "NOUN"):
-        if token.lemma_.lower() not in CLAIM_NOUNS:
-            continue
+    for token in tokens_with_lemma(doc, "NOUN", CLAIM_NOUNS):
         owner = next((c for c in children_of(token) if c.dep_ == "poss"), None)
         clause = next((c for c in children_of(token) if c.dep_ in ("acl", "ccomp", "appos")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(c))),
@@ -237,24 +241,27 @@ def _parenthetical(token) -> tuple[int, int] | None:
 
 
 def _according_content(doc, cue, obj) -> tuple[int, int]:
-    phrase_end = max(t.i for t in subtree_of(obj)) + 1
+    phrase_end = subtree_bounds(obj)[1]
     return larger_side(doc, cue.sent, cue.i, phrase_end)
 
 
 def find_indirect(doc, outers: Sequence[tuple[int, int]]) -> Iterator[Found]:
     """Indirect attributions whose cue lies outside every direct quote."""
     quoted = quoted_tokens(doc, tuple(outers))
-    for token, low, pos in zip(doc_tokens(doc), token_column(doc, "lower_"),
-                               token_column(doc, "pos_")):
-        if low != "according" and pos not in ("VERB", "AUX") or token.i in quoted:
+    tokens, cues = doc_tokens(doc), REPORTING_LEMMAS.words  # what is_cue tests
+    for i, (low, pos, lemma) in enumerate(zip(token_column(doc, "lower_"),
+                                              token_column(doc, "pos_"),
+                                              lemma_lower_column(doc))):
+        if low != "according" and pos not in ("VERB", "AUX") or i in quoted:
             continue  # neither "according to" nor a cue (see is_cue)
-        pair = according_to(token)
+        token = tokens[i]
+        pair = according_to(token) if low == "according" else None
         if pair is not None:
             start, end = _according_content(doc, *pair)
             if end > start:
                 yield start, end, token
             continue
-        if not is_cue(token) or subject_of(token) is None:
+        if pos not in ("VERB", "AUX") or lemma not in cues or subject_of(token) is None:
             continue
         found = _complement(token)
         if found and found[1] - found[0] > 1:
@@ -301,22 +308,23 @@ def _name_like(token) -> bool:
 
 def find_colon_leads(doc, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Found]:
     """``Name: statement`` at the start of a paragraph; the cue token is the colon."""
+    tokens = doc_tokens(doc)  # made once per Doc, not on each doc[i]
     for lo, hi in paragraphs:
-        first = doc.char_span(lo, min(hi, lo + 1), alignment_mode="expand")
+        first = char_span(doc, lo, min(hi, lo + 1))  # cached: speaker labels and colon leads look up the same paragraph starts
         if first is None:
             continue
         i = first.start
-        while i < len(doc) and (doc[i].is_quote or doc[i].is_space) and doc[i].idx < hi:
+        while i < len(doc) and (tokens[i].is_quote or tokens[i].is_space) and tokens[i].idx < hi:
             i += 1
         names = 0
-        while i < len(doc) and _name_like(doc[i]) and names < 4:
+        while i < len(doc) and _name_like(tokens[i]) and names < 4:
             i, names = i + 1, names + 1
-        if not names or i >= len(doc) or doc[i].text != ":":
+        if not names or i >= len(doc) or tokens[i].text != ":":
             continue
-        if doc[i].idx + 1 >= hi or doc[i].idx >= hi:
+        if tokens[i].idx + 1 >= hi or tokens[i].idx >= hi:
             continue
-        rest = doc.char_span(doc[i].idx + 1, hi, alignment_mode="contract")
+        rest = doc.char_span(tokens[i].idx + 1, hi, alignment_mode="contract")
         if rest is not None and count_words(rest) >= MIN_CONTENT_WORDS:
             start, end = char_range(rest)
             if end > start:
-                yield start, end, doc[i]
+                yield start, end, tokens[i]

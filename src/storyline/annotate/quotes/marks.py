@@ -76,7 +76,8 @@ def _pair_paragraph(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, int
     while index < hi:
         mark = _mark_at(text, index)
         if mark is None:
-            following = _NEXT_MARK.search(text, index + 1)
+            # no further than the paragraph (a two-character mark may start at its end)
+            following = _NEXT_MARK.search(text, index + 1, hi + 1)
             index = following.start() if following else hi
             continue
         kind, length = mark
