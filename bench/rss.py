@@ -31,29 +31,27 @@ ROOT = Path(__file__).resolve().parents[1]
 STORYLINE = Path(sys.executable).with_name("storyline")
 
 
-def _rss_kib(pid: int) -> int:
+def _proc_kib(pid: int, name: str, key: str) -> int:
+    """The figure ``key`` (in KiB) of ``/proc/PID/NAME``; 0 once the process is gone."""
     try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+        with open(f"/proc/{pid}/{name}", encoding="ascii") as handle:
             for line in handle:
-                if line.startswith("VmRSS:"):
+                if line.startswith(key):
                     return int(line.split()[1])
     except OSError:
         pass
     return 0
+
+
+def _rss_kib(pid: int) -> int:
+    return _proc_kib(pid, "status", "VmRSS:")
 
 
 def _pss_kib(pid: int) -> int:
     """The proportional set size of ``pid``: its private pages plus its share of the pages
     it shares with other processes (a forked worker shares the parent's imported modules;
     summing RSS counts those pages once per process)."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return _proc_kib(pid, "smaps_rollup", "Pss:")
 
 
 def _tree(pid: int) -> list[int]:
