@@ -15,7 +15,9 @@ CPU time grow with the square of the story.
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import timedelta
+
+from synthetic import START, word  # invented words and the first day, as the plain archive
 
 from storyline.records import (
     Actor,
@@ -36,19 +38,13 @@ from storyline.records import (
 )
 from storyline.story.profiles import ArticleProfile
 
-START = date(2001, 1, 1)
 SENTENCES = 42
 WORDS = 24  # invented words per sentence, besides names and figures
 ACTORS = 30  # per article: a few of the story's cast, the others its own
 FROM_CAST = 3  # of an article's actors, those of the story's cast
 CAST = 80  # a story's recurring actors
-SYLLABLES = ["ka", "lo", "mi", "ten", "var", "ost", "rin", "bel", "su", "dra", "pe", "nor"]
 EVENT_TYPES = ("MEET", "REQUEST", "THREATEN", "AGREE", "ASSAULT", "AID")
 LABELS = ("PERSON", "ORG", "GPE")
-
-
-def word(rng: random.Random, parts: int = 3) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(parts))
 
 
 def cast(story: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
