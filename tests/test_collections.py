@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import threading
 
-from storyline.services.annotate import GC_YOUNG_THRESHOLD, fewer_collections
+from storyline.services.common import GC_YOUNG_THRESHOLD, fewer_collections
 
 
 def test_thresholds_are_sparser_inside_and_restored_after():

@@ -9,13 +9,10 @@ article is parsed in pieces (``annotate.piece_chars``); one over the hard cap
 
 from __future__ import annotations
 
-import gc
 import logging
-import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..config import AnnotateSettings, IngestSettings, Settings
@@ -23,7 +20,7 @@ from ..ingest.language import has_pipeline
 from ..records import Annotation, Article, Rejected, RejectReason
 from ..store import SqlStore
 from ..store.base import PlanRow, StoredParse
-from .common import Progress, tick
+from .common import Progress, collect_less_for_life, fewer_collections, tick
 
 log = logging.getLogger(__name__)
 
@@ -59,49 +56,6 @@ def too_large(article: Article, settings: IngestSettings) -> Rejected | None:
                     f"{cap:,} (ingest.max_article_chars)")
 
 
-# ---------------------------------------------------------------- garbage collection
-
-#: How many new container objects the youngest garbage-collector generation takes before a
-#: collection (Python's default is 700). The stages keep thousands of objects while they
-#: annotate a document (its tokens, token columns, children and spans, read once per Doc,
-#: and the records made from them); at the default the collector walks them again and
-#: again, and now and then walks everything (the loaded model's 200,000 objects too): a
-#: tenth to a sixth of a re-run's CPU time. At this threshold it costs little.
-#: Garbage still goes at the next collection: what waits for one is at most this many
-#: objects (a few articles' worth).
-GC_YOUNG_THRESHOLD = 10_000
-
-_gc_lock = threading.Lock()
-_gc_users = 0
-_gc_before: tuple[int, int, int] | None = None
-
-
-def _sparser(thresholds: tuple[int, int, int]) -> tuple[int, int, int]:
-    young, middle, old = thresholds
-    return max(young, GC_YOUNG_THRESHOLD), middle, old
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run the body with the youngest generation collected every
-    :data:`GC_YOUNG_THRESHOLD` objects (never less often than already set); the previous
-    thresholds come back when the last concurrent user leaves."""
-    global _gc_users, _gc_before
-    with _gc_lock:
-        if _gc_users == 0:
-            _gc_before = gc.get_threshold()
-            gc.set_threshold(*_sparser(_gc_before))
-        _gc_users += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_users -= 1
-            if _gc_users == 0 and _gc_before is not None:
-                gc.set_threshold(*_gc_before)
-                _gc_before = None
-
-
 # ---------------------------------------------------------------- parsing
 
 
@@ -128,8 +82,7 @@ def _worker_init(model: str) -> None:
     from ..annotate.models import load_nlp
 
     _WORKER_NLP = load_nlp(model)
-    # a worker process only annotates: its collections stay this sparse for its life
-    gc.set_threshold(*_sparser(gc.get_threshold()))
+    collect_less_for_life()  # a worker process only annotates
 
 
 ProfileRow = tuple[str, int | None, str | None, dict]

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from ..config import Settings, as_dict
 from ..records import Article, DateSource, stable_id
 from ..store import SqlStore
-from .annotate import AnnotateReport, annotate_pending, fewer_collections
+from .annotate import AnnotateReport, annotate_pending
 from .checkpoints import checkpoint
-from .common import Progress, tick
+from .common import Progress, fewer_collections, tick
 from .ingest import IngestReport, ingest_paths
 
 
