@@ -140,16 +140,20 @@ def run_story(articles: Sequence[Article], annotations: Mapping[str, Annotation]
               settings: Settings, only: Iterable[str] | None = None,
               story_id: str = "eval") -> dict:
     """The story table's slots for ``articles`` taken as one story (all stages, or ``only``
-    those and what they need)."""
+    those and what they need), from the annotations reduced as the story stage reads them
+    (``story.reads``), as the product builds a story."""
     from ..pipeline import run_table
     from ..story import STAGES
+    from ..story.reads import Shared, story_reads
 
-    names = None
+    shared, names = Shared(), None
     if only is not None:
         wanted = set(only)
         names = [s.name for s in STAGES.stages if s.name in _needed(wanted)]
     return run_table(STAGES, {"story_id": story_id, "articles": list(articles),
-                              "annotations": dict(annotations)}, settings, only=names)
+                              "annotations": {key: story_reads(value, shared)
+                                              for key, value in annotations.items()}},
+                     settings, only=names)
 
 
 def _needed(wanted: set[str]) -> set[str]:
