@@ -109,3 +109,21 @@ def test_progress_is_reported_for_every_article() -> None:
     infer_publication_dates(articles, annotations, times_fn=fake_times,
                             progress=lambda done, total: calls.append((done, total)))
     assert calls[-1] == (3, 3) and len(calls) == 3
+
+
+def test_inference_reads_only_the_time_expressions() -> None:
+    import dataclasses
+
+    from storyline.records import Sentence
+    from storyline.story.reads import date_reads
+
+    undated = _article("u1", "Envoys said on Tuesday that the Orsk talks went well.")
+    articles, annotations = _story(undated)
+    full = {key: dataclasses.replace(
+        annotation, versions=(("times", "t-1"),),
+        sentences=(Sentence(key, 0, 0, 6, "Envoys"),)) for key, annotation in annotations.items()}
+    reduced = {key: date_reads(annotation) for key, annotation in full.items()}
+    assert all(not r.sentences and not r.versions and r.times == full[k].times
+               for k, r in reduced.items())
+    assert infer_publication_dates(articles, reduced, times_fn=fake_times) == \
+        infer_publication_dates(articles, full, times_fn=fake_times) != {}

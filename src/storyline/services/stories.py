@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..config import Settings, as_dict
-from ..records import Article, DateSource, stable_id
+from ..records import Annotation, Article, DateSource, stable_id
 from ..store import SqlStore
 from .annotate import AnnotateReport, annotate_pending
 from .checkpoints import checkpoint
@@ -143,7 +143,9 @@ def _members(store: SqlStore, story_id: str) -> list[Article]:
 def _infer_dates(store: SqlStore, settings: Settings, articles: list[Article]) -> list[str]:
     if all(a.published for a in articles):
         return []
-    annotations = store.get_annotations(a.id for a in articles)
+    from ..story.reads import date_reads
+
+    annotations = _read_reduced(store, articles, date_reads)
     inferred = _collection(settings, "dates", articles=articles, annotations=annotations)
     for article_id, (date, confidence) in inferred.items():
         store.set_published(article_id, date, DateSource.INFERRED.value, confidence)
@@ -207,11 +209,17 @@ def load_story(store: SqlStore, story_id: str) -> tuple[list[Article], dict]:
 
     articles = _members(store, story_id)
     shared = Shared()
+    return articles, _read_reduced(store, articles, lambda a: story_reads(a, shared))
+
+
+def _read_reduced(store: SqlStore, articles: Sequence[Article],
+                  reduce: Callable[[Annotation], Annotation]) -> dict[str, Annotation]:
+    """The annotations of ``articles``, read a page at a time and reduced as they come."""
     annotations = {}
     for start in range(0, len(articles), READ_PAGE):
         page = store.get_annotations(a.id for a in articles[start:start + READ_PAGE])
-        annotations.update((k, story_reads(v, shared)) for k, v in page.items())
-    return articles, annotations
+        annotations.update((k, reduce(v)) for k, v in page.items())
+    return annotations
 
 
 def build_one(store: SqlStore, story_id: str, settings: Settings):

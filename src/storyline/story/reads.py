@@ -10,6 +10,9 @@ offsets) shared as one object:
   read no other (``brief_facts.sentence_facts``);
 * quantities and the stage keys (``versions``): no story stage reads them.
 
+Date inference (``story.dates``), which runs before a story is built when members have no
+publication date, reads only the time expressions (``date_reads``).
+
 A stage that starts reading more of an annotation says so here; the tests build stories
 from full and from reduced annotations and compare them (``tests/story/test_story_workers.py``
 on invented articles, ``tests/e2e/test_seeds.py`` on the annotated seeds).
@@ -65,4 +68,10 @@ def story_reads(annotation: Annotation, shared: Shared | None = None) -> Annotat
     return shared.record(kept)
 
 
-__all__ = ["SHARED_CHARS", "Shared", "story_reads"]
+def date_reads(annotation: Annotation) -> Annotation:
+    """``annotation`` reduced to what date inference reads (``story.dates``): its time
+    expressions."""
+    return Annotation(annotation.article_id, (), times=annotation.times)
+
+
+__all__ = ["SHARED_CHARS", "Shared", "date_reads", "story_reads"]
