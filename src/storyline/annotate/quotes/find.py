@@ -45,6 +45,7 @@ from ...errors import ModelError
 from ...records import Quote, stable_id
 from ...text.paragraphs import paragraph_around, paragraph_bounds, paragraph_index
 from ..parse import char_span, children_of, doc_text, doc_tokens, quoted_tokens, span_tokens
+from . import fallback
 from .attitudes import find_attitudes, find_noun_attitudes, find_noun_topics
 from .attribution import Attribution
 from .indirect import (
@@ -421,6 +422,31 @@ def find_attributions(doc) -> list[Attribution]:
         raise ModelError("quote extraction needs a dependency parse",
                          hint="load the pipeline with storyline.annotate.models.load_nlp() "
                               "without disabling the parser")
+    outers = [(s.outer_start, s.outer_end) for s in find_quote_spans(doc_text(doc))]
+    found = rule_attributions(doc)
+    paragraphs = paragraph_bounds(doc_text(doc))
+    spans = [(a.start, a.end) for a in found]
+    extra = [_fallback_attribution(doc, c, paragraphs) for c in fallback.kept(
+        list(fallback_candidates(doc, outers, found)), doc_text(doc), spans)]
+    return sorted(found + [a for a in extra if a is not None], key=lambda a: (a.start, a.end))
+
+
+def fallback_candidates(doc, outers, found: Sequence[Attribution]):
+    """The fallback candidates (``quotes_fallback``) that overlap none of ``found``."""
+    taken = frozenset(a.cue_start for a in found if a.cue_start is not None)
+    for cand in fallback.candidates(doc, outers, taken):
+        if not any(cand.start < a.end and a.start < cand.end for a in found):
+            yield cand
+
+
+def _fallback_attribution(doc, cand: fallback.Candidate, paragraphs) -> Attribution | None:
+    item = _noun_attribution(doc, cand.start, cand.end, cand.cue, cand.source)
+    return _within_paragraph(item, paragraphs)
+
+
+def rule_attributions(doc) -> list[Attribution]:
+    """The attributions of the rules (direct quotes, reporting verbs, attitude families),
+    before the fallbacks."""
     spans = find_quote_spans(doc_text(doc))
     outers = [(s.outer_start, s.outer_end) for s in spans]
     paragraphs = paragraph_bounds(doc_text(doc))
