@@ -42,9 +42,25 @@ def test_candidate_forms(nlp, text, key, content, source) -> None:
 
 
 def test_no_candidate_without_a_source(nlp) -> None:
-    """An expletive, a pronoun of things or a passive subject is no source."""
+    """An expletive, a pronoun of things or a passive without an agent is no source."""
     assert candidates_of(nlp, "It offered a sharp retort to the council.") == {}
-    assert candidates_of(nlp, "The plan was discussed at length by the council.") == {}
+    assert candidates_of(nlp, "The plan was discussed at length last week.") == {}
+
+
+def test_passive_with_agent(nlp) -> None:
+    """``Y was endorsed by X``: Y is the content, X the source."""
+    found = candidates_of(nlp, "The new plan for the harbor was endorsed by the mayor.")
+    assert found["by|endorse"] == ("The new plan for the harbor", "mayor")
+
+
+def test_relative_noun_only_for_its_own_verb(nlp) -> None:
+    """A verb joined to the verb of a relative clause nested in another does not take the
+    inner clause's noun as its source."""
+    text = ("The book, which explored the changes that wiped out old towns and discussed "
+            "how floods could return, sold well.")
+    found = candidates_of(nlp, text)
+    assert found["obj|wipe"] == ("old towns", "changes")  # the clause's own verb
+    assert "clause|discuss" not in found
 
 
 def test_clause_keeps_subject_and_negation(nlp) -> None:

@@ -12,8 +12,8 @@ rule attribution matches; one is kept when the model gives it at least the file'
 ``threshold``, chosen by cross-validation on train. ``python -m
 storyline.eval.quotes_fallback DATA_DIR`` retrains it reproducibly (docs/eval.md).
 
-Candidate forms, each for a cue outside every direct quote and not already a cue, with a
-nominal subject that is not passive (the source):
+Candidate forms, each for a cue outside every direct quote and not already a cue; the
+first five need a nominal subject that is not passive (the source):
 
 * ``clause``: a verb with a clausal complement (``wondered whether S``, ``assumed that
   S``): the clause, with its own subject and negation;
@@ -23,7 +23,9 @@ nominal subject that is not passive (the source):
 * ``prep``: a verb with a prepositional object (``spoke about Y``; the pair names the
   preposition: ``speak about``): the object of the preposition;
 * ``adj``: an adjective predicated of the subject with a clause or a preposition
-  (``is afraid that S``, ``is ready to V``, ``is critical of Y``): the clause or object.
+  (``is afraid that S``, ``is ready to V``, ``is critical of Y``): the clause or object;
+* ``by``: a passive verb with an agent (``Y was endorsed by X``): the subject, X the
+  source.
 
 Fallbacks come last: one is kept only where it overlaps no other attribution, and among
 themselves the likelier wins. The source is the subject (the noun a ``who`` clause hangs
@@ -75,10 +77,16 @@ class Candidate:
 
 def _source(verb):
     """The nominal subject of ``verb`` (climbing from a conjunct or a participle, the noun
-    a ``who`` clause hangs on), not passive, not an expletive or a pronoun of things."""
+    a ``who`` clause hangs on), not passive, not an expletive or a pronoun of things; a
+    relative clause's noun only for the clause's own verb (climbing from a conjunct to
+    it, a misparse is likely: "a book, which explored the changes that wiped out Y and
+    discussed Z" is not the changes discussing)."""
     subject = subject_of(verb)
     if subject is None or subject.dep_ == "nsubjpass" or subject.i > verb.i and \
             verb.dep_ != "relcl":
+        return None
+    own = any(c.dep_ == "nsubj" for c in children_of(verb))
+    if not own and subject.dep_ != "nsubj" and subject.head.i != verb.i:
         return None
     if subject.lower_ in _SUBJECT_STOP or subject.lower_ in NEGATORS:
         return None
@@ -170,8 +178,28 @@ def candidates(doc, outers: Sequence[tuple[int, int]], taken: frozenset[int]
             source = _source(token)
             if source is not None:
                 yield from _verb_candidates(token, source)
+            else:
+                yield from _passive_candidates(token)
         elif token.pos_ == "ADJ":
             yield from _adjective_candidates(token)
+
+
+def _agent(verb):
+    for child in children_of(verb):
+        if child.dep_ == "agent":
+            return next((c for c in children_of(child) if c.dep_ == "pobj"), None)
+    return None
+
+
+def _passive_candidates(verb) -> Iterator[Candidate]:
+    """``Y was endorsed by X``: the subject, X the source."""
+    subject = next((c for c in children_of(verb) if c.dep_ == "nsubjpass"), None)
+    agent = _agent(verb)
+    if subject is None or subject.i > verb.i or agent is None or agent.pos_ == "PRON":
+        return
+    found = _content(subtree_of(subject))
+    if found is not None:
+        yield Candidate(found[0], found[1], f"by|{cue_lemma(verb)}", verb, agent, subject)
 
 
 def _length_bucket(words: int) -> str:
