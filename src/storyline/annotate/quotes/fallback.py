@@ -41,7 +41,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from ..parse import children_of, doc_tokens, quoted_tokens, subtree_of
+from ..parse import children_of, quoted_tokens, subtree_of, tokens_with_pos
 from .attitudes import cue_lemma
 from .indirect import char_range, count_words, cut_aside
 from .lexicon import NEGATORS
@@ -171,16 +171,16 @@ def candidates(doc, outers: Sequence[tuple[int, int]], taken: frozenset[int]
     """Every fallback candidate of ``doc`` whose cue is outside the quotes ``outers`` and
     does not start at a character offset in ``taken`` (the cues already used)."""
     quoted = quoted_tokens(doc, tuple(outers))
-    for token in doc_tokens(doc):
+    for token in tokens_with_pos(doc, "VERB"):
         if token.i in quoted or token.idx in taken:
             continue
-        if token.pos_ == "VERB":
-            source = _source(token)
-            if source is not None:
-                yield from _verb_candidates(token, source)
-            else:
-                yield from _passive_candidates(token)
-        elif token.pos_ == "ADJ":
+        source = _source(token)
+        if source is not None:
+            yield from _verb_candidates(token, source)
+        else:
+            yield from _passive_candidates(token)
+    for token in tokens_with_pos(doc, "ADJ"):
+        if token.i not in quoted and token.idx not in taken:
             yield from _adjective_candidates(token)
 
 
