@@ -107,3 +107,22 @@ def test_model_file_loads() -> None:
     model = fallback.model()
     assert 0.5 <= model.threshold < 1.0 and model.weights
     assert all(isinstance(w, float) for w in model.weights.values())
+
+
+@pytest.mark.parametrize("text", [
+    'The crowd waved signs reading "We want our jobs back" outside the hall.',
+    "Obituaries: Harold Stone, aged 90\n\nThe storm hit on Monday.",
+    "Weather: Rain all week long\n\nThe storm hit on Monday.",
+])
+def test_short_bare_attributions_dropped(nlp, text) -> None:
+    """A quote with neither cue nor speaker, or a paragraph's ``Name:`` lead, under six
+    words is a slogan, a label or a section name."""
+    assert find_quotes(nlp(text), "a1") == ()
+
+
+def test_long_bare_quote_kept(nlp) -> None:
+    text = ('The crowd waved signs reading "We want our jobs back now, before the plant '
+            'closes for good" outside the hall.')
+    quote = only_quote(nlp, text)
+    assert quote.text == "We want our jobs back now, before the plant closes for good"
+    assert quote.cue is None and quote.speaker_text is None
