@@ -12,7 +12,7 @@ Rules over a spaCy parse (no extra model):
   "State of the Union"); linked, even one word is a quote (``"Never," she said``).
 * A quote left with neither cue nor speaker, and a ``Name: ...`` paragraph lead, need
   ``MIN_BARE_WORDS`` words: shorter, they are slogans, labels and section names more often
-  than attributions (on PolNeAR train, 23 of 91 such were one).
+  than attributions (on PolNeAR train, 27 of 88 such were one).
 * The cue of a direct quote is the reporting verb the parse links it to; else a reporting
   verb (or ``according to``) in its sentence and paragraph; else, for a quote opening its
   sentence, a cue in the previous sentence ending with a colon; else a dash and a name
