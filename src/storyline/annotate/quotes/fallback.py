@@ -1,0 +1,257 @@
+"""Fallback attributions: the long tail of cues, kept where PolNeAR train says they pay.
+
+PolNeAR annotates as attributions many verbs and adjectives beyond reporting and the
+attitude families (``offered a retort``, ``spoke about the economy``, ``wondered whether
+S``, ``is afraid that S``, ``is critical of Y``). Each is common in news yet rarely an
+attribution, so no single rule pays; which ones do is learned from data:
+``fallback_model.json`` is a logistic regression trained on the PolNeAR *train* split
+only (the dev split never read), over each candidate's features (``features``: its form
+and lemma, the content's head word and length, the cue's dependency and tag, the kind of
+word its source is). A candidate is right there when it matches a gold content that no
+rule attribution matches; one is kept when the model gives it at least the file's
+``threshold``, chosen by cross-validation on train. ``python -m
+storyline.eval.quotes_fallback DATA_DIR`` retrains it reproducibly (docs/eval.md).
+
+Candidate forms, each for a cue outside every direct quote and not already a cue; the
+first five need a nominal subject that is not passive (the source):
+
+* ``clause``: a verb with a clausal complement (``wondered whether S``, ``assumed that
+  S``): the clause, with its own subject and negation;
+* ``to``: a verb with a ``to``-clause (``needs to V``): the clause;
+* ``obj``: a verb with a direct object that is not a pronoun (``offered a retort``): the
+  object, with what the verb says of it right after;
+* ``prep``: a verb with a prepositional object (``spoke about Y``; the pair names the
+  preposition: ``speak about``): the object of the preposition;
+* ``adj``: an adjective predicated of the subject with a clause or a preposition
+  (``is afraid that S``, ``is ready to V``, ``is critical of Y``): the clause or object;
+* ``by``: a passive verb with an agent (``Y was endorsed by X``): the subject, X the
+  source.
+
+Fallbacks come last: one is kept only where it overlaps no other attribution, and among
+themselves the likelier wins. The source is the subject (the noun a ``who`` clause hangs
+on, the subject of the verb a conjunct or participle hangs on).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from ..parse import children_of, quoted_tokens, subtree_of, tokens_with_pos
+from .attitudes import cue_lemma
+from .indirect import char_range, count_words, cut_aside
+from .lexicon import NEGATORS
+from .speakers import subject_of
+
+MODEL = "fallback_model.json"
+_PERSONAL = frozenset({"he", "she", "they", "i", "we", "you"})
+_SUBJECT_STOP = frozenset({"it", "there", "which", "that", "what", "this", "who", "these",
+                           "those", "something", "anything", "everything", "nothing"})
+_ADJ_HEADS = frozenset({"be", "seem", "appear", "remain", "become", "sound", "look", "feel"})
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A logistic model over named binary features, and the probability a candidate needs."""
+
+    bias: float
+    threshold: float
+    weights: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A fallback attribution before the table decides: content, cue, source token."""
+
+    start: int
+    end: int
+    key: str
+    cue: object
+    source: object
+    head: object  # the content's head word (object, clause verb)
+
+
+def _source(verb):
+    """The nominal subject of ``verb`` (climbing from a conjunct or a participle, the noun
+    a ``who`` clause hangs on), not passive, not an expletive or a pronoun of things; a
+    relative clause's noun only for the clause's own verb (climbing from a conjunct to
+    it, a misparse is likely: "a book, which explored the changes that wiped out Y and
+    discussed Z" is not the changes discussing)."""
+    subject = subject_of(verb)
+    if subject is None or subject.dep_ == "nsubjpass" or subject.i > verb.i and \
+            verb.dep_ != "relcl":
+        return None
+    own = any(c.dep_ == "nsubj" for c in children_of(verb))
+    if not own and subject.dep_ != "nsubj" and subject.head.i != verb.i:
+        return None
+    if subject.lower_ in _SUBJECT_STOP or subject.lower_ in NEGATORS:
+        return None
+    if subject.lower_ in ("who", "that") or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return subject
+
+
+def _content(tokens: Sequence, min_words: int = 1) -> tuple[int, int] | None:
+    if count_words(tokens) < min_words:
+        return None
+    start, end = char_range(tokens)
+    return (start, end) if end - start > 1 else None
+
+
+Found = tuple[int, int, object]
+
+
+def _with_head(found: tuple[int, int] | None, head) -> Found | None:
+    return None if found is None else (found[0], found[1], head)
+
+
+def _clause(head) -> Found | None:
+    for child in children_of(head):
+        if child.dep_ == "ccomp" and child.i > head.i:
+            return _with_head(_content(subtree_of(child), 3), child)
+    return None
+
+
+def _to_clause(head) -> Found | None:
+    for child in children_of(head):
+        if child.dep_ == "xcomp" and child.i > head.i and child.pos_ in ("VERB", "AUX"):
+            return _with_head(_content(subtree_of(child), 2), child)
+    return None
+
+
+def _object(verb) -> Found | None:
+    for child in children_of(verb):
+        if child.dep_ == "dobj" and child.i > verb.i and child.pos_ not in ("PRON",):
+            return _with_head(_content(cut_aside(subtree_of(child))), child)
+    return None
+
+
+def _preps(head) -> Iterator[tuple[str, Found]]:
+    for child in children_of(head):
+        if child.dep_ != "prep" or child.i < head.i:
+            continue
+        objects = [c for c in children_of(child) if c.dep_ in ("pobj", "pcomp")]
+        if objects and objects[0].pos_ != "PRON":
+            found = _with_head(_content(cut_aside(subtree_of(objects[0]))), objects[0])
+            if found is not None:
+                yield child.lower_, found
+
+
+def _verb_candidates(verb, source) -> Iterator[Candidate]:
+    lemma = cue_lemma(verb)
+    for form, found in (("clause", _clause(verb)), ("to", _to_clause(verb)),
+                        ("obj", _object(verb))):
+        if found is not None:
+            yield Candidate(found[0], found[1], f"{form}|{lemma}", verb, source, found[2])
+    for prep, found in _preps(verb):
+        yield Candidate(found[0], found[1], f"prep|{lemma} {prep}", verb, source, found[2])
+
+
+def _adjective_candidates(adj) -> Iterator[Candidate]:
+    head = adj.head
+    if adj.dep_ != "acomp" or head.lemma_.lower() not in _ADJ_HEADS:
+        return
+    source = _source(head)
+    if source is None:
+        return
+    lemma = adj.lemma_.lower()
+    for form, found in (("clause", _clause(adj)), ("to", _to_clause(adj))):
+        if found is not None:
+            yield Candidate(found[0], found[1], f"adj|{lemma} {form}", adj, source, found[2])
+    for prep, found in _preps(adj):
+        yield Candidate(found[0], found[1], f"adj|{lemma} {prep}", adj, source, found[2])
+
+
+def candidates(doc, outers: Sequence[tuple[int, int]], taken: frozenset[int]
+               ) -> Iterator[Candidate]:
+    """Every fallback candidate of ``doc`` whose cue is outside the quotes ``outers`` and
+    does not start at a character offset in ``taken`` (the cues already used)."""
+    quoted = quoted_tokens(doc, tuple(outers))
+    for token in tokens_with_pos(doc, "VERB"):
+        if token.i in quoted or token.idx in taken:
+            continue
+        source = _source(token)
+        if source is not None:
+            yield from _verb_candidates(token, source)
+        else:
+            yield from _passive_candidates(token)
+    for token in tokens_with_pos(doc, "ADJ"):
+        if token.i not in quoted and token.idx not in taken:
+            yield from _adjective_candidates(token)
+
+
+def _agent(verb):
+    for child in children_of(verb):
+        if child.dep_ == "agent":
+            return next((c for c in children_of(child) if c.dep_ == "pobj"), None)
+    return None
+
+
+def _passive_candidates(verb) -> Iterator[Candidate]:
+    """``Y was endorsed by X``: the subject, X the source."""
+    subject = next((c for c in children_of(verb) if c.dep_ == "nsubjpass"), None)
+    agent = _agent(verb)
+    if subject is None or subject.i > verb.i or agent is None or agent.pos_ == "PRON":
+        return
+    found = _content(subtree_of(subject))
+    if found is not None:
+        yield Candidate(found[0], found[1], f"by|{cue_lemma(verb)}", verb, agent, subject)
+
+
+def _length_bucket(words: int) -> str:
+    return "1" if words <= 1 else "2" if words <= 3 else "4" if words <= 7 else \
+        "8" if words <= 15 else "16"
+
+
+def _source_kind(source) -> str:
+    if source.lower_ in _PERSONAL:
+        return "pron"
+    return source.ent_type_ or source.pos_
+
+
+def features(cand: Candidate, text: str, found: Sequence[tuple[int, int]]) -> list[str]:
+    """The model's features of ``cand``: its pair, form and lemma, the content's length,
+    the cue's dependency and tag, what kind of word the source is, whether a rule
+    attribution (``found``, character spans) already lies in the cue's sentence."""
+    form, lemma = cand.key.split("|", 1)
+    length = _length_bucket(len(text[cand.start:cand.end].split()))
+    sent = cand.cue.sent
+    busy = any(lo < sent.end_char and sent.start_char < hi for lo, hi in found)
+    return [f"key={cand.key}", f"form={form}", f"lemma={lemma.split()[0]}",
+            f"form_length={form}{length}", f"length={length}", f"dep={cand.cue.dep_}",
+            f"form_dep={form}{cand.cue.dep_}", f"source={_source_kind(cand.source)}",
+            f"tag={cand.cue.tag_}", f"busy={busy}", f"head={cand.head.lemma_.lower()}"]
+
+
+@functools.lru_cache(maxsize=1)
+def model() -> Model:
+    """The logistic model of ``fallback_model.json`` (see the module docstring)."""
+    raw = json.loads(resources.files(__package__).joinpath(MODEL).read_text(encoding="utf-8"))
+    return Model(bias=float(raw["bias"]), threshold=float(raw["threshold"]),
+                 weights={k: float(v) for k, v in raw["weights"].items()})
+
+
+def probability(names: Sequence[str]) -> float:
+    """How likely a candidate with these features is an attribution of its own."""
+    m = model()
+    z = m.bias + sum(m.weights.get(name, 0.0) for name in names)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def kept(found: Sequence[Candidate], text: str, rules: Sequence[tuple[int, int]]
+         ) -> list[Candidate]:
+    """The candidates at or above the model's threshold, the likeliest first, that overlap
+    no other; ``rules`` are the rule attributions' spans."""
+    threshold = model().threshold
+    scored = [(p, c) for c in found
+              if (p := probability(features(c, text, rules))) >= threshold]
+    scored.sort(key=lambda pc: (-pc[0], pc[1].start))
+    out: list[Candidate] = []
+    for _, cand in scored:
+        if not any(cand.start < o.end and o.start < cand.end for o in out):
+            out.append(cand)
+    return out
