@@ -28,6 +28,7 @@ from ..annotate.parse import doc_text
 from ..annotate.quotes import fallback
 from ..annotate.quotes.find import fallback_candidates, rule_attributions
 from ..annotate.quotes.marks import find_quote_spans
+from ..text.spans import SpanSet
 from .polnear import PolnearDoc, read_polnear
 from .quotes import OVERLAP, overlap_ratio
 
@@ -59,7 +60,7 @@ def examples(docs: Sequence[PolnearDoc], parsed: Iterable
         outers = [(s.outer_start, s.outer_end) for s in find_quote_spans(doc_text(parse))]
         open_gold = _unmatched(doc, spans)
         for cand in fallback_candidates(parse, outers, found):
-            rows.append(fallback.features(cand, doc.text, spans))
+            rows.append(fallback.features(cand, doc.text, SpanSet(spans)))
             folds.append(_fold(doc.name))
             labels.append(int(any(overlap_ratio(g.content, ((cand.start, cand.end),)) >= OVERLAP
                                   for g in open_gold)))

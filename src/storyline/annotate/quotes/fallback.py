@@ -41,6 +41,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from ...text.spans import SpanSet
 from ..parse import children_of, quoted_tokens, subtree_of, tokens_with_pos
 from .attitudes import cue_lemma
 from .indirect import char_range, count_words, cut_aside
@@ -213,14 +214,14 @@ def _source_kind(source) -> str:
     return source.ent_type_ or source.pos_
 
 
-def features(cand: Candidate, text: str, found: Sequence[tuple[int, int]]) -> list[str]:
+def features(cand: Candidate, text: str, found: SpanSet) -> list[str]:
     """The model's features of ``cand``: its pair, form and lemma, the content's length,
     the cue's dependency and tag, what kind of word the source is, whether a rule
     attribution (``found``, character spans) already lies in the cue's sentence."""
     form, lemma = cand.key.split("|", 1)
     length = _length_bucket(len(text[cand.start:cand.end].split()))
     sent = cand.cue.sent
-    busy = any(lo < sent.end_char and sent.start_char < hi for lo, hi in found)
+    busy = found.overlaps(sent.start_char, sent.end_char)
     return [f"key={cand.key}", f"form={form}", f"lemma={lemma.split()[0]}",
             f"form_length={form}{length}", f"length={length}", f"dep={cand.cue.dep_}",
             f"form_dep={form}{cand.cue.dep_}", f"source={_source_kind(cand.source)}",
@@ -247,8 +248,9 @@ def kept(found: Sequence[Candidate], text: str, rules: Sequence[tuple[int, int]]
     """The candidates at or above the model's threshold, the likeliest first, that overlap
     no other; ``rules`` are the rule attributions' spans."""
     threshold = model().threshold
+    spans = SpanSet(rules)
     scored = [(p, c) for c in found
-              if (p := probability(features(c, text, rules))) >= threshold]
+              if (p := probability(features(c, text, spans))) >= threshold]
     scored.sort(key=lambda pc: (-pc[0], pc[1].start))
     out: list[Candidate] = []
     for _, cand in scored:

@@ -50,6 +50,7 @@ from dataclasses import replace
 from ...errors import ModelError
 from ...records import Quote, stable_id
 from ...text.paragraphs import paragraph_around, paragraph_bounds, paragraph_index
+from ...text.spans import SpanSet
 from ..parse import char_span, children_of, doc_text, doc_tokens, quoted_tokens, span_tokens
 from . import fallback
 from .attitudes import find_attitudes, find_noun_attitudes, find_noun_topics
@@ -443,8 +444,9 @@ def find_attributions(doc) -> list[Attribution]:
 def fallback_candidates(doc, outers, found: Sequence[Attribution]):
     """The fallback candidates (``quotes_fallback``) that overlap none of ``found``."""
     taken = frozenset(a.cue_start for a in found if a.cue_start is not None)
+    spans = SpanSet((a.start, a.end) for a in found)
     for cand in fallback.candidates(doc, outers, taken):
-        if not any(cand.start < a.end and a.start < cand.end for a in found):
+        if not spans.overlaps(cand.start, cand.end):
             yield cand
 
 
