@@ -78,3 +78,19 @@ def test_fold_keeps_offsets():
     folded = fold(text)
     assert len(folded) == len(text)
     assert folded.startswith("\x80n \x80kelvin\x80")
+
+
+def test_fold_reads_every_digit_as_zero_and_every_space_as_one():
+    assert fold("At\t9:45\nON 12\x1cMay") == "at 0:00 on 00 may"
+
+
+def test_patterns_sharing_a_beginning_are_told_apart_by_longer_prefixes():
+    patterns = [re.compile(source) for source in (
+        r"(?<!\w)(?i:the)\s+(?:week|month)", r"(?<!\w)(?i:the)\s+\d+\s+days",
+        r"(?<!\w)(?i:th)(?:is|at)\s+year", r"(?<!\w)(?i:the)y?", r"(?i)the\s\S")]
+    scanner = RuleScanner(patterns)
+    assert max(len(prefix) for prefix in scanner.by_prefix) > 2
+    text = "The week, THE 30 days; that\tyear, they and\nthe\u00a0month, theme: the\n3\n days"
+    _same(patterns, text)
+    for cut in range(len(text)):
+        _same(patterns, text[:cut])
