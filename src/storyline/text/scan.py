@@ -4,9 +4,10 @@ alternations of words.
 Python's regular-expression engine tries each pattern at every position of the text, and at
 each word start it walks every alternative (case-insensitive ones slowest). A
 :class:`RuleScanner` first reads, from each pattern's parse tree, every way a match can
-begin (its first ``PREFIX`` characters, folded to lower-case ASCII, any other character as
-one wildcard), finds the positions where the text begins in any of those ways with one
-search, and tries at each only the patterns that may begin there. Each pattern's matches
+begin (its first few characters, up to ``LONGEST``, folded to lower-case ASCII with every
+digit as "0" and every ASCII space as " ", any other character as one wildcard), finds the
+positions where the text begins in any of those ways with one search, and tries at each
+only the patterns that may begin there. Each pattern's matches
 are exactly those of its ``finditer``: a position is skipped only when no match can begin at
 it, and matches are taken left to right without overlap, as ``finditer`` takes them. A
 pattern the reader does not follow (back-references, conditionals, one that can match the
