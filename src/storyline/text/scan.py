@@ -5,7 +5,8 @@ Python's regular-expression engine tries each pattern at every position of the t
 each word start it walks every alternative (case-insensitive ones slowest). A
 :class:`RuleScanner` first reads, from each pattern's parse tree, every way a match can
 begin (its first few characters, up to ``LONGEST``, folded to lower-case ASCII with every
-digit as "0" and every ASCII space as " ", any other character as one wildcard), finds the
+digit as "0" and every ASCII space as " ", any other character as one wildcard; a
+look-ahead that reads far enough stands for the characters after it), finds the
 positions where the text begins in any of those ways with one search, and tries at each
 only the patterns that may begin there. Each pattern's matches
 are exactly those of its ``finditer``: a position is skipped only when no match can begin at
@@ -16,6 +17,7 @@ empty string) is run as it is.
 
 from __future__ import annotations
 
+import functools
 import re
 from re import _constants as sre
 from re import _parser as sre_parse
@@ -48,17 +50,25 @@ class _Unknown(Exception):
 
 def _fold(chars, ignore: bool) -> frozenset[str]:
     """Characters as the folded text holds them. A case-insensitive letter may also match
-    a character outside ASCII (the Kelvin sign matches k), so it keeps the wildcard."""
+    a character outside ASCII (the Kelvin sign matches k), so it keeps the wildcard, and a
+    case-insensitive character outside ASCII the ASCII letters it matches."""
     out = set()
     for char in chars:
         if char > "\x7f":
-            out |= {WILD} | (_LETTERS if ignore else set())
+            out |= {WILD} | (_ascii_matches(char) if ignore else set())
             continue
         low = _FOLD[char]
         out.add(low)
         if ignore and low in _LETTERS:
             out.add(WILD)
     return frozenset(out)
+
+
+@functools.cache
+def _ascii_matches(char: str) -> frozenset[str]:
+    """The ASCII characters (folded) that ``char`` matches case-insensitively."""
+    pattern = re.compile(re.escape(char), re.IGNORECASE)
+    return frozenset(_FOLD[c] for c in _ASCII if pattern.fullmatch(c))
 
 
 def _category(code) -> frozenset[str]:
@@ -120,6 +130,8 @@ def _item(op, av, flags: int, size: int) -> set[str]:
         return set(_ALL)
     if op is sre.IN:
         return set(_charset(av, ignore))
+    if op is sre.ASSERT and av[0] == 1:
+        return _lookahead(av[1], flags, size)
     if op in _ZERO_WIDTH:
         return {""}
     if op is sre.SUBPATTERN:
@@ -132,6 +144,18 @@ def _item(op, av, flags: int, size: int) -> set[str]:
     if op in _REPEATS:
         return _repeat(av, flags, size)
     raise _Unknown(op)
+
+
+def _lookahead(sub, flags: int, size: int) -> set[str]:
+    """A look-ahead ``(?=...)``: the text from here on begins with one of its prefixes, so
+    those serve as the next ``size`` characters, where every one is that long (the items
+    after it read the same characters, so a shorter one could not be followed by them);
+    else it tells nothing ("")."""
+    try:
+        ahead = _sequence(sub.data, flags, size)
+    except _Unknown:
+        return {""}
+    return ahead if ahead and all(len(string) == size for string in ahead) else {""}
 
 
 def _repeat(av, flags: int, size: int) -> set[str]:
