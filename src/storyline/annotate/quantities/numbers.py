@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...text.scan import RuleScanner
-
 from .lexicon import (
     CURRENCY_PREFIXES,
     DOZENS,
