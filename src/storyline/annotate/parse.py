@@ -367,4 +367,3 @@ def _stored_doc(data: bytes, vocab):
     if groups and groups != doc.spans._EMPTY_BYTES:
         doc.spans.from_bytes(groups)
     return doc
-
