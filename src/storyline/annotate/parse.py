@@ -107,9 +107,7 @@ def from_bytes(data: bytes, vocab, text: str | None = None):
     """The Doc stored as ``data``. ``text``, when given, is the text it was parsed from
     (the stored parse's key holds the text's hash): :func:`doc_text` then returns it
     without joining every token again."""
-    from spacy.tokens import DocBin
-
-    doc = next(iter(DocBin().from_bytes(data).get_docs(vocab)))
+    doc = _stored_doc(data, vocab)
     if text is not None:
         doc.user_data[_TEXT] = text
     return doc
@@ -329,3 +327,43 @@ def quoted_tokens(doc, spans: tuple[tuple[int, int], ...]) -> frozenset[int]:
         if span is not None:
             inside.update(t.i for t in span_tokens(span) if start <= t.idx < end)
     return frozenset(inside)
+
+
+def _stored_doc(data: bytes, vocab):
+    """The first Doc of the ``DocBin`` bytes ``data``, as ``DocBin.get_docs`` rebuilds it,
+    without its per-call costs: ``srsly`` looks up its registered msgpack decoders (a scan
+    of the installed packages' entry points) on every load, the bin's strings are each
+    looked up in the vocabulary again although most are there after the first parse, and
+    ``Doc`` reads its words and spaces one NumPy scalar at a time. A bin holding user data
+    or more than one Doc, or bytes that are no bin, goes through ``DocBin``."""
+    import zlib
+
+    import numpy
+    import srsly
+    from spacy.attrs import ORTH
+    from spacy.tokens import Doc, DocBin
+
+    try:
+        packed = zlib.decompress(data)
+    except zlib.error:  # DocBin says what is wrong
+        return next(iter(DocBin().from_bytes(data).get_docs(vocab)))
+    msg = srsly.msgpack.unpackb(packed, raw=False, object_pairs_hook=dict)
+    lengths = numpy.frombuffer(msg["lengths"], dtype="int32")
+    if len(lengths) != 1 or "user_data" in msg:
+        return next(iter(DocBin().from_bytes(data).get_docs(vocab)))
+    for string in msg["strings"]:
+        if string not in vocab:
+            vocab[string]
+    attrs = msg["attrs"]
+    tokens = numpy.frombuffer(msg["tokens"], dtype="uint64").reshape(
+        (int(lengths[0]), len(attrs)))
+    flags = msg.get("flags", [{}])[0]
+    spaces = None if flags.get("has_unknown_spaces") else numpy.frombuffer(
+        msg["spaces"], dtype=bool).tolist()
+    doc = Doc(vocab, words=tokens[:, attrs.index(ORTH)].tolist(), spaces=spaces)
+    doc = doc.from_array(attrs, tokens)
+    doc.cats = msg["cats"][0]
+    groups = msg.get("span_groups", [b""])[0]
+    if groups and groups != doc.spans._EMPTY_BYTES:
+        doc.spans.from_bytes(groups)
+    return doc

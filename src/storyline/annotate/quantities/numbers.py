@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ...text.scan import RuleScanner
 from .lexicon import (
     CURRENCY_PREFIXES,
     DOZENS,
@@ -182,9 +183,16 @@ def _words_scale(match: re.Match) -> float:
     return SCALES[last[0]] if last and last[0] in SCALES else 1.0
 
 
+@functools.cache
+def _number_scanner() -> RuleScanner:
+    """``NUMBER_RE.finditer`` tried only where a number may begin (the pattern opens with
+    a look-behind, which keeps Python's engine from skipping ahead to such places)."""
+    return RuleScanner([NUMBER_RE])
+
+
 def number_phrases(text: str) -> Iterator[NumberPhrase]:
     """Every number phrase of ``text`` in order (none overlapping)."""
-    for match in NUMBER_RE.finditer(text):
+    for match in _number_scanner().matches(text)[0]:
         phrase = _phrase(match, text)
         if phrase is not None:
             yield phrase
