@@ -173,7 +173,7 @@ def candidates(doc, outers: Sequence[tuple[int, int]], taken: frozenset[int]
     does not start at a character offset in ``taken`` (the cues already used)."""
     quoted = quoted_tokens(doc, tuple(outers))
     for token in tokens_with_pos(doc, "VERB"):
-        if token.i in quoted or token.idx in taken:
+        if token.i in quoted or token.idx in taken or not _may_yield(token):
             continue
         source = _source(token)
         if source is not None:
@@ -183,6 +183,18 @@ def candidates(doc, outers: Sequence[tuple[int, int]], taken: frozenset[int]
     for token in tokens_with_pos(doc, "ADJ"):
         if token.i not in quoted and token.idx not in taken:
             yield from _adjective_candidates(token)
+
+
+#: The dependencies of a verb's right-hand child that a verb form reads (``_clause``,
+#: ``_to_clause``, ``_object``, ``_preps``).
+_FORM_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep"})
+
+
+def _may_yield(verb) -> bool:
+    """False when no form can take ``verb``: it has no right-hand child that a verb form
+    reads and no agent (a passive form's); then its source is not looked for."""
+    i = verb.i
+    return any(c.dep_ == "agent" or c.i > i and c.dep_ in _FORM_DEPS for c in children_of(verb))
 
 
 def _agent(verb):
