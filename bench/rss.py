@@ -8,9 +8,10 @@ JSONL files of 500 articles in one folder, plus one very long article with
 samples the resident memory of the command and its worker processes every 0.2 s. Prints the
 peak of the largest single process, the peak of the whole process tree (the sum of their
 RSS, which counts the pages a forked worker shares with its parent once per process), the
-peak of the tree's PSS (``/proc/PID/smaps_rollup``: each shared page split between the
-processes that share it, so the tree's sum is the memory it really holds), the wall time
-and the words per second.
+peak of the command itself (the process that hands out the work), the peak of the tree's
+PSS (``/proc/PID/smaps_rollup``: each shared page split between the processes that share
+it, so the tree's sum is the memory it really holds), the wall time and the words per
+second.
 """
 
 from __future__ import annotations
@@ -75,22 +76,23 @@ def _tree(pid: int) -> list[int]:
 
 
 def measure(command: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Run ``command``; peak RSS (largest process, whole tree), peak PSS of the whole tree
-    (shared pages counted once) in MiB, and wall seconds."""
+    """Run ``command``; peak RSS (the command itself, largest process, whole tree), peak PSS
+    of the whole tree (shared pages counted once) in MiB, and wall seconds."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    single = total = proportional = 0
+    single = total = proportional = own = 0
     while proc.poll() is None:
         tree = _tree(proc.pid)
         sizes = [_rss_kib(p) for p in tree]
         single, total = max(single, max(sizes, default=0)), max(total, sum(sizes))
+        own = max(own, sizes[0] if sizes else 0)
         proportional = max(proportional, sum(_pss_kib(p) for p in tree))
         time.sleep(0.2)
     out, err = proc.communicate()
     if proc.returncode not in (0, 1):
         sys.stderr.write(err.decode("utf-8", "replace")[-3000:])
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(command)}")
-    return {"single_mib": single / 1024, "tree_mib": total / 1024,
+    return {"own_mib": own / 1024, "single_mib": single / 1024, "tree_mib": total / 1024,
             "tree_pss_mib": proportional / 1024,
             "seconds": time.perf_counter() - start, "output": out.decode("utf-8", "replace")}
 
@@ -129,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(
                 f"articles={r['articles']} words={r['words']} workers={args.workers}: "
                 f"peak RSS largest process {r['single_mib']:.0f} MiB, whole tree "
-                f"{r['tree_mib']:.0f} MiB (PSS, shared pages once: {r['tree_pss_mib']:.0f} MiB); "
+                f"{r['tree_mib']:.0f} MiB (PSS, shared pages once: {r['tree_pss_mib']:.0f} MiB), "
+                f"the command itself {r['own_mib']:.0f} MiB; "
                 f"{r['seconds']:.0f} s, {r['wps']:.0f} words/s\n")
             sys.stdout.write("  " + r["output"].strip().replace("\n", "\n  ") + "\n")
             sys.stdout.flush()

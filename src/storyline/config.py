@@ -72,7 +72,8 @@ class WatchSettings:
 @dataclass(frozen=True, slots=True)
 class AnnotateSettings:
     workers: int = 1
-    batch_size: int = 8  # texts per nlp.pipe batch: a worker's memory grows with it
+    batch_size: int = 8  # at most this many texts (or pieces) per nlp.pipe batch
+    batch_chars: int = 20_000  # and at most this many characters: the parse's memory grows with it
     model: str = ""  # empty: the preferred installed English model
     store_parses: bool = True  # keep each parse, so rule stages re-run without parsing
     piece_chars: int = 10_000  # a longer article is parsed in paragraph groups of this size

@@ -20,9 +20,12 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
 
 from ..text.paragraphs import PARAGRAPH_BREAK
+
+T = TypeVar("T")
 
 #: What a stored parse keeps: everything the rule stages read.
 ATTRS = ("ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS",
@@ -70,20 +73,41 @@ def merge_docs(docs: list):
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 
-def parse_texts(nlp, texts: Iterable[str], max_chars: int, batch_size: int) -> Iterator:
+def parse_texts(nlp, texts: Iterable[str], max_chars: int, batch_size: int,
+                batch_chars: int = 0) -> Iterator:
     """One Doc per text, in order, streaming: long texts go through ``nlp.pipe`` in
-    pieces (see :func:`piece_bounds`) and come back as one merged Doc."""
+    pieces (see :func:`piece_bounds`) and come back as one merged Doc. A batch holds at
+    most ``batch_size`` pieces and, past its first, at most ``batch_chars`` characters
+    (0: no limit): the parser's working memory grows with the tokens of a batch, not with
+    the number of texts, and a piece is parsed the same in any batch."""
 
     def pieces():
         for index, text in enumerate(texts):
             for start, end in piece_bounds(text, max_chars):
                 yield text[start:end], (index, text)
 
-    parsed = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size)
+    parsed = (pair for batch in _batches(pieces(), batch_size, batch_chars)
+              for pair in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
     for (_, text), group in itertools.groupby(parsed, key=lambda pair: pair[1]):
         doc = merge_docs([_without_tensor(doc) for doc, _ in group])
         doc.user_data[_TEXT] = text
         yield doc
+
+
+def _batches(pieces: Iterable[tuple[str, object]], size: int,
+             chars: int) -> Iterator[list[tuple[str, object]]]:
+    """``pieces`` (text, context) in consecutive batches of at most ``size`` pieces and,
+    past the first piece, at most ``chars`` characters (0: no limit)."""
+    batch: list[tuple[str, object]] = []
+    held = 0
+    for piece in pieces:
+        if batch and (len(batch) >= size or 0 < chars < held + len(piece[0])):
+            yield batch
+            batch, held = [], 0
+        batch.append(piece)
+        held += len(piece[0])
+    if batch:
+        yield batch
 
 
 def _without_tensor(doc):
@@ -118,6 +142,39 @@ def from_bytes(data: bytes, vocab, text: str | None = None):
 _TEXT = "storyline.text"
 
 
+#: Where :func:`per_doc` keeps what it made of a Doc (in the Doc's own user data).
+_CACHE = "storyline.cache"
+
+
+def per_doc(function: Callable[..., T]) -> Callable[..., T]:
+    """``function(doc, *args)`` made once per Doc and arguments, kept in the Doc's own user
+    data: it goes with the Doc (or at :func:`release`), where a cache of the module would
+    keep the last few Docs, their tokens and columns alive after they are annotated."""
+    name = function.__qualname__
+
+    @functools.wraps(function)
+    def cached(doc, *args):
+        made = doc.user_data.get(_CACHE)
+        if made is None:
+            made = doc.user_data[_CACHE] = {}
+        key = (name, *args) if args else name
+        try:
+            return made[key]
+        except KeyError:
+            value = made[key] = function(doc, *args)
+            return value
+
+    return cached
+
+
+def release(doc) -> None:
+    """Drop what the helpers of this module keep in ``doc``'s user data (the tokens, spans
+    and columns they made of it refer back to the Doc: without this, the Doc waits for the
+    garbage collector). They are made again if asked for."""
+    doc.user_data.pop(_CACHE, None)
+    doc.user_data.pop(_SPANS, None)
+
+
 def doc_text(doc) -> str:
     """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
     text = doc.user_data.get(_TEXT)
@@ -126,7 +183,7 @@ def doc_text(doc) -> str:
     return text
 
 
-@functools.lru_cache(maxsize=8)
+@per_doc
 def doc_tokens(doc) -> tuple:
     """The tokens of ``doc``, made once per Doc: spaCy builds a new Token object on every
     iteration, and several rule stages walk the whole document."""
@@ -182,13 +239,13 @@ def token_sequence(tokens) -> Sequence:
     return list(tokens)
 
 
-@functools.lru_cache(maxsize=8)
+@per_doc
 def doc_sentences(doc) -> tuple:
     """``tuple(doc.sents)``, made once per Doc (several stages walk the sentences)."""
     return tuple(doc.sents)
 
 
-@functools.lru_cache(maxsize=8)
+@per_doc
 def doc_entities(doc) -> tuple[tuple, tuple[int, ...]]:
     """``doc.ents`` (in order) and the token index each starts at, made once per Doc
     (spaCy walks every token and makes new spans on each access)."""
@@ -208,7 +265,7 @@ def entities_within(doc, start: int, end: int) -> list:
     return out
 
 
-@functools.lru_cache(maxsize=96)
+@per_doc
 def token_column(doc, name: str) -> tuple:
     """One attribute (``"lower_"``, ``"pos_"``, ``"idx"`` ...) of every token of ``doc``,
     read once per Doc: each read of a string attribute makes a new Python string, and the
@@ -235,14 +292,14 @@ _ARRAY_STRINGS = {"pos_": "POS", "tag_": "TAG", "dep_": "DEP", "text": "ORTH",
 _ARRAY_NUMBERS = {"idx": "IDX"}
 
 
-@functools.lru_cache(maxsize=64)
+@per_doc
 def tokens_with_pos(doc, pos: str) -> tuple:
     """The tokens of ``doc`` whose part of speech is ``pos``, in order."""
     return tuple(token for token, tag in zip(doc_tokens(doc), token_column(doc, "pos_"))
                  if tag == pos)
 
 
-@functools.lru_cache(maxsize=8)
+@per_doc
 def lemma_lower_column(doc) -> tuple[str, ...]:
     """``token.lemma_.lower()`` of every token of ``doc``, each distinct lemma lower-cased
     once per Doc (the stages look lemmas up in lower-case word lists)."""
@@ -258,7 +315,7 @@ def tokens_with_lemma(doc, pos: str, lemmas) -> list:
     return [token for token in tokens_with_pos(doc, pos) if lowered[token.i] in lemmas]
 
 
-@functools.lru_cache(maxsize=8)
+@per_doc
 def token_children(doc) -> tuple[tuple, ...]:
     """The children of every token of ``doc`` (as ``token.children`` gives them, left to
     right), made of the tokens of :func:`doc_tokens` once per Doc."""
@@ -318,7 +375,7 @@ def subtree_bounds(token) -> tuple[int, int]:
     return lo, hi + 1
 
 
-@functools.lru_cache(maxsize=64)
+@per_doc
 def quoted_tokens(doc, spans: tuple[tuple[int, int], ...]) -> frozenset[int]:
     """Indexes of the tokens that start inside one of the character ``spans``."""
     inside = set()

@@ -9,6 +9,7 @@ article is parsed in pieces (``annotate.piece_chars``); one over the hard cap
 
 from __future__ import annotations
 
+import ctypes
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -65,13 +66,15 @@ def annotate_batch(nlp, articles: Sequence[Article], model_version: str,
     """(annotation, parse bytes or None) for each article, parsed afresh (long ones in
     pieces): the annotate stage as one pure batch function, shared by every runner."""
     from ..annotate import annotate_article
-    from ..annotate.parse import parse_texts, to_bytes
+    from ..annotate.parse import parse_texts, release, to_bytes
 
     keep = settings.store_parses if keep_parses is None else keep_parses
     docs = parse_texts(nlp, (a.text for a in articles), settings.piece_chars,
-                       settings.batch_size)
+                       settings.batch_size, settings.batch_chars)
     for article, doc in zip(articles, docs):
-        yield annotate_article(article, doc, model_version), to_bytes(doc) if keep else None
+        annotation = annotate_article(article, doc, model_version)
+        release(doc)
+        yield annotation, to_bytes(doc) if keep else None
 
 
 _WORKER_NLP = None
@@ -105,7 +108,26 @@ def profile_rows(articles: Sequence[Article], results: Sequence[Result]) -> list
 def _annotate_chunk(articles: list[Article], model_version: str,
                     settings: AnnotateSettings) -> tuple[list[Result], list[ProfileRow]]:
     results = list(annotate_batch(_WORKER_NLP, articles, model_version, settings))
-    return results, profile_rows(articles, results)
+    rows = profile_rows(articles, results)
+    give_back_memory()
+    return results, rows
+
+
+def give_back_memory() -> None:
+    """Hand the free memory at the top of the C heap back to the system (glibc's
+    ``malloc_trim``; nothing elsewhere): a chunk's parse frees far more than it keeps,
+    and without this a worker stays at the size of its largest chunk."""
+    global _TRIM
+    if _TRIM is None:
+        try:
+            _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM = None
 
 
 def parse_key(article: Article | PlanRow, model_version: str) -> str:
@@ -192,7 +214,7 @@ def _rerun_from_parses(store: SqlStore, todo: Sequence[_Todo], articles: dict[st
     its slots are kept (a re-run of every stage needs none of it)."""
     from ..annotate import STAGES, annotate_article
     from ..annotate.models import load_nlp
-    from ..annotate.parse import from_bytes
+    from ..annotate.parse import from_bytes, release
 
     vocab = load_nlp(settings.model).vocab
     by_id = {t.article_id: t for t in todo}
@@ -205,6 +227,7 @@ def _rerun_from_parses(store: SqlStore, todo: Sequence[_Todo], articles: dict[st
         results.append((annotate_article(article, doc, save.model_version,
                                          stored=stored.get(article.id), only=item.stages),
                         None))
+        release(doc)
         done.append(article)
     save(done, results)
 
