@@ -14,6 +14,23 @@ def test_tokens_split_on_everything_but_letters_and_digits() -> None:
                                                       "03", "04"]
 
 
+def test_the_story_stage_gets_spacys_stop_words_without_importing_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, storyline.story, storyline.story.build; "
+            "from storyline.text.words import _spacy_stop_words as words; "
+            "print('spacy' in sys.modules, len(words()))")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True).stdout.split()
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from storyline.text.words import _spacy_stop_words
+
+    assert shown == ["False", str(len(STOP_WORDS))]
+    assert _spacy_stop_words() == set(STOP_WORDS)
+
+
 def test_stop_words_are_the_normalized_list() -> None:
     stop = stop_words()
     assert {"the", "and", "s"} <= stop

@@ -14,7 +14,10 @@ it, so the scorers and the stages see the same words.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
+import sys
+from pathlib import Path
 
 NON_ALNUM = re.compile(r"[^a-z0-9]+")
 STEM_MIN_LENGTH = 4  # shorter words are kept as they are (ROUGE-1.5.5)
@@ -23,10 +26,27 @@ STEM_MIN_LENGTH = 4  # shorter words are kept as they are (ROUGE-1.5.5)
 @functools.lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """The stop-word list, normalized like the text ("'s" -> "s")."""
+    normalized = {NON_ALNUM.sub(" ", word.lower()).strip() for word in _spacy_stop_words()}
+    return frozenset(word for word in normalized if word and " " not in word)
+
+
+def _spacy_stop_words() -> set[str]:
+    """spaCy's English stop words, read from their module file without importing spaCy:
+    importing the package loads all of spaCy (about 60 MB), and the processes that cluster
+    and build stories need only this list (their forked workers would carry the rest)."""
+    if "spacy" not in sys.modules:
+        found = importlib.util.find_spec("spacy")
+        places = found.submodule_search_locations if found is not None else None
+        path = Path(next(iter(places))) / "lang" / "en" / "stop_words.py" if places else None
+        if path is not None and path.is_file():
+            spec = importlib.util.spec_from_file_location("_storyline_stop_words", path)
+            if spec is not None and spec.loader is not None:
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+                return set(module.STOP_WORDS)
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    normalized = {NON_ALNUM.sub(" ", word.lower()).strip() for word in STOP_WORDS}
-    return frozenset(word for word in normalized if word and " " not in word)
+    return set(STOP_WORDS)
 
 
 @functools.lru_cache(maxsize=1)
