@@ -432,13 +432,19 @@ def find_attributions(doc) -> list[Attribution]:
         raise ModelError("quote extraction needs a dependency parse",
                          hint="load the pipeline with storyline.annotate.models.load_nlp() "
                               "without disabling the parser")
-    outers = [(s.outer_start, s.outer_end) for s in find_quote_spans(doc_text(doc))]
-    found = rule_attributions(doc)
-    paragraphs = paragraph_bounds(doc_text(doc))
+    marks, paragraphs = _marks_and_paragraphs(doc)
+    outers = [(s.outer_start, s.outer_end) for s in marks]
+    found = _rule_attributions(doc, marks, outers, paragraphs)
     spans = [(a.start, a.end) for a in found]
     extra = [_fallback_attribution(doc, c, paragraphs) for c in fallback.kept(
         list(fallback_candidates(doc, outers, found)), doc_text(doc), spans)]
     return sorted(found + [a for a in extra if a is not None], key=lambda a: (a.start, a.end))
+
+
+def _marks_and_paragraphs(doc) -> tuple[list[QuoteSpan], list[tuple[int, int]]]:
+    """The quote-mark spans and the paragraph bounds of ``doc``'s text."""
+    text = doc_text(doc)
+    return find_quote_spans(text), paragraph_bounds(text)
 
 
 def fallback_candidates(doc, outers, found: Sequence[Attribution]):
@@ -458,10 +464,14 @@ def _fallback_attribution(doc, cand: fallback.Candidate, paragraphs) -> Attribut
 def rule_attributions(doc) -> list[Attribution]:
     """The attributions of the rules (direct quotes, reporting verbs, attitude families),
     before the fallbacks."""
-    spans = find_quote_spans(doc_text(doc))
-    outers = [(s.outer_start, s.outer_end) for s in spans]
-    paragraphs = paragraph_bounds(doc_text(doc))
-    merged = merge_attributions(doc_text(doc), _direct(doc, spans), _indirect(doc, outers, paragraphs))
+    marks, paragraphs = _marks_and_paragraphs(doc)
+    return _rule_attributions(doc, marks, [(s.outer_start, s.outer_end) for s in marks],
+                              paragraphs)
+
+
+def _rule_attributions(doc, marks: list[QuoteSpan], outers: list[tuple[int, int]],
+                       paragraphs: list[tuple[int, int]]) -> list[Attribution]:
+    merged = merge_attributions(doc_text(doc), _direct(doc, marks), _indirect(doc, outers, paragraphs))
     return [_speaker_outside_quotes(doc, item, outers) for item in merged
             if not _bare(doc_text(doc), item)]
 
