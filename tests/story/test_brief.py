@@ -128,3 +128,26 @@ def test_linked_duplicates_are_not_candidates():
     copies = [replace(s, article_id="copy") for s in sentences if s.article_id == "new"]
     brief = write_brief([*sentences, *copies], {**articles, "copy": copy})
     assert all(c.article_id != "copy" for b in brief for c in b.citations[:1])
+
+
+def test_key_days_credit_the_content_picks_beside_the_timeline():
+    from storyline.story.brief import key_day_entries
+    from storyline.story.timeline import DatedSentence, build_timeline
+
+    def dated(aid: str, text: str, published: str) -> DatedSentence:
+        return DatedSentence(aid, 0, len(text), text, "2031-06-02", "day", published, None,
+                             True)
+
+    day = [dated("c1", "Crews sealed the leaking Vell dam spillway with concrete on the "
+                       "second day of repairs.", "2031-06-20"),
+           dated("c2", "`` Crews sealed the leaking Vell dam spillway , '' the mayor said "
+                       "on the second day.", "2031-06-20"),
+           dated("c3", "The Vell dam repairs went on as a mayor visited the town.",
+                 "2031-06-02")]
+    settings = StorySettings(timeline_dates=1, timeline_sentences=1, timeline_redundancy=1.0)
+    timeline = build_timeline(day, settings)
+    entries = key_day_entries(timeline, day, settings)
+    assert entries[:len(timeline)] == timeline
+    cited = {c.article_id for e in entries for c in e.citations}
+    assert cited == {"c1", "c3"}
+    assert key_day_entries(timeline, (), settings) == timeline

@@ -262,3 +262,63 @@ def test_aside_patterns() -> None:
     assert not aside("World War I veterans laid wreaths at the dam.")
     assert not aside("We have confirmed nine cases, the ministry said.")
     assert not aside("The US said the dam would be inspected.")
+
+
+def test_the_first_report_of_a_day_outranks_a_recap() -> None:
+    def dated(aid: str, text: str, published: str) -> DatedSentence:
+        return DatedSentence(aid, 0, len(text), text, "2031-06-02", "day", published, None,
+                             True)
+
+    recap = dated("k1", "Crews sealed the leaking Vell dam spillway with concrete after two "
+                        "days of repairs.", "2031-06-20")
+    first = dated("k2", "Crews sealed the leaking Vell dam spillway with concrete on the "
+                        "second day of repairs.", "2031-06-03")
+    one = _settings(timeline_dates=1, timeline_sentences=1, timeline_redundancy=1.0)
+    for order in ([recap, first], [first, recap]):
+        assert build_timeline(order, one)[0].citations[0].article_id == "k2"
+
+
+def test_narration_outranks_quoted_words() -> None:
+    def dated(aid: str, text: str) -> DatedSentence:
+        return DatedSentence(aid, 0, len(text), text, "2031-06-02", "day", None, None, True)
+
+    narration = dated("n1", "Crews sealed the leaking Vell dam spillway with concrete on the "
+                            "second day of repairs.")
+    quoted = dated("n2", "`` Crews sealed the leaking Vell dam spillway with concrete today "
+                         ", '' the mayor said.")
+    one = _settings(timeline_dates=1, timeline_sentences=1, timeline_redundancy=1.0)
+    for order in ([quoted, narration], [narration, quoted]):
+        assert build_timeline(order, one)[0].citations[0].article_id == "n1"
+
+
+def test_reporting_weights() -> None:
+    from storyline.story.timeline_summary import fresh, quotes, reporting_weight
+
+    def dated(published: str | None, text: str = "The dam held.") -> DatedSentence:
+        return DatedSentence("w1", 0, len(text), text, "2031-06-02", "day", published, None,
+                             True)
+
+    assert fresh(dated("2031-06-02")) and fresh(dated("2031-06-03T08:00:00"))
+    assert not fresh(dated("2031-06-09")) and not fresh(dated(None))
+    assert not fresh(dated("2031-06-01"))  # a forecast written before the day
+    assert quotes("`` We are safe , '' she said .") and quotes('He said: "We are safe."')
+    assert quotes("“We are safe,” she said.") and not quotes("The dam's gates held.")
+    assert reporting_weight(dated("2031-06-02")) > reporting_weight(dated("2031-06-09"))
+    assert reporting_weight(dated(None, '"Safe," she said.')) < reporting_weight(dated(None))
+
+
+def test_without_reporting_weights_a_day_ranks_by_content() -> None:
+    def dated(aid: str, text: str, published: str) -> DatedSentence:
+        return DatedSentence(aid, 0, len(text), text, "2031-06-02", "day", published, None,
+                             True)
+
+    day = [dated("c1", "Crews sealed the leaking Vell dam spillway with concrete on the "
+                       "second day of repairs.", "2031-06-20"),
+           dated("c2", "`` Crews sealed the leaking Vell dam spillway , '' the mayor said "
+                       "on the second day.", "2031-06-20"),
+           dated("c3", "The Vell dam repairs went on as a mayor visited the town.",
+                 "2031-06-02")]
+    one = _settings(timeline_dates=1, timeline_sentences=1, timeline_redundancy=1.0)
+    reported = build_timeline(day, one)[0].citations[0].article_id
+    content = build_timeline(day, one, reporting=False)[0].citations[0].article_id
+    assert content == "c1" and reported == "c3"

@@ -4,8 +4,10 @@ Candidates are article sentences that read as statements (at least eight words, 
 question, not a headline without end punctuation, not a quote with no narration around
 it) and whose text is exactly the article text at their offsets. Each candidate is scored
 by how strongly other outlets say the same thing (TF-IDF cosine), how central it is, how
-early it sits in its article, how recent its article is, and whether the timeline cites
-it; commentary (the dating stage's reading) counts less. Selection then fills, in order:
+early it sits in its article, how recent its article is, and whether it is one of the key
+days' sentences: cited by the timeline, or ranked first for its day by content alone
+(``timeline.build_timeline`` without the weights that shape an entry's wording: the brief
+picks by what a sentence says, not by how plainly it reports its day); commentary (the dating stage's reading) counts less. Selection then fills, in order:
 the latest state (from the most recent articles), what a reader needs and the best
 sentences have not yet given (a figure, a demand, a threat, an offer: ``brief_facts``),
 and the key developments by maximal marginal relevance. No two chosen sentences carry the
@@ -38,6 +40,7 @@ from ..text.vectors import similarities, tfidf
 from ..text.words import terms
 from .brief_facts import Facts, same_information, sentence_facts, supports
 from .brief_lexicon import ANAPHORA
+from .timeline import DatedSentence, build_timeline
 
 MIN_WORDS = 8
 MAX_CANDIDATES = 1500  # bounds the similarity matrix on very large stories
@@ -379,15 +382,26 @@ def story_facts(sources: Sequence[Annotation], actor_map: Mapping[str, str]
     return out
 
 
+def key_day_entries(timeline: Sequence[TimelineEntry],
+                    dated_sentences: Sequence[DatedSentence], settings
+                    ) -> tuple[TimelineEntry, ...]:
+    """The timeline's entries and the same days summarized by content alone (no reporting
+    weights): the sentences the brief credits as the story's key days."""
+    return (*timeline, *build_timeline(dated_sentences, settings, reporting=False))
+
+
 def story_brief(sources: Sequence[Annotation], members: Sequence[Article],
                 timeline: Sequence[TimelineEntry], actor_map: Mapping[str, str],
-                settings) -> tuple[BriefSentence, ...]:
+                settings, dated_sentences: Sequence[DatedSentence] = ()
+                ) -> tuple[BriefSentence, ...]:
     sentences = [s for a in sources for s in a.sentences]
-    return write_brief(sentences, {a.id: a for a in members}, timeline=timeline,
+    return write_brief(sentences, {a.id: a for a in members},
+                       timeline=key_day_entries(timeline, dated_sentences, settings),
                        facts=story_facts(sources, actor_map), settings=settings)
 
 
-STAGE = Stage("brief", "brief-3", requires=("sources", "members", "timeline", "actor_map"),
+STAGE = Stage("brief", "brief-4", requires=("sources", "members", "timeline", "actor_map",
+                                            "dated_sentences"),
               produces=("brief",), run=story_brief, settings="story",
               lexicon="storyline.story.brief_lexicon",
               doc="5 to 10 cited sentences: the latest state, what a reader needs, the key "

@@ -17,7 +17,8 @@ name outranks a busy news day nobody looks back to); month and year dates compet
 discount. Each chosen date gets a short extractive summary: the
 sentences closest to the TF-IDF centroid of the sentences about that date, none too close
 to one chosen before for any date (``timeline_summary``), so no two entries of a day say
-the same thing. Every tunable, and the constraints of an evaluation protocol (a date
+the same thing; the news as first reported counts more, quoted words less (the entry
+narrates the event). Every tunable, and the constraints of an evaluation protocol (a date
 range, days only, a number of dates and sentences), are ``StorySettings``.
 """
 
@@ -264,8 +265,11 @@ def _wanted(scores: Mapping[Key, float], settings) -> int:
     return max(auto_length(scores, settings), min(settings.timeline_min_dates, len(scores)))
 
 
-def build_timeline(sentences: Sequence[DatedSentence], settings) -> tuple[TimelineEntry, ...]:
-    """The timeline of ``sentences`` under ``settings`` (a ``StorySettings``)."""
+def build_timeline(sentences: Sequence[DatedSentence], settings, reporting: bool = True
+                   ) -> tuple[TimelineEntry, ...]:
+    """The timeline of ``sentences`` under ``settings`` (a ``StorySettings``). Without
+    ``reporting`` each day's sentences are ranked by content alone, without the weights
+    that favour the plain first report (``timeline_summary.reporting_weight``)."""
     kept = _kept(sentences, settings)
     scores = score_dates(kept, settings)
     if not scores:
@@ -282,7 +286,7 @@ def build_timeline(sentences: Sequence[DatedSentence], settings) -> tuple[Timeli
         if len(entries) >= count:
             break
         own = [s for s in by_key[key] if not s.reference]  # a named date is no event of it
-        picked = summarize_date(own, vectors, per_date, chosen, settings)
+        picked = summarize_date(own, vectors, per_date, chosen, settings, reporting)
         if picked:
             entries.append(_entry(key, picked))
     return tuple(sorted(entries, key=lambda e: (e.date, e.expected)))
@@ -313,7 +317,7 @@ DATED_SENTENCES = Stage("dated_sentences", "dated-sentences-2",
                         run=dated_sentences, settings="story",
                         doc="every event sentence dated by its event; forecasts apart, "
                             "commentary left out")
-STAGE = Stage("timeline", "timeline-5", requires=("dated_sentences",), produces=("timeline",),
+STAGE = Stage("timeline", "timeline-6", requires=("dated_sentences",), produces=("timeline",),
               run=story_timeline, settings="story", lexicon="storyline.story.timeline_lexicon",
               doc="the important dates, each with a short cited summary; expected "
                   "entries marked")

@@ -9,6 +9,10 @@ gets its entry. "We" and
 "you" are no sign: officials speak for their agency ("we have confirmed") in the very
 sentences that report an event, and discounting them lowered the Timeline17 dev scores.
 The patterns accept running text ("I'm", "don't") and tokenized text ("I 'm", "do n't").
+
+A sentence that quotes someone (``QUOTE_MARK``) gives their words; the reporter's own
+narration of the day tells its event more plainly, so a quoting sentence counts a little
+less in a day's summary (``timeline_summary.QUOTED_WEIGHT``), still a candidate.
 """
 
 from __future__ import annotations
@@ -53,3 +57,9 @@ PAGE_PROMPT = pattern(
 
 VOICE = (FIRST_PERSON, QUESTION)
 FURNITURE = (TIMESTAMP, CAPTION, POSTED, PAGE_PROMPT)
+
+QUOTE_MARK = pattern(
+    "quote_mark",
+    r"``|''|[\"“”]",
+    "a quotation mark (straight, curly, or the tokenized `` and '') means the sentence "
+    "carries someone's words, not only the reporter's narration of the event")

@@ -9,7 +9,13 @@ spirit of the centroid summarizers used for timeline summarization (Radev et al.
 Ghalandari & Ifrim 2020). An aside (a sentence in the first person singular, a question, a
 dateline, a photo caption or a page prompt: ``timeline_lexicon``) counts
 ``timeline_aside_weight`` times its score: the entry tells the day's event, not a reader's
-view. A sentence whose cosine with one already chosen, for this date or an earlier one,
+view. Two reporting weights then favour the plain report of the day: a sentence from an
+article published on its day or the day after (``FRESH_DAYS``: the news as first reported,
+not a recap written later) counts ``FRESH_WEIGHT`` times more, and a sentence that quotes
+someone (``timeline_lexicon.QUOTE_MARK``) ``QUOTED_WEIGHT`` times its score: an entry
+narrates the event rather than repeating what was said of it. They shape only the wording
+of an entry (``reporting``); the brief reads the sentences the day's content alone ranks
+first (``story.brief``). A sentence whose cosine with one already chosen, for this date or an earlier one,
 exceeds ``timeline_redundancy`` is skipped, so no two entries of a day (nor of two days)
 say the same thing. Vectors are the text toolkit's (``storyline.text.vectors``).
 """
@@ -17,6 +23,7 @@ say the same thing. Vectors are the text toolkit's (``storyline.text.vectors``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date as Date
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -30,6 +37,9 @@ if TYPE_CHECKING:
 
 Key = tuple[str, int, int]
 SHORT_WORD_SHARE = 0.45  # above this share of 1-2 letter words a sentence is no prose
+FRESH_DAYS = 1  # a sentence from an article published this many days after its date or less
+FRESH_WEIGHT = 1.5  # ... counts this much more: the news as first reported
+QUOTED_WEIGHT = 0.8  # a sentence that quotes someone counts this much: narration first
 
 
 def aside(text: str) -> bool:
@@ -38,6 +48,30 @@ def aside(text: str) -> bool:
     of an event."""
     rules = timeline_lexicon.VOICE + timeline_lexicon.FURNITURE
     return any(rule.search(text) for rule in rules)
+
+
+def fresh(sentence: DatedSentence) -> bool:
+    """Whether a sentence's article was published on its day or at most ``FRESH_DAYS``
+    after it: the day's news as first reported, not a recap written later."""
+    if not sentence.published or sentence.granularity != "day":
+        return False
+    try:
+        gap = Date.fromisoformat(sentence.published[:10]) - Date.fromisoformat(sentence.date)
+    except ValueError:
+        return False
+    return 0 <= gap.days <= FRESH_DAYS
+
+
+def quotes(text: str) -> bool:
+    """Whether a sentence carries someone's quoted words (``timeline_lexicon.QUOTE_MARK``)."""
+    return timeline_lexicon.QUOTE_MARK.search(text) is not None
+
+
+def reporting_weight(sentence: DatedSentence) -> float:
+    """How much a sentence's summary score counts as the report of its day: more for the
+    news as first reported (:func:`fresh`), less for quoted words (:func:`quotes`)."""
+    return ((FRESH_WEIGHT if fresh(sentence) else 1.0)
+            * (QUOTED_WEIGHT if quotes(sentence.text) else 1.0))
 
 
 def sentence_key(sentence: DatedSentence) -> Key:
@@ -78,9 +112,11 @@ class SentenceVectors:
 
 
 def summarize_date(candidates: Sequence[DatedSentence], vectors: SentenceVectors,
-                   count: int, chosen_before: list[int], settings) -> list[DatedSentence]:
+                   count: int, chosen_before: list[int], settings,
+                   reporting: bool = True) -> list[DatedSentence]:
     """Up to ``count`` central, non-redundant sentences among ``candidates``; the rows of
-    the chosen ones are added to ``chosen_before``."""
+    the chosen ones are added to ``chosen_before``. ``reporting``: apply the reporting
+    weights (:func:`reporting_weight`); without them the ranking is the day's content's."""
     unique = list({sentence_key(s): s for s in candidates}.values())
     rows = [vectors.index(s) for s in unique]
     center = centroid(vectors.matrix[rows])
@@ -89,7 +125,8 @@ def summarize_date(candidates: Sequence[DatedSentence], vectors: SentenceVectors
               + settings.timeline_topic_weight * topical) * np.asarray(
         [(1.0 + settings.timeline_lead_weight / (1.0 + s.position))
          * (1.0 if s.mentioned else settings.timeline_undated_weight)
-         * (settings.timeline_aside_weight if aside(s.text) else 1.0) for s in unique])
+         * (settings.timeline_aside_weight if aside(s.text) else 1.0)
+         * (reporting_weight(s) if reporting else 1.0) for s in unique])
     fitting = [i for i, row in enumerate(rows)
                if settings.timeline_min_words <= vectors.words[row] <= settings.timeline_max_words
                and vectors.lengths[row] > 0]
