@@ -15,9 +15,9 @@ not a recap written later) counts ``FRESH_WEIGHT`` times more, and a sentence th
 someone (``timeline_lexicon.QUOTE_MARK``) ``QUOTED_WEIGHT`` times its score: an entry
 narrates the event rather than repeating what was said of it. They shape only the wording
 of an entry (``reporting``); the brief reads the sentences the day's content alone ranks
-first (``story.brief``). A sentence whose cosine with one already chosen, for this date or an earlier one,
-exceeds ``timeline_redundancy`` is skipped, so no two entries of a day (nor of two days)
-say the same thing. Vectors are the text toolkit's (``storyline.text.vectors``).
+first (``story.brief``). A sentence whose cosine with one already chosen, for this date or
+an earlier one, exceeds ``timeline_redundancy`` is skipped, so no two entries of a day (nor
+of two days) say the same thing. Vectors are the text toolkit's (``storyline.text.vectors``).
 """
 
 from __future__ import annotations
