@@ -131,6 +131,9 @@ class StorySettings:
     timeline_lead_weight: float = 0.25  # a lead sentence's summary score counts 1 + this
     timeline_topic_weight: float = 0.5  # a summary sentence's likeness to the whole story
     timeline_aside_weight: float = 0.5  # an opinion, question or dateline counts this much
+    timeline_fresh_days: int = 1  # a sentence from an article published this many days
+    timeline_fresh_weight: float = 1.5  # ... after its date or less counts this much more
+    timeline_quoted_weight: float = 0.8  # a sentence that quotes someone counts this much
     timeline_news_day_window: int = 2  # undated news of an article happened on a day this
     timeline_news_day_mentions: int = 2  # close before publication that it names this often
     events_merge_days: int = 3  # same-actor, same-type events this close are one action

@@ -298,13 +298,19 @@ def test_reporting_weights() -> None:
         return DatedSentence("w1", 0, len(text), text, "2031-06-02", "day", published, None,
                              True)
 
+    settings = _settings()
     assert fresh(dated("2031-06-02")) and fresh(dated("2031-06-03T08:00:00"))
+    assert not fresh(dated("2031-06-03T08:00:00"), days=0)
     assert not fresh(dated("2031-06-09")) and not fresh(dated(None))
     assert not fresh(dated("2031-06-01"))  # a forecast written before the day
     assert quotes("`` We are safe , '' she said .") and quotes('He said: "We are safe."')
     assert quotes("“We are safe,” she said.") and not quotes("The dam's gates held.")
-    assert reporting_weight(dated("2031-06-02")) > reporting_weight(dated("2031-06-09"))
-    assert reporting_weight(dated(None, '"Safe," she said.')) < reporting_weight(dated(None))
+    first, later = dated("2031-06-02"), dated("2031-06-09")
+    assert reporting_weight(first, settings) > reporting_weight(later, settings)
+    quoted, narrated = dated(None, '"Safe," she said.'), dated(None)
+    assert reporting_weight(quoted, settings) < reporting_weight(narrated, settings)
+    plain = _settings(timeline_fresh_weight=1.0, timeline_quoted_weight=1.0)
+    assert reporting_weight(first, plain) == reporting_weight(quoted, plain) == 1.0
 
 
 def test_without_reporting_weights_a_day_ranks_by_content() -> None:

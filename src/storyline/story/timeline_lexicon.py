@@ -12,7 +12,7 @@ The patterns accept running text ("I'm", "don't") and tokenized text ("I 'm", "d
 
 A sentence that quotes someone (``QUOTE_MARK``) gives their words; the reporter's own
 narration of the day tells its event more plainly, so a quoting sentence counts a little
-less in a day's summary (``timeline_summary.QUOTED_WEIGHT``), still a candidate.
+less in a day's summary (``timeline_quoted_weight``), still a candidate.
 """
 
 from __future__ import annotations

@@ -10,9 +10,10 @@ Ghalandari & Ifrim 2020). An aside (a sentence in the first person singular, a q
 dateline, a photo caption or a page prompt: ``timeline_lexicon``) counts
 ``timeline_aside_weight`` times its score: the entry tells the day's event, not a reader's
 view. Two reporting weights then favour the plain report of the day: a sentence from an
-article published on its day or the day after (``FRESH_DAYS``: the news as first reported,
-not a recap written later) counts ``FRESH_WEIGHT`` times more, and a sentence that quotes
-someone (``timeline_lexicon.QUOTE_MARK``) ``QUOTED_WEIGHT`` times its score: an entry
+article published on its day or at most ``timeline_fresh_days`` after it (the news as first
+reported, not a recap written later) counts ``timeline_fresh_weight`` times more, and a
+sentence that quotes someone (``timeline_lexicon.QUOTE_MARK``) ``timeline_quoted_weight``
+times its score: an entry
 narrates the event rather than repeating what was said of it. They shape only the wording
 of an entry (``reporting``); the brief reads the sentences the day's content alone ranks
 first (``story.brief``). A sentence whose cosine with one already chosen, for this date or
@@ -37,9 +38,6 @@ if TYPE_CHECKING:
 
 Key = tuple[str, int, int]
 SHORT_WORD_SHARE = 0.45  # above this share of 1-2 letter words a sentence is no prose
-FRESH_DAYS = 1  # a sentence from an article published this many days after its date or less
-FRESH_WEIGHT = 1.5  # ... counts this much more: the news as first reported
-QUOTED_WEIGHT = 0.8  # a sentence that quotes someone counts this much: narration first
 
 
 def aside(text: str) -> bool:
@@ -50,16 +48,16 @@ def aside(text: str) -> bool:
     return any(rule.search(text) for rule in rules)
 
 
-def fresh(sentence: DatedSentence) -> bool:
-    """Whether a sentence's article was published on its day or at most ``FRESH_DAYS``
-    after it: the day's news as first reported, not a recap written later."""
+def fresh(sentence: DatedSentence, days: int = 1) -> bool:
+    """Whether a sentence's article was published on its day or at most ``days`` after
+    it (``timeline_fresh_days``): the day's news as first reported, not a recap."""
     if not sentence.published or sentence.granularity != "day":
         return False
     try:
         gap = Date.fromisoformat(sentence.published[:10]) - Date.fromisoformat(sentence.date)
     except ValueError:
         return False
-    return 0 <= gap.days <= FRESH_DAYS
+    return 0 <= gap.days <= days
 
 
 def quotes(text: str) -> bool:
@@ -67,11 +65,12 @@ def quotes(text: str) -> bool:
     return timeline_lexicon.QUOTE_MARK.search(text) is not None
 
 
-def reporting_weight(sentence: DatedSentence) -> float:
+def reporting_weight(sentence: DatedSentence, settings) -> float:
     """How much a sentence's summary score counts as the report of its day: more for the
     news as first reported (:func:`fresh`), less for quoted words (:func:`quotes`)."""
-    return ((FRESH_WEIGHT if fresh(sentence) else 1.0)
-            * (QUOTED_WEIGHT if quotes(sentence.text) else 1.0))
+    return ((settings.timeline_fresh_weight
+             if fresh(sentence, settings.timeline_fresh_days) else 1.0)
+            * (settings.timeline_quoted_weight if quotes(sentence.text) else 1.0))
 
 
 def sentence_key(sentence: DatedSentence) -> Key:
@@ -126,7 +125,7 @@ def summarize_date(candidates: Sequence[DatedSentence], vectors: SentenceVectors
         [(1.0 + settings.timeline_lead_weight / (1.0 + s.position))
          * (1.0 if s.mentioned else settings.timeline_undated_weight)
          * (settings.timeline_aside_weight if aside(s.text) else 1.0)
-         * (reporting_weight(s) if reporting else 1.0) for s in unique])
+         * (reporting_weight(s, settings) if reporting else 1.0) for s in unique])
     fitting = [i for i, row in enumerate(rows)
                if settings.timeline_min_words <= vectors.words[row] <= settings.timeline_max_words
                and vectors.lengths[row] > 0]
