@@ -42,12 +42,12 @@ NAME = "tls"
 # 0.1443 / 0.0486 / 0.6574, oracle 0.1537 / 0.0503 / 0.7280, with timeline-6's reporting
 # weights: the news as first reported counts more, quoted words less; timeline-5 had
 # 0.1434 / 0.0475 / 0.6574 and 0.1512 / 0.0478 / 0.7280, timeline-4 0.1379 / 0.0456 /
-# 0.6414 and 0.1479 / 0.0470 / 0.7059); floors sit just below, the oracle AR-1 and Date F1 at the targets
-# (0.15, 0.70) or above. The automatic-length figures must stay within 10% of the oracle
+# 0.6414 and 0.1479 / 0.0470 / 0.7059); floors sit just below, the oracle figures at the targets
+# (0.15, 0.05, 0.70) or above. The automatic-length figures must stay within 10% of the oracle
 # ones (``*_vs_oracle``).
 FLOORS: dict[str, float] = {
     "ar1_f1": 0.14, "ar2_f1": 0.047, "date_f1": 0.65,
-    "oracle_ar1_f1": 0.152, "oracle_ar2_f1": 0.049, "oracle_date_f1": 0.72,
+    "oracle_ar1_f1": 0.152, "oracle_ar2_f1": 0.05, "oracle_date_f1": 0.72,
     "ar1_f1_vs_oracle": 0.9, "ar2_f1_vs_oracle": 0.9, "date_f1_vs_oracle": 0.9,
 }
 METRICS = ("ar1_f1", "ar2_f1", "date_f1")
