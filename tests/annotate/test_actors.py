@@ -61,6 +61,17 @@ def test_titles_inside_the_entity_become_roles():
     assert actors[0].name == "Tomas Vell" and actors[0].roles == ("President",)
 
 
+def test_a_nickname_inside_a_personal_name_is_no_part_of_it():
+    text = 'Vito "The Owl" Sarro was seen. Vito Sarro left; Luis (Jerry) Orm stayed.'
+    mentions = build(text, [('Vito "The Owl" Sarro', "PERSON"), ("Vito Sarro", "PERSON"),
+                            ("Luis (Jerry) Orm", "PERSON")])
+    actors, _ = resolve_actors(mentions, text, "a1")
+    names = by_name(actors)
+    assert set(names) == {"Vito Sarro", "Luis Orm"}
+    assert names["Vito Sarro"].mention_count == 2
+    assert 'Vito "The Owl" Sarro' in names["Vito Sarro"].aliases
+
+
 def test_multiword_role_phrases_and_role_fragments():
     text = ("Talks between Secretary of State Ana Ruiz and the envoy. "
             "Coastland press secretary Jo Pell spoke. Army Chief of Staff Gen. Ray Tull nodded.")
