@@ -276,8 +276,9 @@ def body_name_pieces(tokens, names: dict[tuple[str, ...], bool], casing: _Casing
     """A headline entity's ``tokens`` cut into the names the article's running text
     writes ("Esther Williams Dead" -> "Esther Williams"; "AMA Celebrates Nomination of
     Regina Benjamin" -> "AMA", "Regina Benjamin"). Cut only when a word left over is a
-    common word (the article writes it in lower case), or when the words left over all
-    follow a personal name and none is capitalized inside a sentence ("Ann Vale Dead");
+    common word the article writes in lower case as no noun (a noun may be the name's
+    head: "Obama Administration"), or when the words left over all follow a personal
+    name and none is capitalized inside a sentence ("Ann Vale Dead");
     a run of left-over words is kept only when one of its words is capitalized inside a
     sentence somewhere. None when the entity is a body name itself, holds none, or the
     words left over may be names ("Arcade Joseph Comeaux" where the text writes
@@ -303,10 +304,9 @@ def body_name_pieces(tokens, names: dict[tuple[str, ...], bool], casing: _Casing
     if not spans:
         return None
     left = [k for run in runs for k in run]
-    common = casing.lower | casing.nouns
     trailing = all(follows or not run for run, follows in zip(runs, after_person)) and \
         not any(words[k] in casing.named for k in left)
-    if not trailing and not any(_stems(tokens[k].text) & common for k in left):
+    if not trailing and not any(_stems(tokens[k].text) & casing.lower for k in left):
         return None
     for run in runs:
         if any(words[k] in casing.named for k in run):
