@@ -228,3 +228,16 @@ def test_one_word_team_name_links_to_the_longer_org_name():
     gulls = next(a for a in actors if "Gulls" in a.aliases)
     assert "Port Elver Gulls" in gulls.aliases and gulls.mention_count == 3
     assert not last_word_of(["ruritania"], "Elver Bank of Ruritania")
+
+
+def test_a_name_standing_for_the_facility_named_after_it_leaves_it_its_kind(nlp):
+    text = ("Ann Vale checked into the Orla Brisk Center on Monday. She went back to Orla "
+            "Brisk after a week, and she stayed at Orla Brisk for a month.")
+    mentions = build(text, [("Ann Vale", "PERSON"), ("Orla Brisk Center", "FAC"),
+                            ("Orla Brisk", "PERSON"), ("Orla Brisk", "PERSON")])
+    actors, resolved = resolve_actors(mentions, text, "a1", nlp(text))
+    clinic = [a for a in actors if a.name.startswith("Orla Brisk")]
+    assert len(clinic) == 1 and clinic[0].kind == "place"
+    assert {m.actor_id for m in resolved if m.text.startswith("Orla")} == {clinic[0].id}
+    vale = by_name(actors)["Ann Vale"]
+    assert all(m.actor_id == vale.id for m in resolved if m.text.lower() == "she")
