@@ -62,6 +62,16 @@ def test_trim_mention_offsets():
     assert text[start:end] == "United States"
 
 
+def test_entity_pieces_break_at_a_spaced_dash_not_a_hyphen():
+    from storyline.annotate.mentions.find import _split_mention
+
+    text = "Vell Gulls - Orm Rumor and Ban Ki-moon"
+    pieces = [text[s:e] for s, e in _split_mention(text, 0, len("Vell Gulls - Orm Rumor"))]
+    assert pieces == ["Vell Gulls", "Orm Rumor"]
+    start = text.index("Ban")
+    assert [text[s:e] for s, e in _split_mention(text, start, len(text))] == ["Ban Ki-moon"]
+
+
 def test_entity_split_at_line_break(nlp):
     text = "Written by Mara Quill\n\nMarch 3, 2022\n\nThe council met."
     for mention in find_mentions(nlp(text), "a2"):

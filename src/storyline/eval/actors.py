@@ -43,11 +43,11 @@ from .report import EvalReport, log_report
 
 log = logging.getLogger(__name__)
 
-# Measured on ecbplus-dev (33 topics, 772 documents, mentions-8/actors-9): names: P 0.9720,
-# R 0.8723, F1 0.9194, exact-string F1 0.7533, coverage 0.3409 (2,549 of 7,478 linked gold
-# mentions); even / odd topics F1 0.9215 / 0.9177; names and the pronouns and descriptions
-# resolved to a named actor: P 0.9102, R 0.8046, F1 0.8542, coverage 0.4441; every mention
-# kind: P 0.9037, R 0.6887, F1 0.7817, coverage 0.5407 (mentions-7/actors-8: names 0.9716,
+# Measured on ecbplus-dev (33 topics, 772 documents, mentions-8/actors-9): names: P 0.9724,
+# R 0.8730, F1 0.9200, exact-string F1 0.7544, coverage 0.3409 (2,549 of 7,478 linked gold
+# mentions); even / odd topics F1 0.9228 / 0.9177; names and the pronouns and descriptions
+# resolved to a named actor: P 0.9108, R 0.8051, F1 0.8547, coverage 0.4441; every mention
+# kind: P 0.9042, R 0.6891, F1 0.7822, coverage 0.5407 (mentions-7/actors-8: names 0.9716,
 # 0.8611, 0.9130, 0.7507, 0.3410, halves 0.9128 / 0.9131; resolved 0.9085, 0.7907, 0.8455,
 # 0.4442; every kind 0.9022, 0.6777, 0.7740, 0.5408; mentions-6/actors-6: names 0.9716,
 # 0.8611, 0.9130, 0.7507, 0.3410; every kind (pronouns, descriptions, unnamed sources,

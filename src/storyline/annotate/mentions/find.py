@@ -50,17 +50,21 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
+#: Where an entity span breaks into pieces: a line break, a slash, a dash between spaces
+#: ("Red Sox - Rumor"; a name is never written across one, "Ki-moon" has none).
+_PIECE_BREAK = re.compile(r"\n|/|\s[-–—]\s")
 
 
 def _split_mention(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """One entity span as trimmed pieces: never across a line break or a slash, and only
-    the possessor of a possessive inside it ("the Kremlin’s Cold War" is the Kremlin)."""
+    """One entity span as trimmed pieces: never across a line break, a slash or a spaced
+    dash, and only the possessor of a possessive inside it ("the Kremlin’s Cold War" is
+    the Kremlin)."""
     inner = _INNER_POSSESSIVE.search(text, start, end)
     if inner is not None:
         end = inner.start()
     pieces = []
     cursor = start
-    for match in re.finditer(r"\n|/", text[start:end]):
+    for match in _PIECE_BREAK.finditer(text[start:end]):
         pieces.append((cursor, start + match.start()))
         cursor = start + match.end()
     pieces.append((cursor, end))
