@@ -61,6 +61,17 @@ def test_titles_inside_the_entity_become_roles():
     assert actors[0].name == "Tomas Vell" and actors[0].roles == ("President",)
 
 
+def test_a_nickname_inside_a_personal_name_is_no_part_of_it():
+    text = 'Vito "The Owl" Sarro was seen. Vito Sarro left; Luis (Jerry) Orm stayed.'
+    mentions = build(text, [('Vito "The Owl" Sarro', "PERSON"), ("Vito Sarro", "PERSON"),
+                            ("Luis (Jerry) Orm", "PERSON")])
+    actors, _ = resolve_actors(mentions, text, "a1")
+    names = by_name(actors)
+    assert set(names) == {"Vito Sarro", "Luis Orm"}
+    assert names["Vito Sarro"].mention_count == 2
+    assert 'Vito "The Owl" Sarro' in names["Vito Sarro"].aliases
+
+
 def test_multiword_role_phrases_and_role_fragments():
     text = ("Talks between Secretary of State Ana Ruiz and the envoy. "
             "Coastland press secretary Jo Pell spoke. Army Chief of Staff Gen. Ray Tull nodded.")
@@ -217,3 +228,16 @@ def test_one_word_team_name_links_to_the_longer_org_name():
     gulls = next(a for a in actors if "Gulls" in a.aliases)
     assert "Port Elver Gulls" in gulls.aliases and gulls.mention_count == 3
     assert not last_word_of(["ruritania"], "Elver Bank of Ruritania")
+
+
+def test_a_name_standing_for_the_facility_named_after_it_leaves_it_its_kind(nlp):
+    text = ("Ann Vale checked into the Orla Brisk Center on Monday. She went back to Orla "
+            "Brisk after a week, and she stayed at Orla Brisk for a month.")
+    mentions = build(text, [("Ann Vale", "PERSON"), ("Orla Brisk Center", "FAC"),
+                            ("Orla Brisk", "PERSON"), ("Orla Brisk", "PERSON")])
+    actors, resolved = resolve_actors(mentions, text, "a1", nlp(text))
+    clinic = [a for a in actors if a.name.startswith("Orla Brisk")]
+    assert len(clinic) == 1 and clinic[0].kind == "place"
+    assert {m.actor_id for m in resolved if m.text.startswith("Orla")} == {clinic[0].id}
+    vale = by_name(actors)["Ann Vale"]
+    assert all(m.actor_id == vale.id for m in resolved if m.text.lower() == "she")

@@ -5,6 +5,7 @@ import pytest
 from storyline.annotate.mentions.find import (
     _casing,
     _line_starts,
+    body_name_pieces,
     find_mentions,
     headline_pieces,
     is_headline,
@@ -61,6 +62,16 @@ def test_trim_mention_offsets():
     assert text[start:end] == "United States"
 
 
+def test_entity_pieces_break_at_a_spaced_dash_not_a_hyphen():
+    from storyline.annotate.mentions.find import _split_mention
+
+    text = "Vell Gulls - Orm Rumor and Ban Ki-moon"
+    pieces = [text[s:e] for s, e in _split_mention(text, 0, len("Vell Gulls - Orm Rumor"))]
+    assert pieces == ["Vell Gulls", "Orm Rumor"]
+    start = text.index("Ban")
+    assert [text[s:e] for s, e in _split_mention(text, start, len(text))] == ["Ban Ki-moon"]
+
+
 def test_entity_split_at_line_break(nlp):
     text = "Written by Mara Quill\n\nMarch 3, 2022\n\nThe council met."
     for mention in find_mentions(nlp(text), "a2"):
@@ -108,6 +119,34 @@ def test_headline_words_are_cut_from_names_but_real_names_stay(nlp):
     joined = _span(doc, "Felt Speaks About Halvard Renko", "ORG")
     pieces = headline_pieces(joined, joined.end_char, casing, starts)
     assert [HEADLINE_TEXT[s:e] for s, e in pieces] == ["Felt", "Halvard Renko"]
+
+
+BODY_TEXT = (
+    "Orla Vemmick Dead; Tarn Board Hails Appointment of Sefa Dunmore\n"
+    "Orla Vemmick, a swimmer, has died. The Tarn Board said it hails the appointment "
+    "of Sefa Dunmore. Ivo Brask Kell was seen. Kell left.\n"
+    "Ivo Brask Kell Seen\n"
+)
+
+
+def test_headline_entities_are_cut_at_the_names_the_text_writes(nlp):
+    doc = nlp(BODY_TEXT)
+    casing = _casing(doc)
+    names = {("orla", "vemmick"): True, ("tarn", "board"): False,
+             ("sefa", "dunmore"): True, ("kell",): True}
+
+    def cut(text: str, start_at: int = 0):
+        span = _span(doc, text, "ORG", start_at)
+        found = body_name_pieces(list(span), names, casing)
+        return None if found is None else [BODY_TEXT[s:e] for s, e in found]
+
+    # a trailing word after a personal name, capitalized nowhere in running text
+    assert cut("Orla Vemmick Dead") == ["Orla Vemmick"]
+    # a common word the text writes in lower case ("hails", "appointment")
+    assert cut("Tarn Board Hails Appointment of Sefa Dunmore") == ["Tarn Board", "Sefa Dunmore"]
+    # words before a surname may be the given names: the entity stays whole
+    assert cut("Ivo Brask Kell", BODY_TEXT.index("\nIvo")) is None
+    assert cut("Orla Vemmick", BODY_TEXT.index("\nOrla")) is None
 
 
 def test_lower_case_words_split_a_name_but_particles_do_not(nlp):

@@ -173,6 +173,10 @@ def test_resolve_topic_pairs_gold_with_story_actors(topic: Path) -> None:
     assert metrics["b3_p"] == 1.0 and metrics["b3_r"] == 1.0
     assert metrics["baseline_b3_f1"] < 1.0
     assert metrics["mention_coverage"] == 1.0
+    # names only here: the resolved figure scores the same mentions
+    assert metrics["resolved_mention_coverage"] == 1.0 and metrics["resolved_b3_f1"] == 1.0
+    # topic 9 is odd: the even half is empty
+    assert metrics["half1_b3_f1"] == 1.0 and metrics["half0_mention_coverage"] == 0.0
 
 
 def test_mismatched_text_is_a_data_error(topic: Path, monkeypatch) -> None:
@@ -192,6 +196,7 @@ def test_score_reports_every_metric(topic: Path, nlp) -> None:
     calls: list[tuple[int, int]] = []
     report = score(topic.parent.parent, progress=lambda d, t: calls.append((d, t)), nlp=nlp)
     assert report.name == "actors"
-    assert {"b3_p", "b3_r", "b3_f1", "baseline_b3_f1", "mention_coverage"} <= set(report.metrics)
+    assert {"b3_p", "b3_r", "b3_f1", "baseline_b3_f1", "mention_coverage", "resolved_b3_f1",
+            "half0_b3_f1", "half1_b3_f1"} <= set(report.metrics)
     assert [row["topic"] for row in report.rows] == ["9"]
     assert calls == [(1, 1)]

@@ -6,6 +6,9 @@
 * A person's name after "at", "into", "to" or another place preposition, and never
   acting, stands for the facility named after that person in the article ("checked into Betty Ford" where "Betty
   Ford Center" is named: the clinic).
+
+The thing named after keeps its own kind: the person-tagged mentions folded into it do not
+vote ("Betty Ford" makes no person of the Betty Ford Center).
 """
 
 from __future__ import annotations

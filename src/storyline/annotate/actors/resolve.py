@@ -486,9 +486,15 @@ def resolve_actors(
     groups, keys = _build_groups(mentions, text, doc)
     _add_countries(groups)
     links = _link_surnames(groups)
-    for key, target in named_after_links(groups, mentions, doc).items():
+    named_after = named_after_links(groups, mentions, doc)
+    for key, target in named_after.items():
         links.setdefault(key, target)
-    final, made = _fold_same_actor(groups, _merge_links(groups, links), article_id)
+    # "Betty Ford" standing for the Betty Ford Center leaves the clinic its kind
+    kinds = {target: Counter(groups[target].labels) for target in named_after.values()}
+    merged = _merge_links(groups, links)
+    for target, labels in kinds.items():
+        groups[target].labels = labels
+    final, made = _fold_same_actor(groups, merged, article_id)
     ids = {key: actor.id for key, actor in made.items()}
     actor_of_key = {key: replace(actor, affiliations=_affiliations(
         groups[key], actor.id, keys, final, ids)) for key, actor in made.items()}

@@ -90,11 +90,24 @@ def strip_title_prefix(name: str) -> tuple[str, list[str]]:
     return " ".join(words[cut:]), words[:cut]
 
 
+#: A nickname in quotes or brackets between the words of a personal name
+#: ('Vincent "The Chin" Gigante', "Luis Gerardo (Jerry) Ortiz").
+_NICKNAME = re.compile(r"(?<=\S)\s+(?:\"[^\"\n]{1,30}\"|“[^”\n]{1,30}”|'[^'\n]{1,30}'|‘[^’\n]{1,30}’"
+                       r"|\([^)\n]{1,30}\))\s+(?=\S)")
+
+
+def strip_nickname(name: str) -> str:
+    """A personal name without a nickname written inside it: 'Vincent "The Chin"
+    Gigante' -> "Vincent Gigante", so that it is the person every other form names."""
+    return _NICKNAME.sub(" ", name)
+
+
 def parse_mention(mention: Mention, text: str) -> tuple[str, list[str]]:
-    """The plain name of a mention and the role phrases found with it."""
+    """The plain name of a mention (no nickname inside it) and the role phrases found
+    with it."""
     if mention.label != "PERSON":
         return mention.text, []
-    name, inner = strip_title_prefix(mention.text)
+    name, inner = strip_title_prefix(strip_nickname(mention.text))
     words = _clean_role(role_words_before(text, mention.start) + inner)
     roles = [" ".join(words)] if words else []
     after = role_after(text, mention.end)

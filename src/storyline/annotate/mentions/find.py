@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ...records import Mention
-from ..parse import doc_entities, doc_text, token_column
+from ..parse import char_span, doc_entities, doc_text, token_column
 from .lexicon import HEADLINE_SMALL, NAME_PARTICLES, PARTY_TAG
 from .nominal import demonym_person, find_name_echoes, find_nominals
 
@@ -50,17 +50,21 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
+#: Where an entity span breaks into pieces: a line break, a slash, a dash between spaces
+#: ("Red Sox - Rumor"; a name is never written across one, "Ki-moon" has none).
+_PIECE_BREAK = re.compile(r"\n|/|\s[-–—]\s")
 
 
 def _split_mention(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """One entity span as trimmed pieces: never across a line break or a slash, and only
-    the possessor of a possessive inside it ("the Kremlin’s Cold War" is the Kremlin)."""
+    """One entity span as trimmed pieces: never across a line break, a slash or a spaced
+    dash, and only the possessor of a possessive inside it ("the Kremlin’s Cold War" is
+    the Kremlin)."""
     inner = _INNER_POSSESSIVE.search(text, start, end)
     if inner is not None:
         end = inner.start()
     pieces = []
     cursor = start
-    for match in re.finditer(r"\n|/", text[start:end]):
+    for match in _PIECE_BREAK.finditer(text[start:end]):
         pieces.append((cursor, start + match.start()))
         cursor = start + match.end()
     pieces.append((cursor, end))
@@ -255,12 +259,85 @@ def find_mentions(doc, article_id: str) -> tuple[Mention, ...]:
     return named + tuple(find_nominals(doc, article_id, named))
 
 
+#: The longest name (in words) looked for inside a headline entity.
+_LONGEST_NAME = 6
+
+
+def _body_names(ents, casing: _Casing, starts: list[int]) -> dict[tuple[str, ...], bool]:
+    """The words (case-folded) of the entities written in running text, outside the
+    Title Case headlines, and whether each is a personal name there."""
+    names: dict[tuple[str, ...], bool] = {}
+    for ent in ents:
+        if ent.label_ in MENTION_LABELS and \
+                _line_of(starts, ent.start_char) not in casing.headline_lines:
+            key = tuple(t.lower_ for t in ent)
+            names[key] = names.get(key, False) or ent.label_ == "PERSON"
+    return names
+
+
+def body_name_pieces(tokens, names: dict[tuple[str, ...], bool], casing: _Casing
+                     ) -> list[tuple[int, int]] | None:
+    """A headline entity's ``tokens`` cut into the names the article's running text
+    writes ("Esther Williams Dead" -> "Esther Williams"; "AMA Celebrates Nomination of
+    Regina Benjamin" -> "AMA", "Regina Benjamin"). Cut only when a word left over is a
+    common word the article writes in lower case as no noun (a noun may be the name's
+    head: "Obama Administration"), or when the words left over all follow a personal
+    name and none is capitalized inside a sentence ("Ann Vale Dead");
+    a run of left-over words is kept only when one of its words is capitalized inside a
+    sentence somewhere. None when the entity is a body name itself, holds none, or the
+    words left over may be names ("Arcade Joseph Comeaux" where the text writes
+    "Comeaux")."""
+    words = [t.lower_ for t in tokens]
+    if tuple(words) in names:
+        return None
+    spans: list[tuple[int, int]] = []
+    runs: list[list[int]] = [[]]
+    after_person: list[bool] = [False]
+    i = 0
+    while i < len(words):
+        j = next((j for j in range(min(len(words), i + _LONGEST_NAME), i, -1)
+                  if tuple(words[i:j]) in names), None)
+        if j is None:
+            runs[-1].append(i)
+            i += 1
+            continue
+        spans.append((tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)))
+        runs.append([])
+        after_person.append(names[tuple(words[i:j])])
+        i = j
+    if not spans:
+        return None
+    left = [k for run in runs for k in run]
+    trailing = all(follows or not run for run, follows in zip(runs, after_person)) and \
+        not any(words[k] in casing.named for k in left)
+    if not trailing and not any(_stems(tokens[k].text) & casing.lower for k in left):
+        return None
+    for run in runs:
+        if any(words[k] in casing.named for k in run):
+            spans.append((tokens[run[0]].idx, tokens[run[-1]].idx + len(tokens[run[-1]].text)))
+    return sorted(spans)
+
+
+def _headline_names(doc, pieces: list[tuple[int, int]], names: dict[tuple[str, ...], bool],
+                    casing: _Casing, starts: list[int]) -> list[tuple[int, int]]:
+    """``pieces`` of an entity, those on a headline line cut at the body names."""
+    out: list[tuple[int, int]] = []
+    for start, end in pieces:
+        span = char_span(doc, start, end) if _line_of(starts, start) in casing.headline_lines \
+            else None
+        cut = body_name_pieces(list(span), names, casing) if span is not None else None
+        out += cut if cut is not None else [(start, end)]
+    return out
+
+
 def find_named(doc, article_id: str) -> tuple[Mention, ...]:
     """Named-entity mentions of people, organizations, places, groups and named events."""
     text = doc_text(doc)
     casing, starts = _casing(doc), _line_starts(text)
     mentions = []
-    for ent in doc_entities(doc)[0]:
+    ents = doc_entities(doc)[0]
+    names = _body_names(ents, casing, starts) if casing.headline_lines else {}
+    for ent in ents:
         if ent.label_ not in MENTION_LABELS:
             continue
         person = demonym_person(ent)
@@ -270,6 +347,8 @@ def find_named(doc, article_id: str) -> tuple[Mention, ...]:
             continue
         stop = _person_end(ent) if ent.label_ == "PERSON" else ent.end_char
         pieces = headline_pieces(ent, stop, casing, starts)
+        if names:
+            pieces = _headline_names(doc, pieces, names, casing, starts)
         for start, end in (span for piece in pieces for span in _split_mention(text, *piece)):
             if _party_tag(text, start, end):
                 continue
