@@ -180,3 +180,44 @@ def test_a_one_word_name_taken_for_a_person_joins_a_company_with_a_generic_tail(
     assert sum(a.mention_count for a in actors if "Vellcorp" in a.aliases) == 4
     assert len([a for a in actors if "Vellcorp" in a.aliases]) == 1
     assert names["Ann Orsk"].mention_count == 3 and names["Orsk Group"].mention_count == 1
+
+
+def test_short_given_name_joins_the_one_person_with_the_full_name():
+    full = actor("Maurice Karsk", "person", "a", 9)
+    short = actor("Mo Karsk", "place", "b", 3)  # a nickname taken for a place
+    katie = actor("Katie Vosk", "person", "c", 4)
+    kathryn = actor("Kathryn Vosk", "person", "d", 2)
+    actors, ids = merge_actors([(full,), (short,), (katie,), (kathryn,)])
+    assert len(actors) == 2
+    assert ids[short.id] == ids[full.id] and ids[katie.id] == ids[kathryn.id]
+    karsk = next(a for a in actors if a.id == ids[full.id])
+    assert karsk.kind == "person" and karsk.name == "Maurice Karsk"
+
+
+def test_short_given_name_of_two_people_stays_apart():
+    actors, _ = merge_actors([
+        (actor("Katherine Vosk", "person", "a"),), (actor("Kathleen Vosk", "person", "b"),),
+        (actor("Kate Vosk", "person", "c"),),
+    ])
+    assert len(actors) == 3
+
+
+def test_misspelled_long_given_name_merges_but_a_short_one_does_not():
+    assert same_spelling("Jermayne Karsk", "Jerymayne Karsk", "person")
+    assert not same_spelling("Mark Karsk", "Mary Karsk", "person")
+
+
+def test_surname_joins_the_person_written_with_the_same_title():
+    jerry = actor("Jerry Vosk", "person", "a", 6, aliases=("Vosk", "Deputy Vosk"))
+    rosa = actor("Rosa Vosk", "person", "b", 5, aliases=("Vosk",))
+    short = actor("Vosk", "person", "c", 4, aliases=("Deputy Vosk",))
+    _, ids = merge_actors([(jerry,), (rosa,), (short,)])
+    assert ids[short.id] == ids[jerry.id] != ids[rosa.id]
+
+
+def test_a_name_an_article_wrote_for_an_actor_joins_that_actor():
+    team = actor("Kansas City", "org", "a", 4, aliases=("Kansas City Chiefs", "Chiefs"))
+    full = actor("Kansas City Chiefs", "org", "b", 5)
+    other = actor("Kansas City Royals", "org", "c", 2)
+    _, ids = merge_actors([(team,), (full,), (other,)])
+    assert ids[team.id] == ids[full.id] != ids[other.id]

@@ -3,8 +3,12 @@
 Per-article actors with the same id are one story actor. Near-identical spellings of the
 same kind ("Zelensky"/"Zelenskyy"), or names that differ by initials or a clipped given
 name ("W. Mark Felt"/"William Mark Felt"), are merged. A surname-only or partial name links
-to the unique full personal name whose last word matches, or to one that has five times
-the mentions of all other candidates together. Short forms of places and organizations link
+to the unique full personal name whose last word matches, to one that has five times
+the mentions of all other candidates together, or to the one an article also wrote with
+the same title ("Deputy Ortiz"). A short given name joins the story's one person with the
+full one ("Mo Cheeks"/"Maurice Cheeks", "Katie"/"Kathryn"), a long given name misspelled
+joins ("Jerymayne"/"Jermayne"), and an actor joins the one other actor of its kind whose
+longer name an article wrote for it ("Kansas City Chiefs" for "Kansas City"). Short forms of places and organizations link
 to the unique longer name: final words ("Red Sox", "Saints" of "New Orleans Saints"),
 initials ("AP"), the part before "of" ("Academy"), the name without a generic last word
 ("Qeshm" of "Qeshm Island"). Story actor ids are
@@ -37,7 +41,7 @@ from ..annotate.actors.resolve import (
 from ..annotate.mentions.lexicon import GIVEN_NAMES, HONORIFIC_GENDER
 from ..pipeline import Stage
 from ..records import Actor, Annotation
-from .actor_lexicon import GENERIC_TAILS, GROUP_WORD, PLACE_HEADS
+from .actor_lexicon import GENERIC_TAILS, GROUP_WORD, PLACE_HEADS, SHORT_GIVEN_NAMES
 
 #: Two single-word names at least this similar (rapidfuzz ratio, 0-100) are one actor.
 SINGLE_WORD_RATIO = 90.0
@@ -47,6 +51,9 @@ LAST_WORD_RATIO = 88.0
 #: Two multi-word names of a place or organization that share their first or last word
 #: and are at least this similar ("Gulf of Aden"/"Gulf of Eden") are one actor.
 MULTI_WORD_RATIO = 90.0
+#: A given name of at least this many letters may be misspelled ("Jerymayne"); shorter
+#: ones that look alike are often other names ("Mark"/"Mary").
+LONG_GIVEN_NAME = 7
 #: A non-person short name is trusted as a mislabeled surname up to this many mentions.
 MISLABELED_SURNAME_MAX = 2
 #: A short name that fits several longer names joins the one with at least this many times
@@ -162,7 +169,15 @@ def same_spelling(a: str, b: str, kind: str) -> bool:
         return same_end and fuzz.ratio(normalize_name(a), normalize_name(b)) >= MULTI_WORD_RATIO
     if compatible_names(ta, tb):
         return True
-    return ta[:-1] == tb[:-1] and fuzz.ratio(ta[-1], tb[-1]) >= LAST_WORD_RATIO
+    if ta[:-1] == tb[:-1] and fuzz.ratio(ta[-1], tb[-1]) >= LAST_WORD_RATIO:
+        return True
+    return ta[1:] == tb[1:] and same_long_word(ta[0], tb[0])
+
+
+def same_long_word(a: str, b: str) -> bool:
+    """True for two spellings of one long given name ("Jermayne"/"Jerymayne")."""
+    return (min(len(a), len(b)) >= LONG_GIVEN_NAME and a[0] == b[0]
+            and fuzz.ratio(a, b) >= SINGLE_WORD_RATIO)
 
 
 def _spelling_keys(node: _Node) -> list[tuple]:
@@ -194,6 +209,61 @@ def _merge_spellings(nodes: dict[str, _Node], sets: _UnionFind) -> None:
             for second in bucket[i + 1:]:
                 if same_spelling(first.name, second.name, first.kind):
                     sets.union(first.id, second.id)
+
+
+def given_name_forms(word: str) -> frozenset[str]:
+    """The given name ``word`` and the full names it is a short form of ("mo": maurice)."""
+    return frozenset({word, *SHORT_GIVEN_NAMES.get(word, "").split()})
+
+
+def short_given_name_of(a: Sequence[str], b: Sequence[str]) -> bool:
+    """True when two personal names differ only in a given name that is a short form of the
+    other ("Mo Cheeks"/"Maurice Cheeks") or that both stand for ("Betty"/"Bettie")."""
+    if len(a) != len(b) or len(a) < 2 or list(a[1:]) != list(b[1:]) or a[0] == b[0]:
+        return False
+    return bool(given_name_forms(a[0]) & given_name_forms(b[0]))
+
+
+def _link_short_given_names(nodes: dict[str, _Node], sets: _UnionFind) -> None:
+    """Union a personal name with the story's one person whose given name it writes in
+    another form; several such people leave it alone ("Kate" of Katherine or Kathleen).
+    A name with a short given name taken for a place or an organization ("Mo Cheeks") joins
+    too when it is rare, or rarer than that person."""
+    people: dict[tuple[int, str], list[_Node]] = {}
+    for node in nodes.values():
+        if node.kind == "person" and len(node.tokens) >= 2:
+            people.setdefault((len(node.tokens), node.tokens[-1]), []).append(node)
+    for node in sorted(nodes.values(), key=lambda n: n.id):
+        group = people.get((len(node.tokens), node.tokens[-1] if node.tokens else ""), [])
+        if not group or node.tokens[0] not in SHORT_GIVEN_NAMES or node.kind not in {
+                "person", "org", "place"}:
+            continue  # only the short form looks for its full name, never the other way
+        roots = {sets.find(p.id) for p in group
+                 if short_given_name_of(node.tokens, p.tokens)} - {sets.find(node.id)}
+        if len(roots) != 1:
+            continue
+        root = roots.pop()
+        rare = node.mention_count <= MISLABELED_SURNAME_MAX or (
+            2 * node.mention_count < sets.weight(root))
+        if node.kind == "person" or rare:
+            sets.union(root, node.id)
+
+
+def _link_written_names(nodes: dict[str, _Node], sets: _UnionFind) -> None:
+    """Union an actor with the one other actor of its kind whose name of two words or more
+    an article wrote for it ("Kansas City Chiefs" among the forms of "Kansas City")."""
+    by_name: dict[tuple[str, str], list[_Node]] = {}
+    for node in nodes.values():
+        if node.kind not in {"anonymous", "group"} and len(node.tokens) >= 2:
+            by_name.setdefault((node.kind, node.norm), []).append(node)
+    for node in sorted(nodes.values(), key=lambda n: n.id):
+        if node.kind in {"anonymous", "group"}:
+            continue
+        written = {normalize_name(a) for a in node.aliases} - {node.norm}
+        roots = {sets.find(other.id) for name in written
+                 for other in by_name.get((node.kind, name), [])} - {sets.find(node.id)}
+        if len(roots) == 1:
+            sets.union(roots.pop(), node.id)
 
 
 class _Index:
@@ -330,13 +400,25 @@ def _link_surnames(nodes: dict[str, _Node], sets: _UnionFind) -> set[str]:
         found, is_person = _candidates(node, index, sets)
         roots = {sets.find(f.id) for f in found if f.id != node.id} - {sets.find(node.id)}
         same_surname = is_person and all(f.tokens[-1] == node.tokens[-1] for f in found)
-        root = _dominant(roots, sets) if same_surname else None
+        root = None
+        if same_surname:
+            root = _dominant(roots, sets) or _titled_alike(node, found, sets)
         if len(roots) == 1 or root:
             root = root or roots.pop()
             sets.union(root, node.id)
             if is_person:
                 person_roots.add(root)
     return {sets.find(r) for r in person_roots}
+
+
+def _titled_alike(node: _Node, found: Sequence[_Node], sets: _UnionFind) -> str | None:
+    """The root of the one longer name that an article also wrote as ``node`` is written
+    with a title ("Deputy Ortiz" in both articles), if exactly one."""
+    written = {normalize_name(a) for a in node.aliases} - {node.norm}
+    written = {a for a in written if len(a.split()) >= 2}
+    roots = {sets.find(f.id) for f in found
+             if written & {normalize_name(a) for a in f.aliases}} - {sets.find(node.id)}
+    return roots.pop() if len(roots) == 1 else None
 
 
 def _dominant(roots: set[str], sets: _UnionFind) -> str | None:
@@ -380,6 +462,8 @@ def merge_actors(
     nodes = _collect(per_article)
     sets = _UnionFind({node_id: node.mention_count for node_id, node in nodes.items()})
     _merge_spellings(nodes, sets)
+    _link_short_given_names(nodes, sets)
+    _link_written_names(nodes, sets)
     person_roots = _link_surnames(nodes, sets)
     members: dict[str, list[_Node]] = {}
     for node_id, node in nodes.items():
