@@ -221,3 +221,11 @@ def test_a_name_an_article_wrote_for_an_actor_joins_that_actor():
     other = actor("Kansas City Royals", "org", "c", 2)
     _, ids = merge_actors([(team,), (full,), (other,)])
     assert ids[team.id] == ids[full.id] != ids[other.id]
+
+
+def test_surname_joins_the_person_the_articles_call_by_it():
+    vincent = [actor("Vin Vosk", "person", a, 20, aliases=("Vosk",)) for a in "abc"]
+    louis = actor("Lou Vosk", "person", "d", 30)
+    short = actor("Vosk", "person", "e", 4)
+    _, ids = merge_actors([(v,) for v in vincent] + [(louis,), (short,)])
+    assert ids[short.id] == ids[vincent[0].id] != ids[louis.id]

@@ -394,6 +394,7 @@ def _link_surnames(nodes: dict[str, _Node], sets: _UnionFind) -> set[str]:
     ordered = sorted(nodes.values(), key=lambda n: (-len(n.tokens), n.id))
     index = _Index(ordered)
     person_roots: set[str] = set()
+    called = _called_by_one_word(ordered)
     for node in ordered:
         if not node.tokens or node.kind == "anonymous":
             continue
@@ -402,13 +403,44 @@ def _link_surnames(nodes: dict[str, _Node], sets: _UnionFind) -> set[str]:
         same_surname = is_person and all(f.tokens[-1] == node.tokens[-1] for f in found)
         root = None
         if same_surname:
-            root = _dominant(roots, sets) or _titled_alike(node, found, sets)
+            root = (_dominant(roots, sets) or _titled_alike(node, found, sets)
+                    or _called_by_surname(node, roots, sets, called))
         if len(roots) == 1 or root:
             root = root or roots.pop()
             sets.union(root, node.id)
             if is_person:
                 person_roots.add(root)
     return {sets.find(r) for r in person_roots}
+
+
+def _called_by_one_word(nodes: Sequence[_Node]) -> dict[str, list[tuple[_Node, int]]]:
+    """Per one-word form: the actors an article wrote with it, and in how many articles."""
+    called: dict[str, list[tuple[_Node, int]]] = {}
+    for node in nodes:
+        if node.kind == "anonymous":
+            continue
+        forms = Counter(normalize_name(a) for a in node.aliases)
+        for form, articles in forms.items():
+            if form and " " not in form:
+                called.setdefault(form, []).append((node, articles))
+    return called
+
+
+def _called_by_surname(node: _Node, roots: set[str], sets: _UnionFind,
+                       called: dict[str, list[tuple[_Node, int]]]) -> str | None:
+    """Of several people with ``node``'s one word as surname, the one that articles call by
+    the surname alone ``DOMINANT_SHARE`` times as often as all others together (and in two
+    articles at least): "Gigante" is the brother the story calls "Gigante"."""
+    if len(node.tokens) != 1 or len(roots) < 2:
+        return None
+    articles: Counter = Counter()
+    for other, count in called.get(node.norm, []):
+        root = sets.find(other.id)
+        if root in roots:
+            articles[root] += count
+    best = max(sorted(roots), key=lambda r: articles[r])
+    rest = sum(articles[r] for r in roots if r != best)
+    return best if articles[best] >= max(2, DOMINANT_SHARE * rest) else None
 
 
 def _titled_alike(node: _Node, found: Sequence[_Node], sets: _UnionFind) -> str | None:
@@ -521,7 +553,7 @@ def merge_story_actors(sources: Sequence[Annotation]) -> tuple[tuple[Actor, ...]
     return rank_actors(actors, actor_map, _activity(sources)), actor_map
 
 
-STAGE = Stage("actors", "story-actors-3", requires=("sources",),
+STAGE = Stage("actors", "story-actors-4", requires=("sources",),
               produces=("actors", "actor_map"), run=merge_story_actors,
               lexicon="storyline.story.actor_lexicon",
               doc="per-article actors merged into story actors (spellings, surnames; unnamed "
