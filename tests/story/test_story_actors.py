@@ -229,3 +229,12 @@ def test_surname_joins_the_person_the_articles_call_by_it():
     short = actor("Vosk", "person", "e", 4)
     _, ids = merge_actors([(v,) for v in vincent] + [(louis,), (short,)])
     assert ids[short.id] == ids[vincent[0].id] != ids[louis.id]
+
+
+def test_swapped_letters_are_one_spelling_but_another_letter_is_not():
+    assert same_spelling("Klitschko", "Klistchko", "person")
+    assert not same_spelling("Hansena", "Hansona", "person")
+    full = actor("Ivo Klitschko", "person", "a", 9)
+    short = actor("Klistchko", "person", "b", 1)
+    _, ids = merge_actors([(full,), (short,)])
+    assert ids[short.id] == ids[full.id]

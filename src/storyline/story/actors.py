@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA, Levenshtein
 
 from ..annotate.actors.resolve import (
     ALIASES,
@@ -45,6 +46,8 @@ from .actor_lexicon import GENERIC_TAILS, GROUP_WORD, PLACE_HEADS, SHORT_GIVEN_N
 
 #: Two single-word names at least this similar (rapidfuzz ratio, 0-100) are one actor.
 SINGLE_WORD_RATIO = 90.0
+#: Words less similar than this are never two spellings of one word, swapped letters or not.
+NEAR_RATIO = 75.0
 #: Two multi-word personal names with the same first word and last words at least this
 #: similar are one actor.
 LAST_WORD_RATIO = 88.0
@@ -162,8 +165,7 @@ def same_spelling(a: str, b: str, kind: str) -> bool:
     if not ta or not tb or len(ta) != len(tb) or normalize_name(a) in ALIASES:
         return False
     if len(ta) == 1:
-        return (min(len(ta[0]), len(tb[0])) >= 6 and ta[0][0] == tb[0][0]
-                and fuzz.ratio(ta[0], tb[0]) >= SINGLE_WORD_RATIO)
+        return min(len(ta[0]), len(tb[0])) >= 6 and near_spelling(ta[0], tb[0])
     if kind != "person":
         same_end = ta[0] == tb[0] or ta[-1] == tb[-1]
         return same_end and fuzz.ratio(normalize_name(a), normalize_name(b)) >= MULTI_WORD_RATIO
@@ -172,6 +174,17 @@ def same_spelling(a: str, b: str, kind: str) -> bool:
     if ta[:-1] == tb[:-1] and fuzz.ratio(ta[-1], tb[-1]) >= LAST_WORD_RATIO:
         return True
     return ta[1:] == tb[1:] and same_long_word(ta[0], tb[0])
+
+
+def swapped_letters(a: str, b: str) -> bool:
+    """True when ``b`` is ``a`` with two neighbouring letters swapped ("Klistchko")."""
+    return OSA.distance(a, b) == 1 and Levenshtein.distance(a, b) == 2
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Two spellings of one word: the same first letter and a ratio of at least
+    ``SINGLE_WORD_RATIO``, or two neighbouring letters swapped."""
+    return a[:1] == b[:1] and (fuzz.ratio(a, b) >= SINGLE_WORD_RATIO or swapped_letters(a, b))
 
 
 def same_long_word(a: str, b: str) -> bool:
@@ -302,8 +315,9 @@ class _Index:
             found = list(self.by_first.get(short[0], []))
         if not found and len(short) == 1 and len(short[0]) >= 6:
             near = process.extract(short[0], self.last_words, scorer=fuzz.ratio, limit=None,
-                                   score_cutoff=SINGLE_WORD_RATIO)
-            found = [p for word, _, _ in near if len(word) >= 6 for p in self.by_last[word]]
+                                   score_cutoff=NEAR_RATIO)
+            found = [p for word, _, _ in near if len(word) >= 6
+                     and near_spelling(short[0], word) for p in self.by_last[word]]
         return found
 
     def organizations(self, node: _Node) -> list[_Node]:
