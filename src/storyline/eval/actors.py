@@ -44,10 +44,10 @@ from .report import EvalReport, log_report
 log = logging.getLogger(__name__)
 
 # Measured on ecbplus-dev (33 topics, 772 documents, mentions-8/actors-9/story-actors-4):
-# names: P 0.9721, R 0.8920, F1 0.9304, exact-string F1 0.7544, coverage 0.3409 (2,549 of
-# 7,478 linked gold mentions); even / odd topics F1 0.9334 / 0.9279; names and the pronouns
-# and descriptions resolved to a named actor: P 0.9105, R 0.8196, F1 0.8627, coverage
-# 0.4441; every mention kind: P 0.9039, R 0.7001, F1 0.7890, coverage 0.5407
+# names: P 0.9721, R 0.8934, F1 0.9311, exact-string F1 0.7544, coverage 0.3409 (2,549 of
+# 7,478 linked gold mentions); even / odd topics F1 0.9334 / 0.9293; names and the pronouns
+# and descriptions resolved to a named actor: P 0.9105, R 0.8203, F1 0.8630, coverage
+# 0.4441; every mention kind: P 0.9039, R 0.7006, F1 0.7894, coverage 0.5407
 # (story-actors-3: names 0.9724, 0.8730, 0.9200, halves 0.9228 / 0.9177; resolved 0.9108,
 # 0.8051, 0.8547; every kind 0.9042, 0.6891, 0.7822; mentions-7/actors-8: names 0.9716,
 # 0.8611, 0.9130, 0.7507, 0.3410, halves 0.9128 / 0.9131; resolved 0.9085, 0.7907, 0.8455,
