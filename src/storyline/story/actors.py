@@ -1,7 +1,7 @@
 """Merge the actors of several articles into the actors of one story.
 
 Per-article actors with the same id are one story actor. Near-identical spellings of the
-same kind ("Zelensky"/"Zelenskyy"), or names that differ by initials or a clipped given
+same kind ("Zelensky"/"Zelenskyy", "Klitschko"/"Klistchko"), or names that differ by initials or a clipped given
 name ("W. Mark Felt"/"William Mark Felt"), are merged. A surname-only or partial name links
 to the unique full personal name whose last word matches, to one that has five times
 the mentions of all other candidates together, or to the one an article also wrote with
