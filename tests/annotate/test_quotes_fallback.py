@@ -133,8 +133,6 @@ def test_long_bare_quote_kept(nlp) -> None:
      "the new harbor plan", "senator"),
     ("The union made serious allegations against the new owners of the mill.",
      "nobj|allegation against", "the new owners of the mill", "union"),
-    ("The senator's endorsement of the governor came late.", "poss|endorsement of",
-     "the governor", "senator"),
 ])
 def test_nominal_candidates(nlp, text, key, content, source) -> None:
     """A noun predicated of the subject or a verb's object, with its preposition's object

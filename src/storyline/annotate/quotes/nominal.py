@@ -1,21 +1,22 @@
 """Nominal fallback candidates: a stance or a speech act named by a noun with a preposition.
 
 ``X is a staunch opponent of Y``, ``X remains a fierce critic of Y`` (the noun predicated
-of the subject: ``attr``), ``X made allegations against Y``, ``X offered praise for Y``
-(the noun the verb's object: ``nobj``) and ``X's endorsement of Y``, ``his critique of
-Y`` (a possessed noun: ``poss``): Y is the content, X the source. PolNeAR annotates many
-of these as attributions, yet most nouns with a preposition are none (``X is a member of
-Y``, ``X made a trip to Y``, ``his home in Y``), so, like every fallback form
-(``quotes_fallback``), the candidates are only proposed here and the learned model keeps
-those it rates likely; the pair of noun and preposition is the form's key (``attr|opponent
-of``, ``nobj|allegation against``, ``poss|endorsement of``).
+of the subject: ``attr``) and ``X made allegations against Y``, ``X offered praise for Y``
+(the noun the verb's object: ``nobj``): Y is the content, X the source. PolNeAR annotates
+many of these as attributions, yet most nouns with a preposition are none (``X is a
+member of Y``, ``X made a trip to Y``), so, like every fallback form (``quotes_fallback``),
+the candidates are only proposed here and the learned model keeps those it rates likely;
+the pair of noun and preposition is the form's key (``attr|opponent of``,
+``nobj|allegation against``). A possessed noun (``X's endorsement of Y``) is left out:
+it adds right contents on train, but its possessor is not always the source (``his role
+in the scheme``, said of the accused, is the accuser's attribution).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..parse import children_of, quoted_tokens, tokens_with_pos
+from ..parse import quoted_tokens, tokens_with_pos
 from .fallback import _ADJ_HEADS, Candidate, _preps, _source
 
 
@@ -30,7 +31,7 @@ def candidates(doc, outers: Sequence[tuple[int, int]], taken: frozenset[int]
         form = _form(noun)
         if form is None:
             continue
-        source = _possessor(noun) if form == "poss" else _source(noun.head)
+        source = _source(noun.head)
         if source is None:
             continue
         lemma = noun.lemma_.lower()
@@ -47,15 +48,5 @@ def _form(noun) -> str | None:
         return "attr"
     if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.i < noun.i:
         return "nobj"
-    if _possessor(noun) is not None:
-        return "poss"
     return None
 
-
-def _possessor(noun):
-    """The noun or personal pronoun that possesses ``noun`` (``Cruz's endorsement of``,
-    ``his critique of``), else None."""
-    for child in children_of(noun):
-        if child.dep_ == "poss" and child.i < noun.i and child.lower_ not in ("its", "whose"):
-            return child if child.pos_ in ("PROPN", "NOUN", "PRON") else None
-    return None
