@@ -9,6 +9,7 @@ from storyline.annotate.quotes.find import (
     find_attributions,
     find_quotes,
     quotes_from_attributions,
+    rule_attributions,
 )
 from storyline.annotate.quotes.marks import find_quote_spans
 from storyline.errors import ModelError
@@ -377,5 +378,6 @@ def test_pointed_out_reports_its_clause_and_point_to_does_not(nlp) -> None:
                                 "more than one crew."))
     assert quote.text == "one ferry may carry more than one crew"
     assert quote.speaker_text == "The inspector"
-    assert not [q for q in quotes_of(nlp, "These voters point to the harbour bill of 1994.")
-                if q.cue == "point"]
+    # "point to X" is no rule's cue; the fallback model may keep it (a learned stance)
+    assert not [a for a in rule_attributions(nlp("These voters point to the harbour bill of "
+                                                 "1994.")) if a.cue == "point"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.annotate.quotes import fallback
-from storyline.annotate.quotes.find import find_quotes
+from storyline.annotate.quotes import fallback, nominal
+from storyline.annotate.quotes.find import _scant, find_quotes
 
 pytestmark = pytest.mark.slow
 
@@ -126,3 +126,39 @@ def test_long_bare_quote_kept(nlp) -> None:
     quote = only_quote(nlp, text)
     assert quote.text == "We want our jobs back now, before the plant closes for good"
     assert quote.cue is None and quote.speaker_text is None
+
+
+@pytest.mark.parametrize(("text", "key", "content", "source"), [
+    ("The senator is a fierce critic of the new harbor plan.", "attr|critic of",
+     "the new harbor plan", "senator"),
+    ("The union made serious allegations against the new owners of the mill.",
+     "nobj|allegation against", "the new owners of the mill", "union"),
+])
+def test_nominal_candidates(nlp, text, key, content, source) -> None:
+    """A noun predicated of the subject or a verb's object, with its preposition's object
+    as the content."""
+    doc = nlp(text)
+    found = {c.key: (text[c.start:c.end], c.source.text)
+             for c in nominal.candidates(doc, [], frozenset())}
+    assert found[key] == (content, source)
+
+
+def test_no_nominal_candidate_without_a_source(nlp) -> None:
+    doc = nlp("It was a fierce critic of the new harbor plan.")
+    assert list(nominal.candidates(doc, [], frozenset())) == []
+
+
+@pytest.mark.parametrize(("text", "start", "end", "cue_start", "scant"), [
+    ("1449075600", 0, 10, None, True),
+    ("He called the mayor crazy.", 20, 25, 3, True),
+    ("Never, she said.", 0, 5, 11, False),
+    ("He called the plan a disaster.", 14, 29, 3, False),
+])
+def test_scant_contents(text, start, end, cue_start, scant) -> None:
+    """No letter, or one word after the cue, is no content; one word before it is."""
+    assert _scant(text, start, end, cue_start) is scant
+
+
+def test_one_word_scare_quote_dropped(nlp) -> None:
+    quotes = find_quotes(nlp('The mayor called the new budget "reckless" on Monday.'), "a1")
+    assert all(len(q.text.split()) > 1 for q in quotes)

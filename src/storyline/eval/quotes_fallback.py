@@ -7,7 +7,8 @@ content that no rule attribution matches: what keeping it would add. A logistic 
 (scikit-learn, L2, ``C``) over the candidates' features (``fallback.features``) gives the
 weights; the threshold, the probability a candidate needs, is chosen by two-fold
 cross-validation on train (articles split by the SHA-256 of their name) as the lowest
-where the kept candidates were right ``TARGET_PRECISION`` of the time. The dev split is never read.
+where the kept candidates were right ``TARGET_PRECISION`` of the time (thresholds in
+steps of 0.01). The dev split is never read.
 
 Usage: ``python -m storyline.eval.quotes_fallback DATA_DIR [OUT]`` (OUT defaults to the
 package's model file).
@@ -37,8 +38,8 @@ log = logging.getLogger(__name__)
 SPLIT = "train"
 C = 1.0
 #: The share of kept candidates that must be right in cross-validation.
-TARGET_PRECISION = 0.75
-_THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
+TARGET_PRECISION = 0.72
+_THRESHOLDS = tuple(round(0.5 + 0.01 * i, 2) for i in range(31))
 #: A feature enters the model when at least this many train candidates have it.
 MIN_SEEN = 3
 _MIN_WEIGHT = 0.01

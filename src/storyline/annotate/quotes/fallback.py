@@ -7,7 +7,7 @@ attribution, so no single rule pays; which ones do is learned from data:
 ``fallback_model.json`` is a logistic regression trained on the PolNeAR *train* split
 only (the dev split never read), over each candidate's features (``features``: its form
 and lemma, the content's head word and length, the cue's dependency and tag, the kind of
-word its source is). A candidate is right there when it matches a gold content that no
+word its source is, whether a conjunct cue is joined by a conjunction). A candidate is right there when it matches a gold content that no
 rule attribution matches; one is kept when the model gives it at least the file's
 ``threshold``, chosen by cross-validation on train. ``python -m
 storyline.eval.quotes_fallback DATA_DIR`` retrains it reproducibly (docs/eval.md).
@@ -229,7 +229,8 @@ def _source_kind(source) -> str:
 def features(cand: Candidate, text: str, found: SpanSet) -> list[str]:
     """The model's features of ``cand``: its pair, form and lemma, the content's length,
     the cue's dependency and tag, what kind of word the source is, whether a rule
-    attribution (``found``, character spans) already lies in the cue's sentence."""
+    attribution (``found``, character spans) already lies in the cue's sentence, how a
+    conjunct cue is joined (``_joined``)."""
     form, lemma = cand.key.split("|", 1)
     length = _length_bucket(len(text[cand.start:cand.end].split()))
     sent = cand.cue.sent
@@ -237,7 +238,20 @@ def features(cand: Candidate, text: str, found: SpanSet) -> list[str]:
     return [f"key={cand.key}", f"form={form}", f"lemma={lemma.split()[0]}",
             f"form_length={form}{length}", f"length={length}", f"dep={cand.cue.dep_}",
             f"form_dep={form}{cand.cue.dep_}", f"source={_source_kind(cand.source)}",
-            f"tag={cand.cue.tag_}", f"busy={busy}", f"head={cand.head.lemma_.lower()}"]
+            f"tag={cand.cue.tag_}", f"busy={busy}", f"head={cand.head.lemma_.lower()}",
+            f"joined={_joined(cand.cue)}"]
+
+
+def _joined(cue) -> str:
+    """How a conjunct cue is joined to the verb whose subject it takes: ``cc`` by a
+    conjunction (``called a meeting and allowed Y``), ``bare`` without one (often a
+    misparse of a clause that has its own source), ``none`` for a cue that is no
+    conjunct."""
+    if cue.dep_ != "conj":
+        return "none"
+    head = cue.head
+    return "cc" if any(c.dep_ == "cc" and head.i < c.i < cue.i for c in children_of(head)) \
+        else "bare"
 
 
 @functools.lru_cache(maxsize=1)
