@@ -85,3 +85,25 @@ def test_languages_of_articles_stored_before_detection_are_filled(tmp_path):
     assert services.ingest.fill_languages(store, settings) == 1
     assert store.get_article(old.id).language == "de"
     store.close()
+
+
+@pytest.mark.slow
+def test_analyze_drops_the_detector_before_its_workers_are_forked(tmp_path):
+    """`analyze PATHS` ingests no more once annotation starts: the detector's arrays are
+    dropped, so forked annotation workers do not copy them; detection loads it again."""
+    from storyline import services
+    from storyline.config import load_settings
+    from storyline.ingest.language import _identifier
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text(ENGLISH, encoding="utf-8")
+    settings = load_settings(env={}, overrides={"store": {"url": str(tmp_path / "a.db")}})
+    store = open_store(settings.store.url)
+    assert detect_language(FRENCH, 0.5) == "fr"
+    assert _identifier.cache_info().currsize == 1
+    report = services.analyze(store, settings, paths=[str(folder)])
+    store.close()
+    assert report.ingest.articles_added == 1 and len(report.annotate.article_ids) == 1
+    assert _identifier.cache_info().currsize == 0
+    assert detect_language(ENGLISH, 0.5) == "en"

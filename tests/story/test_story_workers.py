@@ -1,5 +1,6 @@
-"""The story stage's workers read their stories from the store: the process that hands out
-the work never loads an annotation, and the stories are those a single process builds."""
+"""The story stage's workers read their stories from the store and save them: the process
+that hands out the work never loads an annotation nor holds a story, and the stories are
+those a single process builds."""
 
 from __future__ import annotations
 
@@ -83,6 +84,10 @@ def _no_annotations(*_args, **_kwargs):
     raise AssertionError("the process that hands out the work read annotations")
 
 
+def _no_saving(*_args, **_kwargs):
+    raise AssertionError("the process that hands out the work saved a story")
+
+
 def test_workers_read_their_stories_from_the_store(tmp_path, monkeypatch):
     store = open_store(str(tmp_path / "w.db"))
     story_ids = _fill(store)
@@ -92,9 +97,12 @@ def test_workers_read_their_stories_from_the_store(tmp_path, monkeypatch):
         full = store.get_annotations(a.id for a in articles)
         expected[story_id] = build_story(story_id, articles, full, Settings())
     monkeypatch.setattr(store, "get_annotations", _no_annotations)
+    monkeypatch.setattr(store, "save_story", _no_saving)
+    monkeypatch.setattr(store, "save_stories", _no_saving)
     report = build_stories(store, _settings(2))
     assert sorted(report.story_ids) == story_ids
     assert {s: store.get_story(s) for s in story_ids} == expected
+    assert set(store.story_builds_of(story_ids)) == set(story_ids)
 
 
 def test_an_in_memory_store_builds_in_its_own_process():

@@ -36,6 +36,12 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def release_model() -> None:
+    """Drop the loaded detector (about 70 MiB of arrays); the next detection loads it
+    again. Called when ingest is over and worker processes are about to be forked."""
+    _identifier.cache_clear()
+
+
 def detect_language(text: str, min_confidence: float) -> str:
     """The ISO 639-1 code of ``text``'s language, or ``und`` when the detector is less sure
     than ``min_confidence`` (a probability) or there is no text."""

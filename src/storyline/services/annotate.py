@@ -9,7 +9,6 @@ article is parsed in pieces (``annotate.piece_chars``); one over the hard cap
 
 from __future__ import annotations
 
-import ctypes
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,7 +20,14 @@ from ..ingest.language import has_pipeline
 from ..records import Annotation, Article, Rejected, RejectReason
 from ..store import SqlStore
 from ..store.base import PlanRow, StoredParse
-from .common import Progress, collect_less_for_life, fewer_collections, tick
+from .common import (
+    Progress,
+    collect_less_for_life,
+    fewer_collections,
+    give_back_memory,
+    lean_before_fork,
+    tick,
+)
 
 log = logging.getLogger(__name__)
 
@@ -113,23 +119,6 @@ def _annotate_chunk(articles: list[Article], model_version: str,
     return results, rows
 
 
-def give_back_memory() -> None:
-    """Hand the free memory at the top of the C heap back to the system (glibc's
-    ``malloc_trim``; nothing elsewhere): a chunk's parse frees far more than it keeps,
-    and without this a worker stays at the size of its largest chunk."""
-    global _TRIM
-    if _TRIM is None:
-        try:
-            _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
-        except (OSError, AttributeError):
-            _TRIM = False
-    if _TRIM:
-        _TRIM(0)
-
-
-_TRIM = None
-
-
 def parse_key(article: Article | PlanRow, model_version: str) -> str:
     """The key a parse of ``article`` by ``model_version`` is stored under."""
     return f"{model_version}:{article.content_hash}"
@@ -184,6 +173,7 @@ class _Parser:
     def _submit(self, articles: list[Article]) -> None:
         workers = self.settings.workers
         if self.pool is None:
+            lean_before_fork()
             self.pool = ProcessPoolExecutor(workers, initializer=_worker_init,
                                             initargs=(self.settings.model,))
         size = max(1, min(4 * self.settings.batch_size, -(-len(articles) // workers)))

@@ -3,6 +3,7 @@ collector's thresholds while records are made in bulk."""
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import logging
 import threading
@@ -78,3 +79,28 @@ def collect_less_for_life() -> None:
     """The thresholds of :func:`fewer_collections` for the rest of this process (a worker
     process that only makes records)."""
     gc.set_threshold(*_sparser(gc.get_threshold()))
+
+
+def give_back_memory() -> None:
+    """Hand the free memory at the top of the C heap back to the system (glibc's
+    ``malloc_trim``; nothing elsewhere): a chunk's parse frees far more than it keeps,
+    and without this a worker stays at the size of its largest chunk."""
+    global _TRIM
+    if _TRIM is None:
+        try:
+            _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM = None
+
+
+def lean_before_fork() -> None:
+    """Collect garbage and hand free memory back before worker processes are forked: a
+    forked worker starts with a copy of this process's pages, so what this process holds
+    then is counted again in every worker."""
+    gc.collect()
+    give_back_memory()

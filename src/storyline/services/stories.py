@@ -6,11 +6,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..config import Settings, as_dict
+from ..ingest.language import release_model
 from ..records import Annotation, Article, DateSource, stable_id
 from ..store import SqlStore
 from .annotate import AnnotateReport, annotate_pending
 from .checkpoints import checkpoint
-from .common import Progress, fewer_collections, tick
+from .common import Progress, fewer_collections, give_back_memory, lean_before_fork, tick
 from .ingest import IngestReport, ingest_paths
 
 
@@ -233,17 +234,33 @@ def build_one(store: SqlStore, story_id: str, settings: Settings):
 
 
 _WORKER_STORE: SqlStore | None = None
+_SAVE_LOCK = None
 
 
-def _build_in_worker(url: str, story_id: str, settings: Settings):
-    """``build_one`` in a worker process, on the worker's own connection to the store at
-    ``url``: the annotations never pass through the process that hands out the work."""
+def _worker_start(lock) -> None:
+    """A story worker's set-up: the lock that lets one worker at a time save."""
+    global _SAVE_LOCK
+    _SAVE_LOCK = lock
+
+
+def _build_in_worker(url: str, story_id: str, settings: Settings, current) -> bool:
+    """``build_one`` and save in a worker process, on the worker's own connection to the
+    store at ``url``: neither the annotations nor the story pass through the process that
+    hands out the work. Saves take turns (one writer at a time, as SQLite wants); the
+    memory a large story took is handed back before the next. True when saved."""
     global _WORKER_STORE
     from ..store import open_store
 
     if _WORKER_STORE is None or _WORKER_STORE.url != url:
         _WORKER_STORE = open_store(url, migrate=False)
-    return build_one(_WORKER_STORE, story_id, settings)
+    story = build_one(_WORKER_STORE, story_id, settings)
+    saved = story is not None
+    if saved:
+        with _SAVE_LOCK:
+            _WORKER_STORE.save_story(story, current)
+    del story
+    give_back_memory()
+    return saved
 
 
 def _shareable(store: SqlStore) -> bool:
@@ -253,26 +270,38 @@ def _shareable(store: SqlStore) -> bool:
     return not store.is_sqlite or is_sqlite_file(store.url)
 
 
+def _pool(workers: int):
+    """``workers`` story processes, forked once this process has handed back what it can."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    lean_before_fork()
+    context = multiprocessing.get_context()
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start,
+                               initargs=(context.Lock(),))
+
+
 def _build_all(store: SqlStore, settings: Settings, todo: Sequence[str], current,
                progress: Progress | None) -> list[str]:
     """Build and save the stories of ``todo``: in this process, or with
-    ``annotate.workers`` processes that read their story from the store themselves (one
-    story in flight per worker); this process only saves what they return."""
+    ``annotate.workers`` processes that read their story from the store and save it
+    themselves (one story in flight per worker); this process only counts them."""
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
 
     workers = settings.annotate.workers
-    pool = (ProcessPoolExecutor(workers)
-            if workers > 1 and len(todo) > 1 and _shareable(store) else None)
+    pool = (_pool(workers) if workers > 1 and len(todo) > 1 and _shareable(store)
+            else None)
     pending: deque = deque()
     built: list[str] = []
 
     def collect() -> None:
         story_id, result = pending.popleft()
-        story = result.result() if pool else result
-        if story is None:
+        if pool is None:
+            if result is None:
+                return
+            store.save_story(result, current)
+        elif not result.result():  # the worker built and saved it, or found no members
             return
-        store.save_story(story, current)
         checkpoint("stories.save")
         built.append(story_id)
         tick(progress, len(built), len(todo))
@@ -283,7 +312,7 @@ def _build_all(store: SqlStore, settings: Settings, todo: Sequence[str], current
                 pending.append((story_id, build_one(store, story_id, settings)))
             else:
                 pending.append((story_id, pool.submit(_build_in_worker, store.url, story_id,
-                                                      settings)))
+                                                      settings, current)))
             while len(pending) > (workers - 1 if pool else 0):
                 collect()
         while pending:
@@ -317,6 +346,8 @@ def analyze(store: SqlStore, settings: Settings, *, paths: Sequence[str] = (),
     checkpoint("ingest")
     ingest = (ingest_paths(store, paths, settings, metadata=metadata, progress=stage("ingest"))
               if paths else None)
+    if ingest is not None:
+        release_model()  # this run ingests no more: its workers need not copy the detector
     checkpoint("annotate")
     annotated = annotate_pending(store, settings, progress=stage("annotate"))
     checkpoint("stories")
