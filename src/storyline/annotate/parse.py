@@ -278,10 +278,31 @@ def token_column(doc, name: str) -> tuple:
     attr = _ARRAY_STRINGS.get(name)
     if attr is None:
         return tuple(map(operator.attrgetter(name), doc_tokens(doc)))
-    strings = doc.vocab.strings
     keys = doc.to_array(attr).tolist()
-    names = {key: strings[key] for key in set(keys)}
-    return tuple(map(names.__getitem__, keys))
+    try:
+        return tuple(map(_STRINGS.__getitem__, keys))
+    except KeyError:
+        _learn_strings(doc.vocab.strings, keys)
+        return tuple(map(_STRINGS.__getitem__, keys))
+
+
+#: The string of each string id the columns met, shared by every Doc: an id is the hash of
+#: its string (the same in every vocabulary), so it never goes stale, and the columns of
+#: later Docs reuse the strings (and their cached hashes) instead of decoding each anew.
+#: Holds strings only (no Doc, no token); emptied when it reaches :data:`_STRINGS_LIMIT`.
+_STRINGS: dict[int, str] = {}
+_STRINGS_LIMIT = 500_000
+
+
+def _learn_strings(strings, keys: list[int]) -> None:
+    """Add the strings of ``keys`` that :data:`_STRINGS` lacks, looked up in ``strings``
+    (a vocabulary's string store)."""
+    missing = set(keys).difference(_STRINGS)
+    if len(_STRINGS) + len(missing) > _STRINGS_LIMIT:
+        _STRINGS.clear()
+        missing = set(keys)
+    for key in missing:
+        _STRINGS[key] = strings[key]
 
 
 #: String attributes of a token and the spaCy attribute holding their string id.
