@@ -246,6 +246,20 @@ def doc_sentences(doc) -> tuple:
 
 
 @per_doc
+def sentence_starts(doc) -> tuple[int, ...]:
+    """The token index each sentence of :func:`doc_sentences` starts at."""
+    return tuple(sent.start for sent in doc_sentences(doc))
+
+
+def sentence_of(token):
+    """``token.sent`` found by bisection among :func:`doc_sentences` (spaCy walks the
+    tokens to both sentence ends and makes two spans on each call); both end sentences
+    where a token starts one."""
+    doc = token.doc
+    return doc_sentences(doc)[bisect.bisect_right(sentence_starts(doc), token.i) - 1]
+
+
+@per_doc
 def doc_entities(doc) -> tuple[tuple, tuple[int, ...]]:
     """``doc.ents`` (in order) and the token index each starts at, made once per Doc
     (spaCy walks every token and makes new spans on each access)."""

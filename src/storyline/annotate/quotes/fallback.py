@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ...text.spans import SpanSet
-from ..parse import children_of, quoted_tokens, subtree_of, tokens_with_pos
+from ..parse import children_of, quoted_tokens, sentence_of, subtree_of, tokens_with_pos
 from .attitudes import cue_lemma
 from .indirect import char_range, count_words, cut_aside
 from .lexicon import NEGATORS
@@ -232,7 +232,7 @@ def features(cand: Candidate, text: str, found: SpanSet) -> list[str]:
     attribution (``found``, character spans) already lies in the cue's sentence."""
     form, lemma = cand.key.split("|", 1)
     length = _length_bucket(len(text[cand.start:cand.end].split()))
-    sent = cand.cue.sent
+    sent = sentence_of(cand.cue)
     busy = found.overlaps(sent.start_char, sent.end_char)
     return [f"key={cand.key}", f"form={form}", f"lemma={lemma.split()[0]}",
             f"form_length={form}{length}", f"length={length}", f"dep={cand.cue.dep_}",
