@@ -213,15 +213,21 @@ def _expand_span(doc, start: int, end: int):
     holding a character is the last one starting at or before it."""
     from spacy.tokens import Span
 
-    offsets = token_column(doc, "idx")
-    size = len(doc_text(doc))
+    offsets, words, size = _offsets(doc)
     if not offsets or not 0 <= start < size or not 0 <= end - 1 < size:
         return None
     first = bisect.bisect_right(offsets, start) - 1
     last = bisect.bisect_right(offsets, end - 1) - 1
-    if start == offsets[first] + len(doc_tokens(doc)[first]):
+    if start == offsets[first] + len(words[first]):
         first += 1  # the trailing space belongs to no token
     return Span(doc, first, last + 1)
+
+
+@per_doc
+def _offsets(doc) -> tuple[tuple[int, ...], tuple[str, ...], int]:
+    """What :func:`_expand_span` reads: the token offsets, the token texts and the
+    length of the Doc's text."""
+    return token_column(doc, "idx"), token_column(doc, "text"), len(doc_text(doc))
 
 
 def span_tokens(span) -> tuple:
@@ -372,8 +378,18 @@ def token_children(doc) -> tuple[tuple, ...]:
 
 
 def children_of(token) -> tuple:
-    """``tuple(token.children)`` without making new Token objects."""
-    return token_children(token.doc)[token.i]
+    """``tuple(token.children)`` without making new Token objects (read straight from
+    the Doc's cache once :func:`token_children` is there: the stages ask for the
+    children of a token a few thousand times per Doc)."""
+    doc = token.doc
+    try:
+        return doc.user_data[_CACHE][_CHILDREN][token.i]
+    except KeyError:
+        return token_children(doc)[token.i]
+
+
+#: The key :func:`per_doc` keeps :func:`token_children` under.
+_CHILDREN = token_children.__qualname__
 
 
 def subtree_of(token) -> tuple:
