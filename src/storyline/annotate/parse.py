@@ -213,15 +213,21 @@ def _expand_span(doc, start: int, end: int):
     holding a character is the last one starting at or before it."""
     from spacy.tokens import Span
 
-    offsets = token_column(doc, "idx")
-    size = len(doc_text(doc))
+    offsets, words, size = _offsets(doc)
     if not offsets or not 0 <= start < size or not 0 <= end - 1 < size:
         return None
     first = bisect.bisect_right(offsets, start) - 1
     last = bisect.bisect_right(offsets, end - 1) - 1
-    if start == offsets[first] + len(doc_tokens(doc)[first]):
+    if start == offsets[first] + len(words[first]):
         first += 1  # the trailing space belongs to no token
     return Span(doc, first, last + 1)
+
+
+@per_doc
+def _offsets(doc) -> tuple[tuple[int, ...], tuple[str, ...], int]:
+    """What :func:`_expand_span` reads: the token offsets, the token texts and the
+    length of the Doc's text."""
+    return token_column(doc, "idx"), token_column(doc, "text"), len(doc_text(doc))
 
 
 def span_tokens(span) -> tuple:
@@ -243,6 +249,20 @@ def token_sequence(tokens) -> Sequence:
 def doc_sentences(doc) -> tuple:
     """``tuple(doc.sents)``, made once per Doc (several stages walk the sentences)."""
     return tuple(doc.sents)
+
+
+@per_doc
+def sentence_starts(doc) -> tuple[int, ...]:
+    """The token index each sentence of :func:`doc_sentences` starts at."""
+    return tuple(sent.start for sent in doc_sentences(doc))
+
+
+def sentence_of(token):
+    """``token.sent`` found by bisection among :func:`doc_sentences` (spaCy walks the
+    tokens to both sentence ends and makes two spans on each call); both end sentences
+    where a token starts one."""
+    doc = token.doc
+    return doc_sentences(doc)[bisect.bisect_right(sentence_starts(doc), token.i) - 1]
 
 
 @per_doc
@@ -278,10 +298,31 @@ def token_column(doc, name: str) -> tuple:
     attr = _ARRAY_STRINGS.get(name)
     if attr is None:
         return tuple(map(operator.attrgetter(name), doc_tokens(doc)))
-    strings = doc.vocab.strings
     keys = doc.to_array(attr).tolist()
-    names = {key: strings[key] for key in set(keys)}
-    return tuple(map(names.__getitem__, keys))
+    try:
+        return tuple(map(_STRINGS.__getitem__, keys))
+    except KeyError:
+        _learn_strings(doc.vocab.strings, keys)
+        return tuple(map(_STRINGS.__getitem__, keys))
+
+
+#: The string of each string id the columns met, shared by every Doc: an id is the hash of
+#: its string (the same in every vocabulary), so it never goes stale, and the columns of
+#: later Docs reuse the strings (and their cached hashes) instead of decoding each anew.
+#: Holds strings only (no Doc, no token); emptied when it reaches :data:`_STRINGS_LIMIT`.
+_STRINGS: dict[int, str] = {}
+_STRINGS_LIMIT = 500_000
+
+
+def _learn_strings(strings, keys: list[int]) -> None:
+    """Add the strings of ``keys`` that :data:`_STRINGS` lacks, looked up in ``strings``
+    (a vocabulary's string store)."""
+    missing = set(keys).difference(_STRINGS)
+    if len(_STRINGS) + len(missing) > _STRINGS_LIMIT:
+        _STRINGS.clear()
+        missing = set(keys)
+    for key in missing:
+        _STRINGS[key] = strings[key]
 
 
 #: String attributes of a token and the spaCy attribute holding their string id.
@@ -337,8 +378,18 @@ def token_children(doc) -> tuple[tuple, ...]:
 
 
 def children_of(token) -> tuple:
-    """``tuple(token.children)`` without making new Token objects."""
-    return token_children(token.doc)[token.i]
+    """``tuple(token.children)`` without making new Token objects (read straight from
+    the Doc's cache once :func:`token_children` is there: the stages ask for the
+    children of a token a few thousand times per Doc)."""
+    doc = token.doc
+    try:
+        return doc.user_data[_CACHE][_CHILDREN][token.i]
+    except KeyError:
+        return token_children(doc)[token.i]
+
+
+#: The key :func:`per_doc` keeps :func:`token_children` under.
+_CHILDREN = token_children.__qualname__
 
 
 def subtree_of(token) -> tuple:

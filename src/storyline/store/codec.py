@@ -12,6 +12,7 @@ import enum
 import functools
 import itertools
 import json
+import operator
 import threading
 import types
 import typing
@@ -136,16 +137,48 @@ def _record_fields(value: Any) -> Any:
     """What :func:`to_plain` makes of a record or an enum, one level deep (the encoder
     goes on into the fields); a dict field goes through :func:`to_plain`, whose keys are
     ``str(key)`` where the encoder would write ``true`` or ``null``."""
-    names = _field_names(type(value))
-    if names is not None:
-        out = {}
-        for name in names:
-            field = getattr(value, name)
-            out[name] = to_plain(field) if isinstance(field, dict) else field
+    reader = _fields_reader(type(value))
+    if reader is not None:
+        names, read, mapped = reader
+        out = dict(zip(names, read(value)))
+        for name in mapped:
+            if isinstance(out[name], dict):
+                out[name] = to_plain(out[name])
         return out
     if isinstance(value, enum.Enum):
         return value.value
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+@functools.cache
+def _fields_reader(cls: type) -> tuple[tuple[str, ...], Callable[[Any], tuple], tuple[str, ...]] | None:
+    """For a record type: its field names, a function reading all their values at once,
+    and the fields that may hold a dict (those whose type hint does not rule one out);
+    None for any other type."""
+    names = _field_names(cls)
+    if names is None:
+        return None
+    read = operator.attrgetter(*names) if len(names) > 1 else \
+        (lambda value: (getattr(value, names[0]),))
+    try:
+        hints = _hints(cls)
+    except (NameError, TypeError):  # hints that do not resolve: any field may hold one
+        return names, read, names
+    return names, read, tuple(n for n in names if _may_hold_dict(hints.get(n, Any)))
+
+
+def _may_hold_dict(hint: Any) -> bool:
+    """Whether a value of type ``hint`` can be a dict: not for plain values, tuples,
+    lists, enums and records (nor unions of them)."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_may_hold_dict(a) for a in typing.get_args(hint))
+    if origin in (tuple, list):
+        return False
+    if not isinstance(hint, type):
+        return True
+    return not (issubclass(hint, (*_PLAIN, tuple, list, enum.Enum))
+                or dataclasses.is_dataclass(hint))
 
 
 _RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"),

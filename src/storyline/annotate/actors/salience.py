@@ -20,7 +20,7 @@ from ..mentions.lexicon import (
     HONORIFIC_GENDER,
     PRONOUNS,
 )
-from ..parse import char_span, children_of, doc_sentences, doc_text
+from ..parse import char_span, children_of, doc_sentences, doc_text, sentence_of, token_column
 from ..quotes.lexicon import REPORTING_LEMMAS
 from .lexicon import OBJECT_DEPS, TITLE_ABBREVIATIONS
 
@@ -134,15 +134,16 @@ def _pronoun_genders(doc, mentions: Sequence[Mention]) -> dict[str, str]:
     """Gender from the first he/she after a person's subject mentions in their sentences,
     when the votes agree by two to one."""
     votes: dict[str, list[str]] = {}
+    lowered = token_column(doc, "lower_")
     for mention in mentions:
         if not mention.actor_id or mention.label != "PERSON":
             continue
         token = root_token(doc, mention)
         if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        for after in doc[token.i + 1:min(token.sent.end, token.i + 15)]:
-            if after.lower_ in PRONOUNS and PRONOUNS[after.lower_][0] in "mf":
-                votes.setdefault(mention.actor_id, []).append(PRONOUNS[after.lower_][0])
+        for after in lowered[token.i + 1:min(sentence_of(token).end, token.i + 15)]:
+            if after in PRONOUNS and PRONOUNS[after][0] in "mf":
+                votes.setdefault(mention.actor_id, []).append(PRONOUNS[after][0])
                 break
     found = {}
     for actor_id, said in votes.items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..parse import children_of, doc_text, subtree_of
+from ..parse import children_of, doc_text, sentence_of, subtree_of, token_column
 from .lexicon import DENIAL, HEDGES, REPORTING, SUBJECTS, THREAT_HEADS
 
 
@@ -34,10 +34,11 @@ def _modality(token, coded_verb: bool = True) -> str:
 def _question(token) -> bool:
     """An action asked about ("has he called for changes?") is conditional: the first
     end mark after it in its sentence is a question mark."""
-    for later in token.doc[token.i + 1:token.sent.end]:
-        if later.text in ("?", ".", "!"):
-            return later.text == "?"
-    return token.sent.text.rstrip(" \"'”’)").endswith("?")
+    sent = sentence_of(token)
+    for later in token_column(token.doc, "text")[token.i + 1:sent.end]:
+        if later in ("?", ".", "!"):
+            return later == "?"
+    return sent.text.rstrip(" \"'”’)").endswith("?")
 
 
 _DANGLING = re.compile(r'^\s*["”’]\s*(?=\s|$)')  # a quotation's closing mark left at the start
@@ -45,7 +46,7 @@ _DANGLING = re.compile(r'^\s*["”’]\s*(?=\s|$)')  # a quotation's closing mar
 
 def _quoted(token) -> bool:
     """A third-person action told inside a quotation: someone else's account."""
-    sent = token.sent
+    sent = sentence_of(token)
     before = _DANGLING.sub("", doc_text(token.doc)[sent.start_char:token.idx])
     opened = before.count("“") - before.count("”") + before.count('"') % 2
     if opened <= 0:

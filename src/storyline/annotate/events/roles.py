@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...records import Mention
-from ..parse import char_span, children_of, doc_tokens, subtree_of
+from ..parse import char_span, children_of, doc_tokens, sentence_of, subtree_of
 from .lexicon import (
     ACTOR_LABELS,
     GENERIC_PLURALS,
@@ -281,14 +281,14 @@ def _phrase_mention(node, index, *, deep: bool = False) -> Mention | None:
 def _resolve_pronoun(pronoun, index) -> Mention | None:
     """He/his/it/they: the nearest earlier subject mention of a fitting kind in the sentence;
     for he/she/his also the main subject of the sentence before."""
-    want, start = PRONOUNS.get(pronoun.lower_), pronoun.sent.start
+    want, start = PRONOUNS.get(pronoun.lower_), sentence_of(pronoun).start
     tokens = doc_tokens(pronoun.doc)
-    for i in range(pronoun.i - 1, (tokens[start - 1].sent.start if start else 0) - 1, -1):
+    for i in range(pronoun.i - 1, (sentence_of(tokens[start - 1]).start if start else 0) - 1, -1):
         token, mention = tokens[i], index.get(i)
         fits = mention is not None and (want == "ANY" or (want == "PERSON") == (
             mention.label == "PERSON"))
         subject = token if token.dep_ in SUBJECTS else token.head
-        if i < start and (want != "PERSON" or subject.head != subject.sent.root):
+        if i < start and (want != "PERSON" or subject.head != sentence_of(subject).root):
             continue
         if want and fits and subject.dep_ in SUBJECTS:
             return mention

@@ -10,10 +10,11 @@ annotate.events.lexicon.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from ...records import Mention
-from ..parse import children_of
+from ..parse import children_of, lemma_lower_column, token_column
 from .lexicon import (
     ADJECTIVES,
     BARE_SPEECH,
@@ -51,10 +52,16 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my", 
 def verb_lemma(token) -> str:
     """The verb's lemma; where the tagger's lemma is no known verb ("shaming" -> "sham",
     "fined" -> "fin"), the form with its inflection undone that is one."""
-    lemma = token.lemma_.lower()
+    doc, i = token.doc, token.i
+    return _verb_lemma(lemma_lower_column(doc)[i], token_column(doc, "lower_")[i])
+
+
+@functools.lru_cache(maxsize=8192)
+def _verb_lemma(lemma: str, low: str) -> str:
+    """:func:`verb_lemma` of a token with the lower-cased lemma ``lemma`` and form
+    ``low``, worked out once per pair."""
     if lemma in KNOWN_VERBS:
         return lemma
-    low = token.lower_
     for suffix, endings in (("ing", ("", "e")), ("ed", ("", "e")), ("d", ("",)),
                             ("es", ("",)), ("s", ("",))):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:

@@ -42,7 +42,15 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ...text.spans import SpanSet
-from ..parse import children_of, quoted_tokens, subtree_of, tokens_with_pos
+from ..parse import (
+    children_of,
+    lemma_lower_column,
+    quoted_tokens,
+    sentence_of,
+    subtree_of,
+    token_column,
+    tokens_with_pos,
+)
 from .attitudes import cue_lemma
 from .indirect import char_range, count_words, cut_aside
 from .lexicon import NEGATORS
@@ -83,17 +91,36 @@ def _source(verb):
     it, a misparse is likely: "a book, which explored the changes that wiped out Y and
     discussed Z" is not the changes discussing)."""
     subject = subject_of(verb)
-    if subject is None or subject.dep_ == "nsubjpass" or subject.i > verb.i and \
-            verb.dep_ != "relcl":
+    if subject is None:
         return None
-    own = any(c.dep_ == "nsubj" for c in children_of(verb))
-    if not own and subject.dep_ != "nsubj" and subject.head.i != verb.i:
+    doc, i = verb.doc, subject.i
+    deps = _deps(doc)
+    if deps[i] == "nsubjpass" or i > verb.i and deps[verb.i] != "relcl":
         return None
-    if subject.lower_ in _SUBJECT_STOP or subject.lower_ in NEGATORS:
+    own = any(deps[c.i] == "nsubj" for c in children_of(verb))
+    if not own and deps[i] != "nsubj" and subject.head.i != verb.i:
         return None
-    if subject.lower_ in ("who", "that") or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+    lower = _lower(doc)[i]
+    if lower in _SUBJECT_STOP or lower in NEGATORS:
+        return None
+    if lower in ("who", "that") or _pos(doc)[i] not in ("PROPN", "NOUN", "PRON"):
         return None
     return subject
+
+
+# The columns the candidate walk reads (a Token's string attribute makes a new string on
+# each read; a column is read once per Doc).
+
+def _deps(doc) -> tuple[str, ...]:
+    return token_column(doc, "dep_")
+
+
+def _pos(doc) -> tuple[str, ...]:
+    return token_column(doc, "pos_")
+
+
+def _lower(doc) -> tuple[str, ...]:
+    return token_column(doc, "lower_")
 
 
 def _content(tokens: Sequence, min_words: int = 1) -> tuple[int, int] | None:
@@ -111,35 +138,39 @@ def _with_head(found: tuple[int, int] | None, head) -> Found | None:
 
 
 def _clause(head) -> Found | None:
+    deps, i = _deps(head.doc), head.i
     for child in children_of(head):
-        if child.dep_ == "ccomp" and child.i > head.i:
+        if deps[child.i] == "ccomp" and child.i > i:
             return _with_head(_content(subtree_of(child), 3), child)
     return None
 
 
 def _to_clause(head) -> Found | None:
+    deps, pos, i = _deps(head.doc), _pos(head.doc), head.i
     for child in children_of(head):
-        if child.dep_ == "xcomp" and child.i > head.i and child.pos_ in ("VERB", "AUX"):
+        if deps[child.i] == "xcomp" and child.i > i and pos[child.i] in ("VERB", "AUX"):
             return _with_head(_content(subtree_of(child), 2), child)
     return None
 
 
 def _object(verb) -> Found | None:
+    deps, pos, i = _deps(verb.doc), _pos(verb.doc), verb.i
     for child in children_of(verb):
-        if child.dep_ == "dobj" and child.i > verb.i and child.pos_ not in ("PRON",):
+        if deps[child.i] == "dobj" and child.i > i and pos[child.i] not in ("PRON",):
             return _with_head(_content(cut_aside(subtree_of(child))), child)
     return None
 
 
 def _preps(head) -> Iterator[tuple[str, Found]]:
+    deps, pos, i = _deps(head.doc), _pos(head.doc), head.i
     for child in children_of(head):
-        if child.dep_ != "prep" or child.i < head.i:
+        if deps[child.i] != "prep" or child.i < i:
             continue
-        objects = [c for c in children_of(child) if c.dep_ in ("pobj", "pcomp")]
-        if objects and objects[0].pos_ != "PRON":
+        objects = [c for c in children_of(child) if deps[c.i] in ("pobj", "pcomp")]
+        if objects and pos[objects[0].i] != "PRON":
             found = _with_head(_content(cut_aside(subtree_of(objects[0]))), objects[0])
             if found is not None:
-                yield child.lower_, found
+                yield _lower(head.doc)[child.i], found
 
 
 def _verb_candidates(verb, source) -> Iterator[Candidate]:
@@ -153,13 +184,16 @@ def _verb_candidates(verb, source) -> Iterator[Candidate]:
 
 
 def _adjective_candidates(adj) -> Iterator[Candidate]:
+    lemmas = lemma_lower_column(adj.doc)
+    if _deps(adj.doc)[adj.i] != "acomp":
+        return
     head = adj.head
-    if adj.dep_ != "acomp" or head.lemma_.lower() not in _ADJ_HEADS:
+    if lemmas[head.i] not in _ADJ_HEADS:
         return
     source = _source(head)
     if source is None:
         return
-    lemma = adj.lemma_.lower()
+    lemma = lemmas[adj.i]
     for form, found in (("clause", _clause(adj)), ("to", _to_clause(adj))):
         if found is not None:
             yield Candidate(found[0], found[1], f"adj|{lemma} {form}", adj, source, found[2])
@@ -172,8 +206,9 @@ def candidates(doc, outers: Sequence[tuple[int, int]], taken: frozenset[int]
     """Every fallback candidate of ``doc`` whose cue is outside the quotes ``outers`` and
     does not start at a character offset in ``taken`` (the cues already used)."""
     quoted = quoted_tokens(doc, tuple(outers))
+    offsets = token_column(doc, "idx")
     for token in tokens_with_pos(doc, "VERB"):
-        if token.i in quoted or token.idx in taken or not _may_yield(token):
+        if token.i in quoted or offsets[token.i] in taken or not _may_yield(token):
             continue
         source = _source(token)
         if source is not None:
@@ -181,7 +216,7 @@ def candidates(doc, outers: Sequence[tuple[int, int]], taken: frozenset[int]
         else:
             yield from _passive_candidates(token)
     for token in tokens_with_pos(doc, "ADJ"):
-        if token.i not in quoted and token.idx not in taken:
+        if token.i not in quoted and offsets[token.i] not in taken:
             yield from _adjective_candidates(token)
 
 
@@ -193,22 +228,28 @@ _FORM_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep"})
 def _may_yield(verb) -> bool:
     """False when no form can take ``verb``: it has no right-hand child that a verb form
     reads and no agent (a passive form's); then its source is not looked for."""
-    i = verb.i
-    return any(c.dep_ == "agent" or c.i > i and c.dep_ in _FORM_DEPS for c in children_of(verb))
+    deps, i = _deps(verb.doc), verb.i
+    for child in children_of(verb):
+        dep = deps[child.i]
+        if dep == "agent" or child.i > i and dep in _FORM_DEPS:
+            return True
+    return False
 
 
 def _agent(verb):
+    deps = _deps(verb.doc)
     for child in children_of(verb):
-        if child.dep_ == "agent":
-            return next((c for c in children_of(child) if c.dep_ == "pobj"), None)
+        if deps[child.i] == "agent":
+            return next((c for c in children_of(child) if deps[c.i] == "pobj"), None)
     return None
 
 
 def _passive_candidates(verb) -> Iterator[Candidate]:
     """``Y was endorsed by X``: the subject, X the source."""
-    subject = next((c for c in children_of(verb) if c.dep_ == "nsubjpass"), None)
+    deps = _deps(verb.doc)
+    subject = next((c for c in children_of(verb) if deps[c.i] == "nsubjpass"), None)
     agent = _agent(verb)
-    if subject is None or subject.i > verb.i or agent is None or agent.pos_ == "PRON":
+    if subject is None or subject.i > verb.i or agent is None or _pos(verb.doc)[agent.i] == "PRON":
         return
     found = _content(subtree_of(subject))
     if found is not None:
@@ -233,13 +274,15 @@ def features(cand: Candidate, text: str, found: SpanSet) -> list[str]:
     conjunct cue is joined (``_joined``)."""
     form, lemma = cand.key.split("|", 1)
     length = _length_bucket(len(text[cand.start:cand.end].split()))
-    sent = cand.cue.sent
+    sent = sentence_of(cand.cue)
     busy = found.overlaps(sent.start_char, sent.end_char)
+    doc = cand.cue.doc
+    dep, tag = _deps(doc)[cand.cue.i], token_column(doc, "tag_")[cand.cue.i]
+    head = lemma_lower_column(doc)[cand.head.i]
     return [f"key={cand.key}", f"form={form}", f"lemma={lemma.split()[0]}",
-            f"form_length={form}{length}", f"length={length}", f"dep={cand.cue.dep_}",
-            f"form_dep={form}{cand.cue.dep_}", f"source={_source_kind(cand.source)}",
-            f"tag={cand.cue.tag_}", f"busy={busy}", f"head={cand.head.lemma_.lower()}",
-            f"joined={_joined(cand.cue)}"]
+            f"form_length={form}{length}", f"length={length}", f"dep={dep}",
+            f"form_dep={form}{dep}", f"source={_source_kind(cand.source)}",
+            f"tag={tag}", f"busy={busy}", f"head={head}", f"joined={_joined(cand.cue)}"]
 
 
 def _joined(cue) -> str:
