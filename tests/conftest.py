@@ -81,3 +81,31 @@ def postgres_url():
         subprocess.run(_as_postgres([pg_ctl, "-D", data, "-m", "immediate", "stop"]),
                        capture_output=True, check=False)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def sqlite_or_postgres_store(request, tmp_path):
+    """A new store: a SQLite file, or a new database on the throw-away PostgreSQL server
+    (dropped afterwards)."""
+    import uuid
+
+    from sqlalchemy import create_engine, make_url, text
+
+    from storyline.store import open_store
+
+    if request.param == "sqlite":
+        opened = open_store(str(tmp_path / "store.db"))
+        yield opened
+        opened.close()
+        return
+    server = make_url(request.getfixturevalue("postgres_url"))
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    opened = open_store(server.set(database=name).render_as_string(hide_password=False))
+    yield opened
+    opened.close()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()

@@ -4,14 +4,10 @@ transaction), on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
-from sqlalchemy import create_engine, make_url, text
 
 from storyline.records import Annotation, Article, DateSource, Sentence, Story
 from storyline.services.stories import is_stale
-from storyline.store import open_store
 from storyline.store.base import StoryBuild
 
 BUILD = StoryBuild((("members", "k1"),), "digest")
@@ -35,24 +31,9 @@ def _story(story_id: str, *article_ids: str) -> Story:
                  first_published="2031-03-04", last_published="2031-03-04")
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        s = open_store(str(tmp_path / "p.db"))
-        yield s
-        s.close()
-        return
-    server = make_url(request.getfixturevalue("postgres_url"))
-    name = f"pending_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    s = open_store(server.set(database=name).render_as_string(hide_password=False))
-    yield s
-    s.close()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}"'))
-    admin.dispose()
+@pytest.fixture
+def store(sqlite_or_postgres_store):
+    return sqlite_or_postgres_store
 
 
 def _stale(store, story_id: str) -> bool:

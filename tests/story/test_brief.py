@@ -130,20 +130,11 @@ def test_linked_duplicates_are_not_candidates():
     assert all(c.article_id != "copy" for b in brief for c in b.citations[:1])
 
 
-def test_key_days_credit_the_content_picks_beside_the_timeline():
+def test_key_days_credit_the_content_picks_beside_the_timeline(dam_day):
     from storyline.story.brief import key_day_entries
-    from storyline.story.timeline import DatedSentence, build_timeline
+    from storyline.story.timeline import build_timeline
 
-    def dated(aid: str, text: str, published: str) -> DatedSentence:
-        return DatedSentence(aid, 0, len(text), text, "2031-06-02", "day", published, None,
-                             True)
-
-    day = [dated("c1", "Crews sealed the leaking Vell dam spillway with concrete on the "
-                       "second day of repairs.", "2031-06-20"),
-           dated("c2", "`` Crews sealed the leaking Vell dam spillway , '' the mayor said "
-                       "on the second day.", "2031-06-20"),
-           dated("c3", "The Vell dam repairs went on as a mayor visited the town.",
-                 "2031-06-02")]
+    day = dam_day
     settings = StorySettings(timeline_dates=1, timeline_sentences=1, timeline_redundancy=1.0)
     timeline = build_timeline(day, settings)
     entries = key_day_entries(timeline, day, settings)

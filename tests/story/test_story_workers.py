@@ -88,29 +88,9 @@ def _no_saving(*_args, **_kwargs):
     raise AssertionError("the process that hands out the work saved a story")
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def store(request, tmp_path):
-    """A new store on a SQLite file, or a new database on the throw-away PostgreSQL server."""
-    if request.param == "sqlite":
-        opened = open_store(str(tmp_path / "w.db"))
-        yield opened
-        opened.close()
-        return
-    import uuid
-
-    from sqlalchemy import create_engine, make_url, text
-
-    server = make_url(request.getfixturevalue("postgres_url"))
-    name = f"workers_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    opened = open_store(server.set(database=name).render_as_string(hide_password=False))
-    yield opened
-    opened.close()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+@pytest.fixture
+def store(sqlite_or_postgres_store):
+    return sqlite_or_postgres_store
 
 
 def test_workers_read_their_stories_from_the_store(store, monkeypatch):

@@ -313,17 +313,8 @@ def test_reporting_weights() -> None:
     assert reporting_weight(first, plain) == reporting_weight(quoted, plain) == 1.0
 
 
-def test_without_reporting_weights_a_day_ranks_by_content() -> None:
-    def dated(aid: str, text: str, published: str) -> DatedSentence:
-        return DatedSentence(aid, 0, len(text), text, "2031-06-02", "day", published, None,
-                             True)
-
-    day = [dated("c1", "Crews sealed the leaking Vell dam spillway with concrete on the "
-                       "second day of repairs.", "2031-06-20"),
-           dated("c2", "`` Crews sealed the leaking Vell dam spillway , '' the mayor said "
-                       "on the second day.", "2031-06-20"),
-           dated("c3", "The Vell dam repairs went on as a mayor visited the town.",
-                 "2031-06-02")]
+def test_without_reporting_weights_a_day_ranks_by_content(dam_day) -> None:
+    day = dam_day
     one = _settings(timeline_dates=1, timeline_sentences=1, timeline_redundancy=1.0)
     reported = build_timeline(day, one)[0].citations[0].article_id
     content = build_timeline(day, one, reporting=False)[0].citations[0].article_id
