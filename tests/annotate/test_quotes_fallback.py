@@ -143,6 +143,19 @@ def test_nominal_candidates(nlp, text, key, content, source) -> None:
     assert found[key] == (content, source)
 
 
+@pytest.mark.parametrize("text", [
+    "The envoy wants to settle the great issues of trade with Vell.",
+    "The council approved the release of the harbor report.",
+])
+def test_no_nominal_candidate_for_a_noun_that_names_nothing_said(nlp, text) -> None:
+    """Only a noun that names something said or a stance voiced (``lexicon``) proposes
+    its preposition's object as the content: issues, releases and sets attribute nothing."""
+    doc = nlp(text)
+    assert list(nominal.candidates(doc, [], frozenset())) == []
+    assert nominal.said_by_noun("critic") and nominal.said_by_noun("allegation")
+    assert not nominal.said_by_noun("issue") and not nominal.said_by_noun("release")
+
+
 def test_no_nominal_candidate_without_a_source(nlp) -> None:
     doc = nlp("It was a fierce critic of the new harbor plan.")
     assert list(nominal.candidates(doc, [], frozenset())) == []

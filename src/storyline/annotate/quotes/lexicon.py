@@ -129,3 +129,8 @@ ASIDE_OPENERS = words("aside_openers", "which who whom whose",
                       "a relative clause after a comma that opens with these ('the plan, "
                       "which includes a tax cut') is the writer's aside: a nominal content "
                       "(an object, a topic) ends before it")
+
+STANCE_NOUNS = words("stance_nouns", """
+critic opponent supporter proponent advocate champion defender backer skeptic sceptic foe
+""", "nouns that name someone by a stance they voice ('X is a fierce critic of Y'): with the "
+     "claim and topic nouns, the only nouns whose preposition's object is what X says")
