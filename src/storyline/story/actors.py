@@ -99,6 +99,7 @@ class _Node:
     kind: str = ""
     tokens: list[str] = field(default_factory=list)
     norm: str = ""
+    forms: frozenset[str] = frozenset()  # every name an article wrote for it, normalized
 
     def add(self, actor: Actor) -> None:
         weight = max(actor.mention_count, 1)
@@ -115,6 +116,7 @@ class _Node:
         self.kind = _vote(self.kinds)
         self.tokens = name_tokens(self.name)
         self.norm = normalize_name(self.name)
+        self.forms = frozenset(normalize_name(a) for a in self.aliases)
 
 
 def _vote(kinds: Counter) -> str:
@@ -272,7 +274,7 @@ def _link_written_names(nodes: dict[str, _Node], sets: _UnionFind) -> None:
     for node in sorted(nodes.values(), key=lambda n: n.id):
         if node.kind in {"anonymous", "group"}:
             continue
-        written = {normalize_name(a) for a in node.aliases} - {node.norm}
+        written = node.forms - {node.norm}
         roots = {sets.find(other.id) for name in written
                  for other in by_name.get((node.kind, name), [])} - {sets.find(node.id)}
         if len(roots) == 1:
@@ -460,10 +462,8 @@ def _called_by_surname(node: _Node, roots: set[str], sets: _UnionFind,
 def _titled_alike(node: _Node, found: Sequence[_Node], sets: _UnionFind) -> str | None:
     """The root of the one longer name that an article also wrote as ``node`` is written
     with a title ("Deputy Ortiz" in both articles), if exactly one."""
-    written = {normalize_name(a) for a in node.aliases} - {node.norm}
-    written = {a for a in written if len(a.split()) >= 2}
-    roots = {sets.find(f.id) for f in found
-             if written & {normalize_name(a) for a in f.aliases}} - {sets.find(node.id)}
+    written = {a for a in node.forms - {node.norm} if len(a.split()) >= 2}
+    roots = {sets.find(f.id) for f in found if written & f.forms} - {sets.find(node.id)}
     return roots.pop() if len(roots) == 1 else None
 
 

@@ -263,14 +263,16 @@ def find_mentions(doc, article_id: str) -> tuple[Mention, ...]:
 _LONGEST_NAME = 6
 
 
-def _body_names(ents, casing: _Casing, starts: list[int]) -> dict[tuple[str, ...], bool]:
+def _body_names(doc, ents, casing: _Casing, starts: list[int]
+                ) -> dict[tuple[str, ...], bool]:
     """The words (case-folded) of the entities written in running text, outside the
     Title Case headlines, and whether each is a personal name there."""
+    lower = token_column(doc, "lower_")
     names: dict[tuple[str, ...], bool] = {}
     for ent in ents:
         if ent.label_ in MENTION_LABELS and \
                 _line_of(starts, ent.start_char) not in casing.headline_lines:
-            key = tuple(t.lower_ for t in ent)
+            key = lower[ent.start:ent.end]
             names[key] = names.get(key, False) or ent.label_ == "PERSON"
     return names
 
@@ -336,7 +338,7 @@ def find_named(doc, article_id: str) -> tuple[Mention, ...]:
     casing, starts = _casing(doc), _line_starts(text)
     mentions = []
     ents = doc_entities(doc)[0]
-    names = _body_names(ents, casing, starts) if casing.headline_lines else {}
+    names = _body_names(doc, ents, casing, starts) if casing.headline_lines else {}
     for ent in ents:
         if ent.label_ not in MENTION_LABELS:
             continue
