@@ -8,7 +8,7 @@ from ...pipeline import Stage
 from ...records import Actor, Article, Mention
 from .resolve import actor_id, normalize_name, resolve_actors
 
-VERSION = "actors-9"
+VERSION = "actors-10"
 
 
 def run(entity_mentions: Sequence[Mention], article: Article, doc

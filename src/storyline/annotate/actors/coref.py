@@ -38,6 +38,7 @@ from ..quotes.marks import find_quote_spans
 from .descriptions import affiliations, apposed, description_name, resolve_description
 from .lexicon import RELATIVE_SUBJECTS
 from .salience import (
+    SUBJECT_BONUS,
     State,
     actor_at,
     agrees,
@@ -45,6 +46,7 @@ from .salience import (
     coarguments,
     enclosing,
     entities_of,
+    nearest_subject,
     new_actor,
     record,
     root_token,
@@ -64,7 +66,11 @@ def _resolve_pronoun(state: State, token) -> str | None:
     reflexive = low.endswith(("self", "selves"))
     bound = set() if reflexive or token.dep_ == "poss" else coarguments(token)
     scores = without(salience(state, token, bound), enclosing(state, token))
-    found = best(scores, lambda a: agrees(state.entities[a], gender, plural))
+    fits = lambda a: agrees(state.entities[a], gender, plural)
+    subject = nearest_subject(state, token, bound, fits)
+    if subject is not None and subject in scores:
+        scores[subject] += SUBJECT_BONUS
+    found = best(scores, fits)
     if found is not None and not plural:
         entity = state.entities[found]
         entity.gender = entity.gender or gender

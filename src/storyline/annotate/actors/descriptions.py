@@ -223,9 +223,37 @@ def _name_after_owner(token) -> list:
             for app in obj.children if app.dep_ == "appos" and app.ent_type_ == "PERSON"]
 
 
+def _kind_fits(entity: Entity, lemma: str) -> bool:
+    """Whether a description's noun can name an actor of this kind: an organisation noun
+    never a person ("a spokeswoman for the FBI, the organization that ..."), a person
+    noun never an organisation or a place."""
+    kind = entity.actor.kind
+    if lemma in ORG_NOUNS:
+        return kind != "person"
+    if lemma in PERSON_NOUNS or lemma in ROLE_NOUNS:
+        return kind in ("person", "anonymous")
+    return True
+
+
+def _nationality_fits(state: State, entity: Entity, token) -> bool:
+    """A demonym before a description's noun ("the Ukrainian champion") agrees with what
+    the actor was called: never a person the article calls by another people's name ("the
+    40-year-old American") or affiliates with another country."""
+    wanted = {c.code for c in (country_of_demonym(m.text) for m in children_of(token)
+                               if m.dep_ in ("amod", "compound") and m.i < token.i) if c}
+    if not wanted:
+        return True
+    called = {c.code for c in (country_of_demonym(h) for h in entity.heads) if c}
+    called |= {c.code for c in (country_named(state.entities[a].actor.name)
+                                for a in entity.actor.affiliations if a in state.entities) if c}
+    return not called or bool(called & wanted)
+
+
 def resolve_description(state: State, token, mention: Mention) -> str | None:
     lemma = token.lemma_.lower()
     found = apposed(state, token)
+    if found is not None and not _kind_fits(state.entities[found], lemma):
+        found = None
     if found is not None:
         state.entities[found].heads.add(lemma)  # "the network" later means it too
         return found
@@ -238,6 +266,8 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
     gender = GENDERED_NOUNS.get(lemma)
     scores = without(salience(state, token, set()),
                      enclosing(state, token) | _possessors(state, token))
+    scores = {a: v for a, v in scores.items()
+              if _nationality_fits(state, state.entities[a], token)}
     found = best(scores, lambda a: _fits_description(state.entities[a], token, gender))
     if lemma in UNIQUE_TITLES and (found is None or lemma not in state.entities[found].heads):
         found = _title_holder(state, token, lemma) or found  # the title's holder first

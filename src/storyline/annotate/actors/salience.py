@@ -2,7 +2,9 @@
 
 In the manner of Lappin and Leass (1994): every mention resolved so far adds to its
 actor's salience a weight for its grammatical role (subject above object above the rest),
-and salience halves with every sentence back. An actor is an :class:`Entity` (what
+and salience halves with every sentence back; a subject of a reporting verb counts more
+only for a pronoun that is one too ("he said"), and the nearest fitting subject of the
+pronoun's own sentence comes first (Hobbs 1978). An actor is an :class:`Entity` (what
 agreement needs: gender, number, the nouns it was called by); :class:`State` is the
 article as the resolver walks it.
 """
@@ -36,8 +38,9 @@ ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 70, "dobj": 50, "dative": 40, "appos":
 OTHER_WEIGHT = 20
 
 
-#: Added for a subject of a reporting verb: a pronoun after a quote is most often its
-#: speaker ("... ," he said).
+#: Added for a subject of a reporting verb when the pronoun or description being resolved
+#: is one too: "... ," he said continues the speaker in view, while "he fell" is not drawn
+#: to whoever spoke last (a police spokesman quoted on a climber's fall).
 SPEAKER_WEIGHT = 100
 
 
@@ -165,20 +168,27 @@ def entities_of(doc, actors: Sequence[Actor], mentions: Sequence[Mention]) -> di
     return entities
 
 
+def reports(token) -> bool:
+    """Whether ``token`` is the subject of a reporting verb ("he said")."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in REPORTING_LEMMAS
+
+
 def _weight(token) -> float:
     if token is None:
         return OTHER_WEIGHT
     weight = ROLE_WEIGHTS.get(token.dep_, OTHER_WEIGHT)
-    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in REPORTING_LEMMAS:
-        weight += SPEAKER_WEIGHT
     return weight
+
+
+def _quoted(state: State, token) -> bool:
+    return any(lo <= token.idx < hi for lo, hi in state.quoted)
 
 
 def record(state: State, actor_id: str, token) -> None:
     if token is None:
         return
     weight = _weight(token)
-    if any(lo <= token.idx < hi for lo, hi in state.quoted):
+    if _quoted(state, token):
         weight *= QUOTED_SHARE
     state.history.append((actor_id, state.sentence[token.i], weight, token))
     state.at_token.setdefault(token.i, actor_id)
@@ -187,6 +197,7 @@ def record(state: State, actor_id: str, token) -> None:
 def salience(state: State, token, bound: set[int]) -> dict[str, float]:
     """Each actor's salience at ``token``, from the mentions in the window before it."""
     here = state.sentence[token.i]
+    speaking = reports(token)
     scores: dict[str, float] = {}
     for actor_id, sent, weight, where in reversed(state.history):
         if here - sent > WINDOW_SENTENCES:
@@ -196,8 +207,35 @@ def salience(state: State, token, bound: set[int]) -> dict[str, float]:
         decay = SENTENCE_DECAY ** (here - sent)
         if state.paragraph[sent] != state.paragraph[here]:
             decay *= PARAGRAPH_DECAY
+        if speaking and reports(where):
+            weight += SPEAKER_WEIGHT * (QUOTED_SHARE if _quoted(state, where) else 1.0)
         scores[actor_id] = scores.get(actor_id, 0.0) + weight * decay
     return scores
+
+
+#: Added for the last fitting subject before a pronoun in its own sentence (Hobbs 1978:
+#: the nearest subject is the likeliest antecedent: "Lyons said Comeaux used a
+#: wheelchair; he claimed ...").
+SUBJECT_BONUS = 200.0
+
+
+def nearest_subject(state: State, token, bound: set[int], fits) -> str | None:
+    """The actor of the last subject before ``token`` in its own sentence that fits it
+    (Hobbs 1978: the nearest subject is the likeliest antecedent)."""
+    speaking = reports(token)
+    here = state.sentence[token.i]
+    for actor_id, sent, _, where in reversed(state.history):
+        if sent != here:
+            break
+        if where.i >= token.i or where.i in bound or where.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if speaking and where.head.dep_ != "ROOT":
+            continue  # "X said Y was right when he said": he may be X, said the words
+        if _quoted(state, where) and not _quoted(state, token):
+            continue  # '"Thompson was hard to hit," he said': not Thompson
+        if fits(actor_id) > 0:
+            return actor_id
+    return None
 
 
 def coarguments(token) -> set[int]:
