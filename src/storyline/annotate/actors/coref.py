@@ -38,6 +38,7 @@ from ..quotes.marks import find_quote_spans
 from .descriptions import affiliations, apposed, description_name, resolve_description
 from .lexicon import RELATIVE_SUBJECTS
 from .salience import (
+    PRONOUN_PROMINENCE,
     SUBJECT_BONUS,
     State,
     actor_at,
@@ -48,6 +49,7 @@ from .salience import (
     entities_of,
     nearest_subject,
     new_actor,
+    prominent,
     record,
     root_token,
     salience,
@@ -70,7 +72,7 @@ def _resolve_pronoun(state: State, token) -> str | None:
     subject = nearest_subject(state, token, bound, fits)
     if subject is not None and subject in scores:
         scores[subject] += SUBJECT_BONUS
-    found = best(scores, fits)
+    found = best(prominent(state, scores, PRONOUN_PROMINENCE), fits)
     if found is not None and not plural:
         entity = state.entities[found]
         entity.gender = entity.gender or gender

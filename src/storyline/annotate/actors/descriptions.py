@@ -40,7 +40,17 @@ from .lexicon import (
     UNIQUE_TITLES,
 )
 from .places import government_name
-from .salience import Entity, State, agrees, best, enclosing, new_actor, salience, without
+from .salience import (
+    Entity,
+    State,
+    agrees,
+    best,
+    enclosing,
+    new_actor,
+    prominent,
+    salience,
+    without,
+)
 
 #: How well "the president" fits a person the article gives no title at all.
 UNTITLED_FIT = 0.5
@@ -259,6 +269,8 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
         return found
     if lemma in DOCUMENT_NOUNS:
         return _resolve_document(state, token, lemma, mention)
+    if lemma in PERSON_NOUNS and _introduces(token):
+        return _newcomer(state, token, mention, lemma)
     if lemma in ORG_NOUNS:
         found = _named_organisation(state, token) or _organisation(state, token, mention)
         if found is not None:
@@ -289,8 +301,9 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
         # "the former secretary of state": the person in view; "the president's press
         # secretary" is someone else's aide, left to the roles the story knows
         want = gender
-        return best(scores, lambda a: agrees(state.entities[a], want or "-", False)
-                     if want else float(state.entities[a].actor.kind == "person"))
+        return best(prominent(state, scores, 1.0), lambda a: agrees(
+            state.entities[a], want or "-", False) if want else float(
+            state.entities[a].actor.kind == "person"))
     return None
 
 
@@ -364,6 +377,21 @@ def author_tokens(token) -> list:
                     if obj.dep_ == "pobj":
                         found.append(obj)
                         found += [c for c in children_of(obj) if c.dep_ in ("poss", "compound")]
+    return found
+
+
+def _introduces(token) -> bool:
+    """"a drunk driver", "A 36-year-old climber": an indefinite person noun that is no
+    predicate ("Rait was a climber") introduces someone new."""
+    return token.dep_ not in ("attr", "appos", "conj") and not _plural_token(token) and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in children_of(token))
+
+
+def _newcomer(state: State, token, mention: Mention, lemma: str) -> str:
+    """An unnamed person of the article, of the gender its noun gives ("a man")."""
+    found = new_actor(state, description_name(token, mention), "anonymous", mention,
+                      affiliations(state, token))
+    state.entities[found].gender = GENDERED_NOUNS.get(lemma)
     return found
 
 

@@ -184,6 +184,12 @@ def _taken_for_other(mention: Mention, surnames: set[str], alone: set[str]) -> b
         not any(country_named(w) for w in words)
 
 
+def _acronym(name: str) -> bool:
+    """A name of two to five capitals and nothing else ("TMZ", "ESPN"): initials, never a
+    person's name."""
+    return 2 <= len(name) <= 5 and name.isalpha() and name.isupper()
+
+
 def _build_groups(mentions: Sequence[Mention], text: str, doc=None
                   ) -> tuple[dict[str, _Group], list]:
     spans = role_spans(mentions, text)
@@ -194,6 +200,8 @@ def _build_groups(mentions: Sequence[Mention], text: str, doc=None
         name, roles = parse_mention(mention, text)
         if _taken_for_other(mention, surnames, alone):
             mention = replace(mention, label="PERSON")
+        elif mention.label == "PERSON" and _acronym(mention.text):
+            mention = replace(mention, label="ORG")  # "TMZ reported": no one's name
         reading = _reading(mention, doc) if mention.label != "PERSON" else Reading(
             name, mention.label)
         fragment = mention.text not in surnames and reading.country is None and \

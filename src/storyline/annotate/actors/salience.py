@@ -238,6 +238,19 @@ def nearest_subject(state: State, token, bound: set[int], fits) -> str | None:
     return None
 
 
+#: How much the number of times the article names an actor weighs beside its salience
+#: (a power of one plus the count): for a pronoun, and for a description no role fits
+#: ("the actress" in an article about her is the person it names most, not the lawyer
+#: just quoted).
+PRONOUN_PROMINENCE = 0.5
+
+
+def prominent(state: State, scores: dict[str, float], power: float) -> dict[str, float]:
+    """Salience scaled by how often the article names each actor."""
+    return {a: v * (1 + state.entities[a].actor.mention_count) ** power
+            for a, v in scores.items()}
+
+
 def coarguments(token) -> set[int]:
     """Token indexes a non-reflexive object pronoun cannot refer to: its verb's subject."""
     if token.dep_ not in OBJECT_DEPS and not (token.dep_ == "pobj" and token.head.head.pos_
