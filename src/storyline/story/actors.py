@@ -7,7 +7,8 @@ to the unique full personal name whose last word matches, to one that has five t
 the mentions of all other candidates together, or to the one an article also wrote with
 the same title ("Deputy Ortiz"). A short given name joins the story's one person with the
 full one ("Mo Cheeks"/"Maurice Cheeks", "Katie"/"Kathryn"), a long given name misspelled
-joins ("Jerymayne"/"Jermayne"), and an actor joins the one other actor of its kind whose
+joins ("Jerymayne"/"Jermayne"), a nickname clipping a given name and a surname joins that
+person ("LiLo"/"Lindsay Lohan"), and an actor joins the one other actor of its kind whose
 longer name an article wrote for it ("Kansas City Chiefs" for "Kansas City"). Short forms of places and organizations link
 to the unique longer name: final words ("Red Sox", "Saints" of "New Orleans Saints"),
 initials ("AP"), the part before "of" ("Academy"), the name without a generic last word
@@ -18,6 +19,7 @@ same id in an article and in the story.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -262,6 +264,32 @@ def _link_short_given_names(nodes: dict[str, _Node], sets: _UnionFind) -> None:
             2 * node.mention_count < sets.weight(root))
         if node.kind == "person" or rare:
             sets.union(root, node.id)
+
+
+_CLIPPED_PARTS = re.compile(r"([A-Z][a-z]*)-?([A-Z][a-z]+)")
+
+
+def clipped_name_of(word: str, full: Sequence[str]) -> bool:
+    """True for a one-word nickname made of the openings of a two-word name's given name
+    and surname, each capitalized ("LiLo" of Lindsay Lohan, "A-Rod" of Alex Rodriguez)."""
+    match = _CLIPPED_PARTS.fullmatch(word)
+    if match is None or len(full) != 2:
+        return False
+    first, last = (part.casefold() for part in match.groups())
+    return full[0].startswith(first) and full[1].startswith(last) and \
+        len(first) < len(full[0]) and len(last) < len(full[1])
+
+
+def _link_clipped_names(nodes: dict[str, _Node], sets: _UnionFind) -> None:
+    """Union a one-word nickname with the story's one person whose given name and surname
+    it clips ("LiLo": Lindsay Lohan)."""
+    people = [n for n in nodes.values() if n.kind == "person" and len(n.tokens) == 2]
+    for node in sorted(nodes.values(), key=lambda n: n.id):
+        if node.kind in {"anonymous", "group"} or " " in node.name:
+            continue
+        roots = {sets.find(p.id) for p in people if clipped_name_of(node.name, p.tokens)}
+        if len(roots) == 1:
+            sets.union(roots.pop(), node.id)
 
 
 def _link_written_names(nodes: dict[str, _Node], sets: _UnionFind) -> None:
@@ -509,6 +537,7 @@ def merge_actors(
     sets = _UnionFind({node_id: node.mention_count for node_id, node in nodes.items()})
     _merge_spellings(nodes, sets)
     _link_short_given_names(nodes, sets)
+    _link_clipped_names(nodes, sets)
     _link_written_names(nodes, sets)
     person_roots = _link_surnames(nodes, sets)
     members: dict[str, list[_Node]] = {}
@@ -567,7 +596,7 @@ def merge_story_actors(sources: Sequence[Annotation]) -> tuple[tuple[Actor, ...]
     return rank_actors(actors, actor_map, _activity(sources)), actor_map
 
 
-STAGE = Stage("actors", "story-actors-4", requires=("sources",),
+STAGE = Stage("actors", "story-actors-5", requires=("sources",),
               produces=("actors", "actor_map"), run=merge_story_actors,
               lexicon="storyline.story.actor_lexicon",
               doc="per-article actors merged into story actors (spellings, surnames; unnamed "

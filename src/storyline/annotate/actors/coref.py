@@ -66,9 +66,13 @@ def _resolve_pronoun(state: State, token) -> str | None:
     gender, number = PRONOUNS.get(low, "n sg").split()
     plural = number == "pl"
     reflexive = low.endswith(("self", "selves"))
+    fits = lambda a: agrees(state.entities[a], gender, plural)
+    if reflexive:
+        found = _clause_subject(state, token)
+        if found is not None and fits(found) > 0:
+            return found
     bound = set() if reflexive or token.dep_ == "poss" else coarguments(token)
     scores = without(salience(state, token, bound), enclosing(state, token))
-    fits = lambda a: agrees(state.entities[a], gender, plural)
     subject = nearest_subject(state, token, bound, fits)
     if subject is not None and subject in scores:
         scores[subject] += SUBJECT_BONUS
@@ -77,6 +81,20 @@ def _resolve_pronoun(state: State, token) -> str | None:
         entity = state.entities[found]
         entity.gender = entity.gender or gender
     return found
+
+
+def _clause_subject(state: State, token) -> str | None:
+    """The actor of the subject of the clause a reflexive pronoun is in ("she checked out
+    and committed herself": she), climbing from a conjoined or controlled verb."""
+    verb = token.head
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i:
+                return actor_at(state, child.i)
+        if verb.dep_ not in ("conj", "xcomp", "advcl", "prep", "pcomp") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def _group(state: State, token, mention: Mention) -> str:

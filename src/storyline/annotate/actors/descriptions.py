@@ -301,10 +301,12 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
         # "the former secretary of state": the person in view; "the president's press
         # secretary" is someone else's aide, left to the roles the story knows
         want = gender
-        return best(prominent(state, scores, 1.0), lambda a: agrees(
+        found = best(prominent(state, scores, 1.0), lambda a: agrees(
             state.entities[a], want or "-", False) if want else float(
             state.entities[a].actor.kind == "person"))
+        return found
     return None
+
 
 
 def _resolve_document(state: State, token, lemma: str, mention: Mention) -> str | None:

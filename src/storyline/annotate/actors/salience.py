@@ -11,6 +11,7 @@ article as the resolver walks it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -69,6 +70,7 @@ class Entity:
     gender: str | None = None
     plural: bool = False
     heads: set[str] = field(default_factory=set)  # nouns and role words it was called by
+    doubtful: bool = False  # a "person" whose one name is a common word
 
 
 @dataclass(slots=True)
@@ -160,12 +162,31 @@ def entities_of(doc, actors: Sequence[Actor], mentions: Sequence[Mention]) -> di
     honorifics = _honorific_genders(doc, mentions)
     pronouns = _pronoun_genders(doc, mentions)
     entities = {}
+    lowered = _lower_words(doc_text(doc))
     for actor in actors:
         given = _given_gender(actor) if actor.kind == "person" else None
         gender = honorifics.get(actor.id) or given or pronouns.get(actor.id)
         plural = actor.kind == "group"
-        entities[actor.id] = Entity(actor, gender, plural, role_words(actor))
+        entities[actor.id] = Entity(actor, gender, plural, role_words(actor),
+                                    actor.kind == "person" and _common_word(actor, lowered))
     return entities
+
+
+_ADDRESS_LINE = re.compile(r"https?\b|www\b|\.s?html?\b|/", re.IGNORECASE)
+
+
+def _lower_words(text: str) -> set[str]:
+    """The lower-case words of the article's lines of text (not its web addresses)."""
+    return {w for line in text.splitlines() if not _ADDRESS_LINE.search(line)
+            for w in re.findall(r"\b[a-z]+\b", line)}
+
+
+def _common_word(actor: Actor, words: set[str]) -> bool:
+    """A "person" named only by one word the article also writes in lower case ("Jury",
+    "Chaos", "Man" of a headline) or by a lower-case word: the recognizer's mistake, no
+    one a pronoun refers to."""
+    names = {a for a in (actor.name, *actor.aliases) if a}
+    return all(" " not in n and (n.islower() or n.casefold() in words) for n in names)
 
 
 def reports(token) -> bool:
@@ -269,7 +290,7 @@ def agrees(entity: Entity, gender: str, plural: bool) -> float:
         if kind == "group" or kind == "anonymous" and entity.plural:
             return 1.0
         return ORG_AS_PLURAL if kind == "org" else 0.0
-    if kind not in ("person", "anonymous") or entity.plural:
+    if kind not in ("person", "anonymous") or entity.plural or entity.doubtful:
         return 0.0
     return 1.0 if entity.gender in (None, gender) else 0.0
 
