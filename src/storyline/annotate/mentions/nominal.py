@@ -15,7 +15,10 @@ Over the parse, beside the named entities (see ``mentions.lexicon`` for the word
 A noun phrase's span runs from its first modifier (determiner, adjectives, compounds; not
 a possessor) to its head noun, so that it never overlaps the possessor's own mention.
 Name echoes: a surname the entity recognizer missed (``Stumpf said``, ``PENCE:``) where the
-article names that person in full elsewhere becomes a PERSON mention too.
+article names that person in full elsewhere becomes a PERSON mention too; so does a proper
+noun the recognizer found as a one-word name elsewhere in the article ("the Colts" in the
+text, "Colts" found in the headline) or that ends an organisation's name ("the Chiefs" of
+"Kansas City Chiefs"), with that name's label.
 """
 
 from __future__ import annotations
@@ -425,7 +428,8 @@ def find_name_echoes(doc, article_id: str, named: Sequence[Mention]) -> Iterator
     yield from find_speaker_labels(doc, article_id, covered)
     yield from find_unnamed_subjects(doc, article_id, covered)
     surnames = _surnames(named)
-    if not surnames:
+    names = _one_word_names(named)
+    if not surnames and not names:
         return
     tokens = doc_tokens(doc)
     for i, (word, pos) in enumerate(zip(token_column(doc, "text"), token_column(doc, "pos_"))):
@@ -433,3 +437,28 @@ def find_name_echoes(doc, article_id: str, named: Sequence[Mention]) -> Iterator
             continue
         if word.casefold() in surnames and (pos == "PROPN" or tokens[i].is_upper):
             yield _mention(doc, article_id, i, i + 1, "PERSON")
+        elif pos == "PROPN" and word in names:
+            yield _mention(doc, article_id, i, i + 1, names[word])
+
+
+#: Labels of the names whose one-word forms are looked for where the recognizer missed them.
+ECHOED_LABELS = frozenset({"ORG", "PERSON", "GPE"})
+
+
+def _one_word_names(named: Sequence[Mention]) -> dict[str, str]:
+    """One-word names the recognizer found in the article ("Colts" in a headline) and the
+    plural last words of its organisations' names ("Chiefs" of "Kansas City Chiefs"),
+    each with its label: written again as a proper noun, the recognizer's miss ("the Colts
+    back to the playoffs") is that name too."""
+    found: dict[str, str] = {}
+    for mention in named:
+        words = mention.text.split()
+        if mention.label not in ECHOED_LABELS or not words or not words[-1].isalpha():
+            continue
+        if len(words) == 1 and len(words[0]) >= 3 and words[0][:1].isupper() and \
+                not words[0].isupper():
+            found.setdefault(words[0], mention.label)
+        elif mention.label == "ORG" and len(words) >= 2 and words[-1].endswith("s") and \
+                words[-1][:1].isupper():
+            found.setdefault(words[-1], "ORG")
+    return found
