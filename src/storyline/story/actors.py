@@ -19,7 +19,6 @@ same id in an article and in the story.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -45,6 +44,7 @@ from ..annotate.mentions.lexicon import GIVEN_NAMES, HONORIFIC_GENDER
 from ..pipeline import Stage
 from ..records import Actor, Annotation
 from .actor_lexicon import GENERIC_TAILS, GROUP_WORD, PLACE_HEADS, SHORT_GIVEN_NAMES
+from .nicknames import clipped_name_of
 
 #: Two single-word names at least this similar (rapidfuzz ratio, 0-100) are one actor.
 SINGLE_WORD_RATIO = 90.0
@@ -264,20 +264,6 @@ def _link_short_given_names(nodes: dict[str, _Node], sets: _UnionFind) -> None:
             2 * node.mention_count < sets.weight(root))
         if node.kind == "person" or rare:
             sets.union(root, node.id)
-
-
-_CLIPPED_PARTS = re.compile(r"([A-Z][a-z]*)-?([A-Z][a-z]+)")
-
-
-def clipped_name_of(word: str, full: Sequence[str]) -> bool:
-    """True for a one-word nickname made of the openings of a two-word name's given name
-    and surname, each capitalized ("LiLo" of Lindsay Lohan, "A-Rod" of Alex Rodriguez)."""
-    match = _CLIPPED_PARTS.fullmatch(word)
-    if match is None or len(full) != 2:
-        return False
-    first, last = (part.casefold() for part in match.groups())
-    return full[0].startswith(first) and full[1].startswith(last) and \
-        len(first) < len(full[0]) and len(last) < len(full[1])
 
 
 def _link_clipped_names(nodes: dict[str, _Node], sets: _UnionFind) -> None:

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field, replace
 from ...records import Actor, Mention, stable_id
 from ..mentions.lexicon import GIVEN_NAMES, HONORIFIC_GENDER
 from .coref import resolve_references
-from .countries import countries, country_named, country_of_demonym
+from .countries import countries
+from .labels import acronym, personal_names, said_of_people, taken_for_other
 from .lexicon import ORGANISATION_ALIASES
 from .named_after import named_after_links
 from .places import Reading, read_mention
@@ -161,46 +162,18 @@ def _reading(mention: Mention, doc) -> Reading:
     return found if found is not None else Reading(mention.text, mention.label)
 
 
-def _personal_names(mentions: Sequence[Mention]) -> tuple[set[str], set[str]]:
-    """The surnames of the article's full personal names, and the personal names written
-    alone ("Cheeks said")."""
-    surnames = {m.text.split()[-1] for m in mentions
-                if m.label == "PERSON" and len(m.text.split()) > 1}
-    alone = {m.text for m in mentions if m.label == "PERSON" and " " not in m.text}
-    return surnames, alone
-
-
-def _taken_for_other(mention: Mention, surnames: set[str], alone: set[str]) -> bool:
-    """A personal name the recognizer tagged as something else: a surname of a full name
-    of the article tagged as a people ("Klitschko" as NORP beside "Wladimir Klitschko"),
-    or a given name and a surname the article also writes alone as a person tagged as a
-    place or an organisation ("Maurice Cheeks" as GPE beside "Cheeks said")."""
-    words = mention.text.split()
-    if mention.label == "NORP":
-        return len(words) == 1 and mention.text in surnames and \
-            country_of_demonym(mention.text) is None
-    return mention.label in ("GPE", "ORG", "FAC") and len(words) == 2 and \
-        GIVEN_NAMES.get(words[0].casefold()) is not None and words[1] in alone and \
-        not any(country_named(w) for w in words)
-
-
-def _acronym(name: str) -> bool:
-    """A name of two to five capitals and nothing else ("TMZ", "ESPN"): initials, never a
-    person's name."""
-    return 2 <= len(name) <= 5 and name.isalpha() and name.isupper()
-
-
 def _build_groups(mentions: Sequence[Mention], text: str, doc=None
                   ) -> tuple[dict[str, _Group], list]:
     spans = role_spans(mentions, text)
-    surnames, alone = _personal_names(mentions)
+    surnames, alone = personal_names(mentions)
+    people = said_of_people(mentions, doc, lambda name: normalize_name(name) in ALIASES)
     groups: dict[str, _Group] = {}
     keys: list[str | None] = []
     for index, mention in enumerate(mentions):
         name, roles = parse_mention(mention, text)
-        if _taken_for_other(mention, surnames, alone):
+        if taken_for_other(mention, surnames, alone) or mention.text in people:
             mention = replace(mention, label="PERSON")
-        elif mention.label == "PERSON" and _acronym(mention.text):
+        elif mention.label == "PERSON" and acronym(mention.text):
             mention = replace(mention, label="ORG")  # "TMZ reported": no one's name
         reading = _reading(mention, doc) if mention.label != "PERSON" else Reading(
             name, mention.label)
