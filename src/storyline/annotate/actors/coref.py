@@ -7,7 +7,9 @@ above object above the rest), and salience halves with every sentence back. A pr
 in number (``they``: a group, an unnamed source in the plural, an organisation) and gender
 (``he``: a person not known to be a woman; gender from given names, honorifics, gendered
 role nouns and the pronouns already resolved to the person), and that is not the subject
-of the verb the pronoun is the object of. A relative pronoun takes the noun its clause
+of the verb the pronoun is the object of, nor the speaker of the direct quote the pronoun
+is in ("'She has completed her course,' Holley said"). A reflexive takes its clause's
+subject. A relative pronoun takes the noun its clause
 hangs on.
 
 A description (``NOM``) in apposition to a name is that name. Otherwise it goes to the
@@ -50,6 +52,7 @@ from .salience import (
     nearest_subject,
     new_actor,
     prominent,
+    quote_speakers,
     record,
     root_token,
     salience,
@@ -73,6 +76,8 @@ def _resolve_pronoun(state: State, token) -> str | None:
             return found
     bound = set() if reflexive or token.dep_ == "poss" else coarguments(token)
     scores = without(salience(state, token, bound), enclosing(state, token))
+    if gender != "n":  # "'She has completed her course,' Holley said": not Holley
+        scores = without(scores, quote_speakers(state, token))
     subject = nearest_subject(state, token, bound, fits)
     if subject is not None and subject in scores:
         scores[subject] += SUBJECT_BONUS

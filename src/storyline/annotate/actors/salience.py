@@ -88,6 +88,7 @@ class State:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # direct quotes' spans
     named_at: dict[int, str] = field(default_factory=dict)  # token -> actor of its name
     documents: dict[str, str] = field(default_factory=dict)  # document noun -> author
+    quote_at: dict[int, int] = field(default_factory=dict)  # token -> its quote, or -1
 
 
 def sentence_index(doc) -> tuple[list[int], list[int]]:
@@ -201,17 +202,43 @@ def _weight(token) -> float:
     return weight
 
 
+def quote_of(state: State, token) -> int:
+    """The index of the direct quote holding ``token``, or -1 (once per token)."""
+    found = state.quote_at.get(token.i)
+    if found is None:
+        found = next((n for n, (lo, hi) in enumerate(state.quoted) if lo <= token.idx < hi), -1)
+        state.quote_at[token.i] = found
+    return found
+
+
+def quote_speakers(state: State, token) -> set[str]:
+    """The actors speaking the direct quote that holds ``token``: subjects of a reporting
+    verb outside quote marks in the sentences the quote spans ("'She has completed her
+    course,' Holley said": Holley speaks, so "she" is someone else)."""
+    quote = quote_of(state, token)
+    if quote < 0:
+        return set()
+    lo, hi = state.quoted[quote]
+    found = set()
+    for sent in doc_sentences(state.doc):
+        if sent.end_char < lo or sent.start_char > hi:
+            continue
+        for word in sent:
+            if reports(word) and not _quoted(state, word):
+                actor = state.at_token.get(word.i) or state.named_at.get(word.i)
+                if actor:
+                    found.add(actor)
+    return found
+
+
 def _quoted(state: State, token) -> bool:
-    return any(lo <= token.idx < hi for lo, hi in state.quoted)
+    return quote_of(state, token) >= 0
 
 
 def record(state: State, actor_id: str, token) -> None:
     if token is None:
         return
-    weight = _weight(token)
-    if _quoted(state, token):
-        weight *= QUOTED_SHARE
-    state.history.append((actor_id, state.sentence[token.i], weight, token))
+    state.history.append((actor_id, state.sentence[token.i], _weight(token), token))
     state.at_token.setdefault(token.i, actor_id)
 
 
@@ -229,7 +256,9 @@ def salience(state: State, token, bound: set[int]) -> dict[str, float]:
         if state.paragraph[sent] != state.paragraph[here]:
             decay *= PARAGRAPH_DECAY
         if speaking and reports(where):
-            weight += SPEAKER_WEIGHT * (QUOTED_SHARE if _quoted(state, where) else 1.0)
+            weight += SPEAKER_WEIGHT
+        if quote_of(state, where) >= 0:
+            weight *= QUOTED_SHARE
         scores[actor_id] = scores.get(actor_id, 0.0) + weight * decay
     return scores
 
