@@ -158,6 +158,15 @@ def _fits_description(entity: Entity, token, gender: str | None) -> float:
     return 0.0
 
 
+def _role_fit(entity: Entity, lemma: str) -> float:
+    """``OTHER_ROLE_FIT`` for a person the article gives another role than the one a
+    description names ("the actress" is not the attorney just quoted), else 1."""
+    if lemma not in CORE_TITLES.words or lemma in entity.heads or \
+            _synonym_in(lemma, entity.heads):
+        return 1.0
+    return OTHER_ROLE_FIT if entity.heads & CORE_TITLES.words else 1.0
+
+
 def _name_noun(name: str) -> str:
     """The last word of an organisation's name, lower-cased: the noun it is ("House
     Intelligence Committee": committee)."""
@@ -301,10 +310,9 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
         # "the former secretary of state": the person in view; "the president's press
         # secretary" is someone else's aide, left to the roles the story knows
         want = gender
-        found = best(prominent(state, scores, 1.0), lambda a: agrees(
+        return best(prominent(state, scores, 1.0), lambda a: (agrees(
             state.entities[a], want or "-", False) if want else float(
-            state.entities[a].actor.kind == "person"))
-        return found
+            state.entities[a].actor.kind == "person")) * _role_fit(state.entities[a], lemma))
     return None
 
 
