@@ -241,3 +241,30 @@ def test_a_name_standing_for_the_facility_named_after_it_leaves_it_its_kind(nlp)
     assert {m.actor_id for m in resolved if m.text.startswith("Orla")} == {clinic[0].id}
     vale = by_name(actors)["Ann Vale"]
     assert all(m.actor_id == vale.id for m in resolved if m.text.lower() == "she")
+
+
+def test_names_the_recognizer_labelled_wrong_are_read_with_their_own_label(nlp):
+    text = ("Ivo Karsk beat Teo Marn. Karsk said he was ready. Mary Brisk joined the Gullers "
+            "on Monday, and Brisk said the Gullers would win. KLX reported the deal.")
+    mentions = build(text, [("Ivo Karsk", "PERSON"), ("Teo Marn", "PERSON"),
+                            ("Karsk", "NORP"), ("Mary Brisk", "GPE"), ("Gullers", "PERSON"),
+                            ("Brisk", "PERSON"), ("Gullers", "PERSON"), ("KLX", "PERSON")])
+    actors, _ = resolve_actors(mentions, text, "a1", nlp(text))
+    named = by_name(actors)
+    assert named["Ivo Karsk"].mention_count >= 2  # "Karsk" as NORP is the surname
+    assert named["Mary Brisk"].kind == "person"  # a given name and a surname beside "Brisk"
+    assert named["Gullers"].kind == "org"  # "the Gullers": a team, not one person
+    assert named["KLX"].kind == "org"  # initials
+
+
+def test_a_pronoun_in_a_quote_is_not_its_speaker_and_takes_the_nearest_subject(nlp):
+    text = ("Ann Vale left the clinic on Monday. Her lawyer, Mia Lund, spoke out. "
+            "\"She has finished her treatment there,\" Lund said. "
+            "Lund said Vale was tired when she came home.")
+    mentions = build(text, [("Ann Vale", "PERSON"), ("Mia Lund", "PERSON"),
+                            ("She", "PRON"), ("Lund", "PERSON"), ("Lund", "PERSON"),
+                            ("Vale", "PERSON"), ("she", "PRON")])
+    actors, resolved = resolve_actors(mentions, text, "a1", nlp(text))
+    vale = by_name(actors)["Ann Vale"]
+    pronouns = [m for m in resolved if m.label == "PRON"]
+    assert [m.actor_id for m in pronouns] == [vale.id, vale.id]

@@ -238,3 +238,15 @@ def test_swapped_letters_are_one_spelling_but_another_letter_is_not():
     short = actor("Klistchko", "person", "b", 1)
     _, ids = merge_actors([(full,), (short,)])
     assert ids[short.id] == ids[full.id]
+
+
+def test_a_nickname_clipping_a_given_name_and_surname_joins_the_person():
+    from storyline.story.nicknames import clipped_name_of
+
+    full = actor("Lena Borgan", "person", "a", 5)
+    nick = actor("LeBo", "person", "b", 2)
+    other = actor("Lars Borg", "person", "c", 1)
+    _, ids = merge_actors([(full,), (nick,), (other,)])
+    assert ids[nick.id] == ids[full.id] != ids[other.id]
+    assert clipped_name_of("A-Rod", ["alex", "rodriguez"])
+    assert not clipped_name_of("Borgan", ["lena", "borgan"])

@@ -47,9 +47,9 @@ log = logging.getLogger(__name__)
 # Measured on ecbplus-dev (33 topics, 772 documents, mentions-9/actors-10/story-actors-5):
 # names: P 0.9730, R 0.8933, F1 0.9315, exact-string F1 0.7509, coverage 0.3569 (2,669 of
 # 7,478 linked gold mentions); even / odd topics F1 0.9330 / 0.9302; names and the pronouns
-# and descriptions resolved to a named actor: P 0.9295, R 0.8611, F1 0.8940, coverage
-# 0.4608, even / odd topics F1 0.9032 / 0.8871 (coverage 0.4161 / 0.5008); every mention
-# kind: P 0.9211, R 0.7398, F1 0.8206, coverage 0.5554
+# and descriptions resolved to a named actor: P 0.9310, R 0.8620, F1 0.8952, coverage
+# 0.4608, even / odd topics F1 0.9032 / 0.8891 (coverage 0.4161 / 0.5008); every mention
+# kind: P 0.9223, R 0.7405, F1 0.8215, coverage 0.5554
 # (mentions-8/actors-9/story-actors-4: names 0.9721, 0.8934, 0.9311, 0.7544, 0.3409,
 # halves 0.9334 / 0.9293; resolved 0.9105, 0.8203, 0.8630, 0.4441, halves 0.8824 / 0.8481;
 # every kind 0.9039, 0.7006, 0.7894, 0.5407; story-actors-3: names 0.9724, 0.8730, 0.9200, halves 0.9228 / 0.9177; resolved 0.9108,

@@ -60,7 +60,10 @@ SPEAKER_KIND_FIELD = "speaker_kind"
 #: Speaker types that stand for an unnamed source and for a collective.
 ANONYMOUS_KIND = "anonymous"
 GROUP_KIND = "group"
-# Measured on the 42 gold articles (941 attributions) with mentions-7/actors-8/quotes-6/
+# Measured on the 42 gold articles (941 attributions) with mentions-9/actors-10/quotes-9:
+# accuracy 0.9243 (598 of 647 matched), coverage 0.6876, pronoun 0.9423 (156 matched),
+# description 0.5909, name 0.9484, surname 0.9655, anonymous 1.0, group 0.9000 (actors-9:
+# 0.9227, pronoun 0.9359, the rest the same). With mentions-7/actors-8/quotes-6/
 # linking-4: accuracy 0.9213 (574 of 623 matched), coverage 0.6621, pronoun 0.9315 (146
 # matched), description 0.5909 (44 matched), name 0.9533, surname 0.9600, anonymous 0.95
 # (20 matched), group 0.9206 (63 matched); by halves of the articles (SHA-256 of the file
@@ -68,8 +71,8 @@ GROUP_KIND = "group"
 # 0.9076, 0.6557, 0.9315, 0.5116, 0.9467, 0.9594, 0.85, 0.8852; halves 0.8810 and 0.9346;
 # mentions-5/actors-5/quotes-4/linking-3: 0.8541, 0.6557, 0.8699, 0.3488, 0.9200, 0.9188;
 # halves 0.8167 and 0.8922). Floors are those figures rounded down, never lowered.
-FLOORS: dict[str, float] = {"speaker_accuracy": 0.915, "coverage": 0.655,
-                            "accuracy_pronoun": 0.93, "accuracy_description": 0.58,
+FLOORS: dict[str, float] = {"speaker_accuracy": 0.92, "coverage": 0.655,
+                            "accuracy_pronoun": 0.935, "accuracy_description": 0.58,
                             "accuracy_name": 0.945, "accuracy_surname": 0.955,
                             "accuracy_anonymous": 0.90, "accuracy_group": 0.90}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})

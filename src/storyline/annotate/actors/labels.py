@@ -1,7 +1,8 @@
 """Names the entity recognizer labelled as something else (``actors.resolve`` reads them
 with the label they should have): a surname of a full name of the article tagged as a
 people, a given name and a surname tagged as a place, a one-word name the article follows
-with "he" or "she" as it follows a person's, and initials tagged as a person.
+with "he" or "she" as it follows a person's, initials tagged as a person, and a plural
+name the article writes after "the" tagged as a person ("the Colts").
 """
 
 from __future__ import annotations
@@ -73,3 +74,11 @@ def acronym(name: str) -> bool:
     """A name of two to five capitals and nothing else ("TMZ", "ESPN"): initials, never a
     person's name."""
     return 2 <= len(name) <= 5 and name.isalpha() and name.isupper()
+
+
+def team_like(name: str, text: str) -> bool:
+    """A one-word plural name the article writes after "the" ("the Colts", "the Saints"):
+    a team or a company, never one person, whatever the recognizer says."""
+    return " " not in name and name.endswith("s") and not name.endswith("ss") and \
+        f"the {name}" in text
+

@@ -21,7 +21,7 @@ from ...records import Actor, Mention, stable_id
 from ..mentions.lexicon import GIVEN_NAMES, HONORIFIC_GENDER
 from .coref import resolve_references
 from .countries import countries
-from .labels import acronym, personal_names, said_of_people, taken_for_other
+from .labels import acronym, personal_names, said_of_people, taken_for_other, team_like
 from .lexicon import ORGANISATION_ALIASES
 from .named_after import named_after_links
 from .places import Reading, read_mention
@@ -173,7 +173,8 @@ def _build_groups(mentions: Sequence[Mention], text: str, doc=None
         name, roles = parse_mention(mention, text)
         if taken_for_other(mention, surnames, alone) or mention.text in people:
             mention = replace(mention, label="PERSON")
-        elif mention.label == "PERSON" and acronym(mention.text):
+        elif mention.label == "PERSON" and (acronym(mention.text) or team_like(
+                mention.text, text)):
             mention = replace(mention, label="ORG")  # "TMZ reported": no one's name
         reading = _reading(mention, doc) if mention.label != "PERSON" else Reading(
             name, mention.label)
