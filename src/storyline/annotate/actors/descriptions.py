@@ -10,6 +10,13 @@ person the article gives another role; a document ("the poll") goes to the autho
 phrase names (coordinated documents of two authors to both), to the author of the last
 such document, or, written without an author ("video surfaced showing"), to an unnamed
 source.
+
+A description agrees with the actor it goes to: in kind (an organisation noun in
+apposition to a person's name is no person), in nationality (a demonym before the noun),
+and, falling back on the person in view, in role (a person the article gives another role
+fits at ``OTHER_ROLE_FIT``) and weighed by how often the article names each person. An
+indefinite person noun that is no predicate ("a drunk driver") introduces an unnamed person
+of its own.
 """
 
 from __future__ import annotations
@@ -256,8 +263,8 @@ def _kind_fits(entity: Entity, lemma: str) -> bool:
 
 def _nationality_fits(state: State, entity: Entity, token) -> bool:
     """A demonym before a description's noun ("the Ukrainian champion") agrees with what
-    the actor was called: never a person the article calls by another people's name ("the
-    40-year-old American") or affiliates with another country."""
+    is known of the actor: never a person whose role words hold another people's name
+    ("American boxer Tony Roe") or who is affiliated with another country."""
     wanted = {c.code for c in (country_of_demonym(m.text) for m in children_of(token)
                                if m.dep_ in ("amod", "compound") and m.i < token.i) if c}
     if not wanted:
@@ -314,7 +321,6 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
             state.entities[a], want or "-", False) if want else float(
             state.entities[a].actor.kind == "person")) * _role_fit(state.entities[a], lemma))
     return None
-
 
 
 def _resolve_document(state: State, token, lemma: str, mention: Mention) -> str | None:
