@@ -165,3 +165,11 @@ def test_headline_mentions_keep_exact_offsets(nlp):
     for mention in find_mentions(nlp(HEADLINE_TEXT), "a4"):
         assert HEADLINE_TEXT[mention.start:mention.end] == mention.text
         assert not mention.text.endswith(("Returns", "Speaks"))
+
+
+def test_it_is_a_speaker_only_as_the_active_subject_of_a_reporting_verb(nlp):
+    text = ("The Northwind Company denied the report. It said the shipment left on time. "
+            "It is believed the shipment was late, and it was reported that the port closed.")
+    its = [m.start for m in find_mentions(nlp(text), "a1")
+           if m.label == "PRON" and m.text.lower() == "it"]
+    assert its == [text.index("It said")]

@@ -81,6 +81,11 @@ def test_a_reporters_paraphrase_is_the_reporters(story) -> None:
     assert _names(nobody) == {"Maynes"}
 
 
+def test_an_expletive_it_names_no_speaker(story) -> None:
+    assert _names(_speakers(story, words="they would take the form of serious economic")) \
+        == {None}
+
+
 def test_surnames_descriptions_and_metonyms_get_their_actor(story) -> None:
     assert _names(_speakers(story, speaker="Logan")) == {"Justin Logan"}
     assert _names(_speakers(story, speaker="Fontaine")) == {"Richard Fontaine"}

@@ -6,7 +6,7 @@ from ...pipeline import Stage
 from ...records import Article, Mention
 from .find import find_mentions, headline_pieces, is_headline, trim_mention, word_stems
 
-VERSION = "mentions-9"
+VERSION = "mentions-10"
 
 
 def run(doc, article: Article) -> tuple[Mention, ...]:

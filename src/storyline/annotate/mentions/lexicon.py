@@ -21,8 +21,9 @@ PRONOUNS = Table("pronouns", {
 
 SPEAKING_IT = words("speaking_it", "it",
                     "'it said': an organisation, a country or a document speaking; 'it' "
-                    "is a mention only as the subject of a reporting verb (elsewhere it is "
-                    "mostly expletive or a thing)")
+                    "is a mention only as the active subject of a reporting verb (elsewhere "
+                    "it is mostly expletive or a thing: 'it is believed that', 'it was "
+                    "reported' name no one)")
 
 RELATIVE_PRONOUNS = words("relative_pronouns", "who whom whose",
                           "a relative pronoun refers to the noun its clause hangs on "

@@ -294,8 +294,8 @@ def find_nominals(doc, article_id: str, named: Sequence[Mention]) -> Iterator[Me
         if (low in quantity or lemma in quantity) and _counted_group(token) or (
                 lemma in collective and _collective_of_people(token)):
             yield _mention(doc, article_id, *noun_phrase_span(token), "GROUP")
-        elif low in PRONOUNS and pos == "PRON" or low in SPEAKING_IT and (
-                _speaks(token) or _attributes(token)) or (
+        elif low in PRONOUNS and pos == "PRON" or low in SPEAKING_IT and \
+                deps[i] != "nsubjpass" and (_speaks(token) or _attributes(token)) or (
                 low in _RELATIVE_WORDS and _relative(token)):
             yield _mention(doc, article_id, i, i + 1, "PRON")
         elif low in ("someone", "somebody") or low == "those" and _familiar(token):
