@@ -77,6 +77,21 @@ def test_continuation_quote_takes_previous_speaker(nlp) -> None:
     assert second.speaker_text == "Tom Reed" and second.direct
 
 
+def test_short_second_half_of_a_split_quote_joins_the_first(nlp) -> None:
+    """``"A," she said. "B."``: a second half too short to stand alone (no verb, under
+    four words) is kept as the same attribution, with its cue and speaker."""
+    text = "“The ferry is running again,” the harbor master said. “At last, finally.”"
+    first, second = quotes_of(nlp, text)
+    assert second.text == "At last, finally."
+    assert (second.cue, second.speaker_text) == (first.cue, first.speaker_text) == (
+        "said", "the harbor master")
+
+
+def test_short_quote_in_the_next_paragraph_stays_out(nlp) -> None:
+    text = "“The ferry is running again,” the harbor master said.\n\n“At last, finally.”"
+    assert [q.text for q in quotes_of(nlp, text)] == ["The ferry is running again"]
+
+
 @pytest.mark.parametrize("text, content", [
     ("Tom Reed said that the bridge would reopen in May.", "the bridge would reopen in May"),
     ("Tom Reed said the bridge would reopen in May.", "the bridge would reopen in May"),
