@@ -39,14 +39,16 @@ log = logging.getLogger(__name__)
 
 OVERLAP = 0.30
 # Pinned a little below what `python -m storyline.eval.quotes ../shared/benchmarks/polnear`
-# measures on the dev split (quotes-8): precision 0.9022, recall 0.6592, f1 0.7618, exact
-# f1 0.4705, source 0.9023 (quotes-7: 0.9039, 0.6510, 0.7569, exact 0.4691, source 0.9019;
+# measures on the dev split (quotes-11, the fallback model refitted): precision 0.9033,
+# recall 0.6592, f1 0.7622, exact f1 0.5606, source 0.9003 (quotes-10: 0.9034, 0.6597, 0.7625, exact 0.4728, source 0.9004;
+# quotes-9: 0.9021, 0.6588, 0.7615, exact 0.4712, source 0.9002;
+# quotes-8: 0.9022, 0.6592, 0.7618, exact 0.4705, source 0.9023; quotes-7: 0.9039, 0.6510, 0.7569, exact 0.4691, source 0.9019;
 # quotes-6: 0.9084, 0.6314, 0.7450, exact 0.4653, source 0.9014;
 # quotes-5: 0.9034, 0.6255, 0.7391, exact 0.4601, source 0.8982; quotes-4: 0.9039, 0.6245,
 # 0.7387, exact 0.4582, source 0.8899; quotes-3: 0.9096, 0.6204, 0.7377, exact 0.4575,
 # source 0.8869; floors are never lowered).
-FLOORS: dict[str, float] = {"precision": 0.90, "recall": 0.655, "f1": 0.758,
-                            "exact_f1": 0.468, "source_accuracy": 0.899}
+FLOORS: dict[str, float] = {"precision": 0.90, "recall": 0.657, "f1": 0.760,
+                            "exact_f1": 0.555, "source_accuracy": 0.899}
 _EDGE = " \t\n\"“”‘’'.,;:!?—–-…"
 
 

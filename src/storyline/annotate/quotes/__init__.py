@@ -6,7 +6,7 @@ from ...pipeline import Stage
 from ...records import Article, Quote
 from .find import Attribution, find_attributions, find_quotes, quotes_from_attributions
 
-VERSION = "quotes-9"
+VERSION = "quotes-11"
 
 
 def run(doc, article: Article) -> tuple[Quote, ...]:

@@ -17,7 +17,9 @@ Rules over a spaCy parse (no extra model):
   verb (or ``according to``) in its sentence and paragraph; else, for a quote opening its
   sentence, a cue in the previous sentence ending with a colon; else a dash and a name
   after it; else a short next sentence like ``Jane Roe said.``; else the speaker of the
-  direct quote just before it (a continuation, same or previous paragraph).
+  direct quote just before it (a continuation, same or previous paragraph). A second
+  half too short to be a quote alone (``"A," she said. "At last."``) joins the first
+  when only its cue stands between them (``_tail_of_split``).
 * Indirect speech (``direct=False``): the clausal complement of a reporting verb with a
   subject (``X said (that) ...``, ``..., X warned``), a parenthetical cue's sentence
   (``S1, X said, S2``), the rest of a sentence with ``according to X``, objects of
@@ -97,6 +99,9 @@ _NEXT_PARAGRAPH_GAP = 80
 #: A quote without a cue takes the cue of the quote right after it when nothing but
 #: marks, punctuation and a paragraph break stand between them.
 _LEAD_IN_GAP = 12
+#: The most characters between the two halves of a split quote (``"A," she said, smiling.
+#: "B."``) for a short second half to join the first (see ``_tail_of_split``).
+_SPLIT_GAP = 60
 
 
 def _tokens(doc, start: int, end: int):
@@ -302,6 +307,9 @@ def _direct(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
     for span in spans:
         cue = linked = _linked_cue(doc, span)
         if cue is None and not _quotable(doc, span):
+            tail = _tail_of_split(doc_text(doc), found[-1], span, paragraphs) if found else None
+            if tail is not None:
+                found.append(tail)
             continue
         if cue is None:
             tokens = _tokens(doc, span.outer_start, span.outer_end)
@@ -325,6 +333,24 @@ def _direct(doc, spans: Sequence[QuoteSpan]) -> list[Attribution]:
             attribution = _previous_speaker(doc, span, outers, attribution)
         found.append(attribution)
     return _lead_ins(doc_text(doc), found)
+
+
+def _tail_of_split(text: str, previous: Attribution, span: QuoteSpan, paragraphs
+                   ) -> Attribution | None:
+    """``"A," she said. "B."``: a short quote with no cue of its own, right after the
+    cue that splits it from the quote before it in the same paragraph, is that quote's
+    second half (too short to stand alone: ``"The Donald. Big Daddy."``)."""
+    if previous.cue_start is None or previous.speaker_start is None or not previous.direct:
+        return None
+    if not previous.end < previous.cue_start < span.outer_start:
+        return None
+    if paragraph_index(paragraphs, previous.end) != paragraph_index(paragraphs, span.start):
+        return None
+    if span.outer_start - previous.end > _SPLIT_GAP:
+        return None
+    return Attribution(start=span.start, end=span.end, direct=True, cue=previous.cue,
+                       cue_start=previous.cue_start, speaker_start=previous.speaker_start,
+                       speaker_end=previous.speaker_end)
 
 
 def _lead_ins(text: str, found: list[Attribution]) -> list[Attribution]:

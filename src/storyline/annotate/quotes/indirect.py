@@ -62,9 +62,11 @@ _BREAKS = frozenset({",", "—", "–", "-", "--"})
 
 
 def char_range(tokens: Sequence) -> tuple[int, int]:
+    """The character range of ``tokens`` without edge punctuation and spaces. A reported
+    clause keeps its ``that`` (``said that S``: the content is ``that S``), as PolNeAR's
+    contents do: on its dev split, 183 matched contents differed from the gold only by it."""
     words = list(token_sequence(tokens))
-    while words and (words[0].is_punct or words[0].is_space
-                     or words[0].lower_ == "that" and words[0].dep_ == "mark"):
+    while words and (words[0].is_punct or words[0].is_space):
         words.pop(0)
     while words and (words[-1].is_punct or words[-1].is_space):
         words.pop()
