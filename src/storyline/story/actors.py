@@ -44,7 +44,7 @@ from ..annotate.mentions.lexicon import GIVEN_NAMES, HONORIFIC_GENDER
 from ..pipeline import Stage
 from ..records import Actor, Annotation
 from .actor_lexicon import GENERIC_TAILS, GROUP_WORD, PLACE_HEADS, SHORT_GIVEN_NAMES
-from .nicknames import clipped_name_of
+from .nicknames import clipped_parts, clips
 
 #: Two single-word names at least this similar (rapidfuzz ratio, 0-100) are one actor.
 SINGLE_WORD_RATIO = 90.0
@@ -273,7 +273,10 @@ def _link_clipped_names(nodes: dict[str, _Node], sets: _UnionFind) -> None:
     for node in sorted(nodes.values(), key=lambda n: n.id):
         if node.kind in {"anonymous", "group"} or " " in node.name:
             continue
-        roots = {sets.find(p.id) for p in people if clipped_name_of(node.name, p.tokens)}
+        parts = clipped_parts(node.name)  # once per name: most names clip nothing
+        if parts is None:
+            continue
+        roots = {sets.find(p.id) for p in people if clips(parts, p.tokens)}
         if len(roots) == 1:
             sets.union(roots.pop(), node.id)
 

@@ -261,12 +261,17 @@ def _kind_fits(entity: Entity, lemma: str) -> bool:
     return True
 
 
-def _nationality_fits(state: State, entity: Entity, token) -> bool:
-    """A demonym before a description's noun ("the Ukrainian champion") agrees with what
-    is known of the actor: never a person whose role words hold another people's name
+def _nationalities(token) -> set[str]:
+    """The countries of the demonyms before a description's noun ("the Ukrainian
+    champion": UA)."""
+    return {c.code for c in (country_of_demonym(m.text) for m in children_of(token)
+                             if m.dep_ in ("amod", "compound") and m.i < token.i) if c}
+
+
+def _nationality_fits(state: State, entity: Entity, wanted: set[str]) -> bool:
+    """The nationalities a description asks for (``_nationalities``) agree with what is
+    known of the actor: never a person whose role words hold another people's name
     ("American boxer Tony Roe") or who is affiliated with another country."""
-    wanted = {c.code for c in (country_of_demonym(m.text) for m in children_of(token)
-                               if m.dep_ in ("amod", "compound") and m.i < token.i) if c}
     if not wanted:
         return True
     called = {c.code for c in (country_of_demonym(h) for h in entity.heads) if c}
@@ -294,8 +299,9 @@ def resolve_description(state: State, token, mention: Mention) -> str | None:
     gender = GENDERED_NOUNS.get(lemma)
     scores = without(salience(state, token, set()),
                      enclosing(state, token) | _possessors(state, token))
+    wanted = _nationalities(token)
     scores = {a: v for a, v in scores.items()
-              if _nationality_fits(state, state.entities[a], token)}
+              if _nationality_fits(state, state.entities[a], wanted)}
     found = best(scores, lambda a: _fits_description(state.entities[a], token, gender))
     if lemma in UNIQUE_TITLES and (found is None or lemma not in state.entities[found].heads):
         found = _title_holder(state, token, lemma) or found  # the title's holder first
